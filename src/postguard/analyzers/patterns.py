@@ -1,0 +1,92 @@
+"""Named patterns with base scores, context words that raise them, and validators that confirm.
+
+A pattern analyzer is data: a tuple of :class:`NamedPattern`. ``find`` runs them over a document and
+returns :class:`~postguard.types.Evidence` with spans in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from postguard.text.document import Document
+from postguard.types import Evidence
+
+Validator = Callable[[re.Match[str]], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPattern:
+    """One way a thing is written. ``group`` picks the part of the match that is reported."""
+
+    name: str
+    regex: str
+    score: float
+    label: str
+    group: int | str = 0
+    validator: Validator | None = None
+    validator_name: str | None = None
+    # Words near the match that raise (context) or cancel (exclude) it, searched within ``window``.
+    context: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    window: int = 60
+    flags: int = re.IGNORECASE
+    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", re.compile(self.regex, self.flags))
+
+
+_CONTEXT_BOOST = 0.15
+
+
+def _words_near(text: str, start: int, end: int, words: Sequence[str], window: int) -> bool:
+    if not words:
+        return False
+    near = text[max(0, start - window) : end + window].lower()
+    return any(re.search(rf"\b{re.escape(w)}", near) for w in words)
+
+
+def find(analyzer_id: str, patterns: Iterable[NamedPattern], doc: Document) -> list[Evidence]:
+    """Run ``patterns`` over ``doc``; overlapping hits of one label keep the highest score."""
+    hits: list[Evidence] = []
+    text = doc.text
+    for p in patterns:
+        for m in p.compiled.finditer(text):
+            start, end = m.span(p.group)
+            if start == end:
+                continue
+            if _words_near(text, m.start(), m.end(), p.exclude, p.window):
+                continue
+            if p.validator is not None and not p.validator(m):
+                continue
+            score = p.score
+            if _words_near(text, m.start(), m.end(), p.context, p.window):
+                score = min(1.0, score + _CONTEXT_BOOST)
+            hits.append(
+                Evidence(
+                    analyzer=analyzer_id,
+                    score=score,
+                    label=p.label,
+                    pattern=p.name,
+                    validator=p.validator_name,
+                    span=doc.span(start, end),
+                )
+            )
+    return _dedupe(hits)
+
+
+def _dedupe(hits: list[Evidence]) -> list[Evidence]:
+    hits.sort(key=lambda e: (-e.score, e.span.start if e.span else 0))
+    kept: list[Evidence] = []
+    for h in hits:
+        assert h.span is not None
+        if any(
+            k.label == h.label and k.span is not None and k.span.start < h.span.end and h.span.start < k.span.end
+            for k in kept
+        ):
+            continue
+        kept.append(h)
+    kept.sort(key=lambda e: e.span.start if e.span else 0)
+    return kept

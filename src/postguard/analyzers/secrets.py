@@ -1,0 +1,154 @@
+"""Credentials and secrets: passwords, passcodes, door and Wi-Fi codes, API keys and tokens.
+
+Each pattern reports the secret itself (group ``secret``), so that a fix can redact just that part.
+Validators keep out the ordinary words that follow "password" in prose ("password is required").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from postguard.analyzers.patterns import NamedPattern, find
+from postguard.text.document import Document
+from postguard.types import Evidence
+
+ANALYZER_ID = "secrets.v1"
+
+# Words that follow "password is" in prose without being a password.
+_NOT_SECRETS = frozenset(
+    """required needed changed reset expired incorrect wrong protected strong weak secure safe
+    the a an your my our their this that here below above same different correct case sensitive
+    manager managers policy policies strength please not now sent shared attached enabled on off
+    mandatory optional forgotten lost updated hidden private available invalid valid long short
+    simple complex stored encrypted hashed being set to in for of with via still also only then
+    welcome available""".split()
+)
+
+
+def _entropy(s: str) -> float:
+    counts = Counter(s)
+    return -sum(c / len(s) * math.log2(c / len(s)) for c in counts.values())
+
+
+def _plausible_secret(m: re.Match[str]) -> bool:
+    value = m.group("secret").strip(".,;:!?'\")(")
+    if len(value) < 3 or value.lower() in _NOT_SECRETS:
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    has_symbol = any(not c.isalnum() for c in value)
+    mixed_case = any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)
+    return has_digit or has_symbol or mixed_case or len(value) >= 6
+
+
+def _code_like(m: re.Match[str]) -> bool:
+    value = m.group("secret")
+    return sum(c.isdigit() for c in value) >= 3 or (len(value) >= 4 and _plausible_secret(m))
+
+
+def _high_entropy(m: re.Match[str]) -> bool:
+    value = m.group("secret")
+    return len(value) >= 16 and _entropy(value) >= 3.3 and any(c.isdigit() for c in value)
+
+
+_SEP = r"\s*(?:\bis\b|\bwas\b|=|:|->|-)\s*[\"'`]?"
+# No separator at all ("passcode 662913"): the value must then look strongly like a secret.
+_SEP_OR_SPACE = r"(?:\s*(?:\bis\b|\bwas\b|=|:|->|-)\s*|\s+)[\"'`]?"
+_VALUE = r"(?P<secret>[^\s\"'`]{3,64}?)(?=[\"'`]?(?:[\s,;)]|[.?](?:\s|$)|$))"
+# "for the seminar room", "to the graduate centre this week", "in the lab"
+_FOR = r"(?:\s+(?:for|to|of|on|in|at)\s+[\w .@'-]{1,50}?)?"
+
+
+def _strong_secret(m: re.Match[str]) -> bool:
+    value = m.group("secret").strip(".,;:!?'\")(")
+    if value.lower() in _NOT_SECRETS or len(value) < 4:
+        return False
+    return any(c.isdigit() for c in value) and (any(c.isalpha() for c in value) or len(value) >= 4)
+
+
+PATTERNS: tuple[NamedPattern, ...] = (
+    NamedPattern(
+        "password-statement",
+        rf"\b(?:password|passwd|pwd|pass\s?word|login\s+pw|pw)\b{_FOR}{_SEP}{_VALUE}",
+        0.85, "password", group="secret", validator=_plausible_secret, validator_name="plausible-secret",
+    ),
+    NamedPattern(
+        "password-bare",
+        rf"\b(?:password|passwd|pwd|login\s+pw|pw)\s+[\"'`]?{_VALUE}",
+        0.8, "password", group="secret", validator=_strong_secret, validator_name="strong-secret",
+    ),
+    NamedPattern(
+        "password-changed-to",
+        rf"\b(?:changed|set|reset|updated)\s+(?:it|my\s+password|the\s+password|our\s+password)\s+to\s+[\"'`]?{_VALUE}",
+        0.85, "password", group="secret", validator=_strong_secret, validator_name="strong-secret",
+    ),
+    NamedPattern(
+        "login-pair",
+        r"\b(?:account|login|log-in|username|user|credentials)\b[^.\n]{0,30}?\b[\w.@-]{3,40}\s*/\s*"
+        r"(?P<secret>[^\s/]{4,64}?)(?=[\s,;)]|[.?](?:\s|$)|$)",
+        0.85, "password", group="secret", validator=_strong_secret, validator_name="strong-secret",
+    ),
+    NamedPattern(
+        "passcode",
+        rf"\b(?:pass\s?code|meeting\s+password|access\s+code|pin(?:\s+(?:code|number))?)\b{_FOR}{_SEP_OR_SPACE}{_VALUE}",
+        0.85, "passcode", group="secret", validator=_code_like, validator_name="code-like",
+        exclude=("postcode",),
+    ),
+    NamedPattern(
+        "door-code",
+        r"\b(?:door|gate|keypad|entry|entrance|building|lab|lock|safe|alarm|key\s?safe|bike\s+store)\s+"
+        r"(?:access\s+)?(?:code|combination)\b[^.\n]{0,50}?(?:\bis\b|\bwas\b|=|:|-)\s*(?P<secret>[0-9A-Z#*-]{3,12}#?)",
+        0.9, "door-code", group="secret", validator=_code_like, validator_name="code-like",
+    ),
+    NamedPattern(
+        "new-code",
+        r"\bcode\b[^\n]{0,80}?\bnew\s+(?:one|code)\s+(?:is|will\s+be|:)\s*(?P<secret>[0-9A-Z#*]{3,10})",
+        0.85, "door-code", group="secret", validator=_code_like, validator_name="code-like",
+    ),
+    NamedPattern(
+        "wifi-key",
+        rf"\b(?:wi-?fi|wireless|network|ssid)\s+(?:password|key|passphrase|code|pw){_FOR}{_SEP}{_VALUE}",
+        0.9, "wifi-key", group="secret", validator=_plausible_secret, validator_name="plausible-secret",
+    ),
+    NamedPattern("aws-access-key", r"\b(?P<secret>(?:AKIA|ASIA)[0-9A-Z]{16})\b", 0.95, "api-key",
+                 group="secret", flags=0),
+    NamedPattern("github-token", r"\b(?P<secret>(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))",
+                 0.97, "api-key", group="secret", flags=0),
+    NamedPattern("slack-token", r"\b(?P<secret>xox[abprs]-[0-9A-Za-z-]{10,})", 0.95, "api-key",
+                 group="secret", flags=0),
+    NamedPattern("google-api-key", r"\b(?P<secret>AIza[0-9A-Za-z_\-]{35})", 0.95, "api-key",
+                 group="secret", flags=0),
+    NamedPattern("openai-style-key", r"\b(?P<secret>sk-(?:proj-|live-|test-)?[A-Za-z0-9_\-]{20,})",
+                 0.9, "api-key", group="secret", flags=0),
+    NamedPattern("stripe-key", r"\b(?P<secret>[sr]k_(?:live|test)_[0-9A-Za-z]{16,})", 0.95, "api-key",
+                 group="secret", flags=0),
+    NamedPattern("jwt", r"\b(?P<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})",
+                 0.9, "token", group="secret", flags=0),
+    NamedPattern("private-key-block",
+                 r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"
+                 r"[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$))",
+                 0.99, "private-key", group="secret", flags=0),
+    NamedPattern("url-credentials", r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<secret>[^\s@/]{3,})@[^\s]+",
+                 0.9, "password", group="secret"),
+    NamedPattern("zoom-pwd-link", r"zoom\.us/[jw]/\d+\?pwd=(?P<secret>[A-Za-z0-9._-]{6,})", 0.9, "passcode",
+                 group="secret"),
+    NamedPattern(
+        "generic-secret-assignment",
+        r"\b(?:api[_ -]?key|apikey|secret(?:[_ -]?key)?|access[_ -]?(?:key|token)|auth[_ -]?token|"
+        r"bearer|client[_ -]?secret|token)\b\s*(?:is|=|:)?\s*[\"'`]?(?P<secret>[A-Za-z0-9_\-+/.=]{16,})",
+        0.85, "api-key", group="secret", validator=_high_entropy, validator_name="entropy",
+    ),
+)  # fmt: skip
+
+
+class SecretsAnalyzer:
+    """Finds credentials and secrets in text. Pure; nothing to load."""
+
+    id = ANALYZER_ID
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, doc: Document) -> list[Evidence]:
+        return find(self.id, PATTERNS, doc)

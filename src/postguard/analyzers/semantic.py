@@ -1,0 +1,112 @@
+"""Semantic signals from sentence embeddings: small logistic heads trained by the project.
+
+Labels: announcement, campaign, opinion, controversial, allegation, speaking-for, business,
+unpublished-research. Each head is ``sigmoid(w · x + b)`` where ``x`` joins the 384-d MiniLM vector of a
+chunk and its hashed word n-grams (:mod:`postguard.analyzers.ngrams`): the embedding carries meaning,
+the n-grams carry the wording ("we will", "on behalf of") that mean pooling blurs.
+A post's score for a label is the highest score of its chunks; the evidence points at the sentence
+that scores highest inside that chunk. The heads (``assets/heads-v1.npz``) are rebuilt by
+``training/train_heads.py``; their model card is ``assets/HEADS-MODEL-CARD.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from io import BytesIO
+
+import numpy as np
+
+from postguard.analyzers import ngrams
+from postguard.analyzers.embeddings import Embedded, Encoder, chunk_text
+from postguard.text.document import Document
+from postguard.types import Evidence
+
+ANALYZER_ID = "semantic.v1"
+HEADS_FILE = "heads-v1.npz"
+
+LABELS = (
+    "announcement",
+    "campaign",
+    "opinion",
+    "controversial",
+    "allegation",
+    "speaking-for",
+    "business",
+    "unpublished-research",
+)
+
+
+class Heads:
+    def __init__(self, labels: Sequence[str], weights: np.ndarray, bias: np.ndarray, meta: dict[str, object]) -> None:
+        self.labels = tuple(labels)
+        self.weights = weights.astype(np.float32)  # (k, embedding DIM + ngrams.DIM)
+        self.bias = bias.astype(np.float32)  # (k,)
+        self.meta = meta
+
+    @classmethod
+    def load(cls) -> Heads:
+        raw = resources.files("postguard.assets").joinpath(HEADS_FILE).read_bytes()
+        with np.load(BytesIO(raw), allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            return cls([str(x) for x in data["labels"]], data["weights"], data["bias"], meta)
+
+    def scores(self, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """(n, DIM) embeddings of ``texts`` to (n, k) probabilities."""
+        x = np.hstack([vectors, ngrams.features(texts)])
+        logits = x @ self.weights.T + self.bias
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+        return out
+
+
+class SemanticAnalyzer:
+    id = ANALYZER_ID
+    reads_bio = False
+
+    def __init__(self, *, encoder: Encoder | None = None) -> None:
+        self.encoder = encoder or Encoder()
+        self._heads: Heads | None = None
+
+    def load(self) -> None:
+        self.encoder.load()
+        if self._heads is None:
+            self._heads = Heads.load()
+
+    def analyze(self, doc: Document) -> list[Evidence]:
+        return self.analyze_many([doc])[0]
+
+    def analyze_many(self, docs: Sequence[Document]) -> list[list[Evidence]]:
+        self.load()
+        heads = self._heads
+        assert heads is not None
+        chunks = [c for i, d in enumerate(docs) if d.text.strip() for c in chunk_text(i, d.text, d.sentences)]
+        embedded = self.encoder.embed(chunks) if chunks else []
+        by_doc: dict[int, list[Embedded]] = {}
+        for e in embedded:
+            by_doc.setdefault(e.chunk.doc, []).append(e)
+        out: list[list[Evidence]] = []
+        for i, doc in enumerate(docs):
+            items = by_doc.get(i, [])
+            if not items:
+                out.append([])
+                continue
+            chunk_scores = heads.scores(np.stack([e.vector for e in items]), [e.chunk.text for e in items])
+            evidence = []
+            sentence_scores: dict[int, np.ndarray] = {}
+            for k, label in enumerate(heads.labels):
+                best = int(chunk_scores[:, k].argmax())
+                item = items[best]
+                span = None
+                if len(item.chunk.sentences) > 1:
+                    if best not in sentence_scores:
+                        texts = [item.chunk.text[s.start : s.end] for s in item.chunk.sentences]
+                        sentence_scores[best] = heads.scores(item.sentence_vectors, texts)
+                    s = item.chunk.sentences[int(sentence_scores[best][:, k].argmax())]
+                    span = doc.span(item.chunk.offset + s.start, item.chunk.offset + s.end)
+                elif item.chunk.sentences:
+                    s = item.chunk.sentences[0]
+                    span = doc.span(item.chunk.offset + s.start, item.chunk.offset + s.end)
+                evidence.append(Evidence(self.id, float(chunk_scores[best, k]), label=label, span=span))
+            out.append(evidence)
+        return out

@@ -1,0 +1,241 @@
+"""The engine: validate posts, run each needed analyzer once per post, dispatch rules, build reports.
+
+``Engine.check_many`` batches the analyzers that batch (the sentence encoder), so a batch loads models
+once and embeds in a few large forward passes. A post that cannot be checked gets a report with an
+``error`` and no findings; it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from postguard.analyzers.cues import CuesAnalyzer
+from postguard.analyzers.secrets import SecretsAnalyzer
+from postguard.analyzers.semantic import SemanticAnalyzer
+from postguard.errors import InputError
+from postguard.policy.pack import LocalRule, PolicyPack, load_pack
+from postguard.rules.base import Hit, Rule, RuleContext
+from postguard.rules.catalogue import CATALOGUE
+from postguard.text.document import Document, make_document
+from postguard.types import (
+    Evidence,
+    Finding,
+    InputProblem,
+    Post,
+    Report,
+    Severity,
+    Verdict,
+    Where,
+)
+
+
+class Analyzer(Protocol):
+    id: str
+
+    def load(self) -> None: ...
+
+    def analyze(self, doc: Document) -> list[Evidence]: ...
+
+
+def _default_analyzers() -> list[Analyzer]:
+    return [SecretsAnalyzer(), CuesAnalyzer(), SemanticAnalyzer()]
+
+
+@dataclass(slots=True)
+class _Work:
+    index: int
+    post: Post
+    doc: Document
+    bio: Document | None
+    evidence: dict[str, list[Evidence]]
+    bio_evidence: dict[str, list[Evidence]]
+    timings: dict[str, float]
+
+
+def validate(post: Post, pack: PolicyPack) -> None:
+    """Raise :class:`InputError` with a one-line reason when the post cannot be checked."""
+    if not isinstance(post.text, str):
+        raise InputError("the post text must be a string")
+    if len(post.text) > pack.max_text_chars:
+        raise InputError(
+            f"the post is {len(post.text):,} characters long; the limit is {pack.max_text_chars:,} "
+            "(split it, or raise limits.max_text_chars in the policy pack)"
+        )
+    if not post.text.strip() and not post.photos:
+        raise InputError("there is nothing to check: the post has no text and no photos")
+    if "\x00" in post.text:
+        raise InputError("the post text contains NUL characters: is it a binary file?")
+    if len(post.photos) > pack.max_photos:
+        raise InputError(f"the post has {len(post.photos)} photos; the limit is {pack.max_photos}")
+
+
+class Engine:
+    def __init__(self, pack: PolicyPack | None = None, *, analyzers: Sequence[Analyzer] | None = None) -> None:
+        self.pack = pack or load_pack()
+        self.analyzers = {a.id: a for a in (analyzers if analyzers is not None else _default_analyzers())}
+        self.rules: list[Rule] = []
+        for code, rule in CATALOGUE.items():
+            settings = self.pack.settings(code)
+            if rule.status == "active" and settings is not None and settings.enabled:
+                self.rules.append(rule)
+        needed = {a for r in self.rules for a in r.needs}
+        if self.pack.local_rules:
+            needed.add("cues.v1")
+        self._needed = [self.analyzers[a] for a in self.analyzers if a in needed]
+
+    def load(self) -> None:
+        for analyzer in self._needed:
+            analyzer.load()
+
+    def check(self, post: Post) -> Report:
+        return self.check_many([post])[0]
+
+    def check_many(self, posts: Sequence[Post]) -> list[Report]:
+        started = time.perf_counter()
+        reports: list[Report | None] = [None] * len(posts)
+        work: list[_Work] = []
+        for i, post in enumerate(posts):
+            try:
+                validate(post, self.pack)
+            except InputError as exc:
+                reports[i] = self._error_report(post, exc)
+                continue
+            bio = make_document(post.bio) if post.bio.strip() else None
+            work.append(_Work(i, post, make_document(post.text, markdown=post.markdown), bio, {}, {}, {}))
+        self._analyze(work)
+        elapsed_each = (time.perf_counter() - started) * 1000 / max(1, len(work))
+        for w in work:
+            findings = self._decide(w)
+            w.timings["total"] = elapsed_each if len(work) > 1 else (time.perf_counter() - started) * 1000
+            reports[w.index] = Report(
+                verdict=verdict_of(findings),
+                policy=self.pack.label,
+                findings=tuple(findings),
+                timings_ms=w.timings,
+                post_id=w.post.id,
+                text_length=len(w.post.text),
+                notices=_notices(w.post),
+            )
+        return [r for r in reports if r is not None]
+
+    def _analyze(self, work: list[_Work]) -> None:
+        if not work:
+            return
+        for analyzer in self._needed:
+            t0 = time.perf_counter()
+            docs = [w.doc for w in work]
+            many = getattr(analyzer, "analyze_many", None)
+            results = many(docs) if many is not None else [analyzer.analyze(d) for d in docs]
+            for w, found in zip(work, results, strict=True):
+                w.evidence[analyzer.id] = found
+            if getattr(analyzer, "reads_bio", False):
+                for w in work:
+                    if w.bio is not None:
+                        w.bio_evidence[analyzer.id] = analyzer.analyze(w.bio)
+            each = (time.perf_counter() - t0) * 1000 / len(work)
+            for w in work:
+                w.timings[analyzer.id] = each
+
+    def _decide(self, w: _Work) -> list[Finding]:
+        findings: list[Finding] = []
+        day = (w.post.scheduled_at or dt.datetime.now(dt.UTC)).date()
+        for rule in self.rules:
+            if w.post.account not in rule.accounts:
+                continue
+            settings = self.pack.settings(rule.code)
+            assert settings is not None
+            ctx = RuleContext(w.post, w.doc, settings, self.pack, w.evidence, w.bio_evidence)
+            for hit in rule.check(ctx):
+                findings.append(self._finding(rule, hit, w.post, settings.severity[w.post.account], day))
+        for local in self.pack.local_rules:
+            findings.extend(_local_findings(local, w))
+        findings.sort(key=lambda f: (-f.severity.rank, _position(f), f.code))
+        return findings
+
+    def _finding(self, rule: Rule, hit: Hit, post: Post, severity: Severity, day: dt.date) -> Finding:
+        lifted_by = None
+        route = None
+        if rule.lifted_by:
+            for record in post.records:
+                if record.kind in rule.lifted_by and rule.code in record.covers and record.valid_on(day):
+                    lifted_by = record.id
+                    break
+            if lifted_by is None:
+                route = self.pack.approvers.get(rule.lifted_by[0])
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
+            message=hit.message,
+            clauses=rule.clauses,
+            where=hit.where,
+            evidence=hit.evidence,
+            fix=hit.fix,
+            lifted_by=lifted_by,
+            route=route,
+        )
+
+    def _error_report(self, post: Post, exc: InputError) -> Report:
+        return Report(
+            verdict=Verdict.BLOCK,
+            policy=self.pack.label,
+            findings=(),
+            post_id=post.id,
+            error=InputProblem(exc.kind, str(exc)),
+            text_length=len(post.text) if isinstance(post.text, str) else 0,
+        )
+
+
+def _position(f: Finding) -> int:
+    return f.where.text.start if f.where.text is not None else -1
+
+
+def _notices(post: Post) -> tuple[str, ...]:
+    if post.photos:
+        n = len(post.photos)
+        return (f"{n} photo{'s' if n > 1 else ''} accepted but not analysed: photo rules arrive in a later release",)
+    return ()
+
+
+def _local_findings(rule: LocalRule, w: _Work) -> list[Finding]:
+    if w.post.account not in rule.accounts:
+        return []
+    for pattern in rule.patterns:
+        m = pattern.search(w.doc.text)
+        if m is not None:
+            span = w.doc.span(m.start(), m.end())
+            return [
+                Finding(
+                    code=rule.code,
+                    name=rule.name,
+                    severity=rule.severity,
+                    message=rule.message,
+                    clauses=rule.clauses,
+                    where=Where(text=span),
+                    evidence=Evidence("pack.local.v1", 1.0, label=rule.code, pattern=pattern.pattern, span=span),
+                )
+            ]
+    return []
+
+
+def verdict_of(findings: Sequence[Finding]) -> Verdict:
+    counting = [f for f in findings if f.counts]
+    if any(f.severity is Severity.ERROR for f in counting):
+        return Verdict.BLOCK
+    warnings = [f for f in counting if f.severity is Severity.WARNING]
+    if any(f.route is not None for f in warnings):
+        return Verdict.APPROVAL
+    if warnings:
+        return Verdict.WARN
+    return Verdict.PASS
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> Engine:
+    """One engine per process for :func:`postguard.check`, with the embedded base pack."""
+    return Engine()

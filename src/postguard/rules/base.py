@@ -1,0 +1,102 @@
+"""What a rule is: metadata, documentation in its docstring, and a ``check`` that turns evidence into hits.
+
+A rule never runs a model and never writes. The engine gives it a :class:`RuleContext` holding the post,
+its document, the evidence of the analyzers the rule ``needs``, and the pack's settings for the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from postguard.policy.pack import PolicyPack, RuleSettings
+from postguard.text.document import Document
+from postguard.types import AccountKind, Evidence, Fix, Post, Severity, Span, Where
+
+FixAvailability = Literal["always", "sometimes", "never"]
+Status = Literal["active", "planned", "removed"]
+
+SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Fix safety")
+
+
+def severities(personal: str, professional: str | None = None, official: str | None = None) -> dict[AccountKind, Severity]:
+    """Default severities per account kind (the first one for all kinds not given)."""
+    return {
+        AccountKind.PERSONAL: Severity(personal),
+        AccountKind.PROFESSIONAL: Severity(professional or personal),
+        AccountKind.OFFICIAL: Severity(official or professional or personal),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports before the engine adds severity, lifting and routing."""
+
+    message: str
+    where: Where
+    evidence: Evidence
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    post: Post
+    doc: Document
+    settings: RuleSettings
+    pack: PolicyPack
+    evidence: Mapping[str, Sequence[Evidence]] = field(default_factory=dict)
+    bio_evidence: Mapping[str, Sequence[Evidence]] = field(default_factory=dict)
+
+    def of(self, analyzer: str, *labels: str) -> list[Evidence]:
+        found = self.evidence.get(analyzer, ())
+        return [e for e in found if not labels or e.label in labels]
+
+    def in_bio(self, analyzer: str, *labels: str) -> list[Evidence]:
+        found = self.bio_evidence.get(analyzer, ())
+        return [e for e in found if not labels or e.label in labels]
+
+    def threshold(self, default: float) -> float:
+        return self.settings.threshold if self.settings.threshold is not None else default
+
+    def where(self, span: Span | None) -> Where:
+        return Where(text=span if span is not None else Span(0, len(self.doc.original)))
+
+    def sentence_where(self, span: Span | None) -> Where:
+        """The whole sentence around ``span`` (a span of the original text)."""
+        if span is None:
+            return self.where(None)
+        for s in self.doc.sentences:
+            o = self.doc.span(s.start, s.end)
+            if o.start <= span.start < o.end:
+                return Where(text=o)
+        return Where(text=span)
+
+
+class Rule:
+    """Base class. Subclasses set the class attributes and implement :meth:`check`.
+
+    The docstring of a subclass is its documentation, in the sections of :data:`SECTIONS`.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    clauses: ClassVar[tuple[str, ...]]
+    default_severity: ClassVar[dict[AccountKind, Severity]]
+    needs: ClassVar[tuple[str, ...]] = ()
+    fix_availability: ClassVar[FixAvailability] = "never"
+    status: ClassVar[Status] = "active"
+    # Record kinds that lift the rule's findings when the post cites a valid one covering the code.
+    lifted_by: ClassVar[tuple[str, ...]] = ()
+    # Account kinds the rule applies to (all by default).
+    accounts: ClassVar[tuple[AccountKind, ...]] = tuple(AccountKind)
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        raise NotImplementedError(f"{self.code} is {self.status}: it checks nothing yet")
+        yield  # pragma: no cover
+
+
+class PlannedRule(Rule):
+    """A rule in the catalogue whose analyzers arrive in a later issue. It never reports anything."""
+
+    status: ClassVar[Status] = "planned"

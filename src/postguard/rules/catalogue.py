@@ -1,0 +1,64 @@
+"""The one catalogue of rule codes. Codes are never reused: a retired code moves to ``REMOVED``."""
+
+from __future__ import annotations
+
+from postguard.rules import planned
+from postguard.rules.base import Rule
+from postguard.rules.confidential_information import ConfidentialInformation
+from postguard.rules.controversial_topic import ControversialTopic
+from postguard.rules.credential_or_secret import CredentialOrSecret
+from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
+from postguard.rules.possible_public_interest_disclosure import PossiblePublicInterestDisclosure
+from postguard.rules.professional_use_of_personal_account import ProfessionalUseOfPersonalAccount
+from postguard.rules.speaking_for_the_university import SpeakingForTheUniversity
+from postguard.rules.third_party_content import ThirdPartyContent
+from postguard.rules.unauthorised_announcement import UnauthorisedAnnouncement
+from postguard.rules.unauthorised_campaign import UnauthorisedCampaign
+from postguard.rules.unpublished_research import UnpublishedResearch
+from postguard.rules.working_hours_personal_use import WorkingHoursPersonalUse
+
+_RULES: tuple[type[Rule], ...] = (
+    planned.PersonalContactDetails,
+    planned.IdentificationNumber,
+    planned.SpecialCategoryData,
+    ConfidentialInformation,
+    planned.StudentOrStaffRecord,
+    planned.IdentifiablePersonWithoutConsent,
+    planned.ChildInPhoto,
+    planned.RevealingBackground,
+    planned.LocationMetadata,
+    planned.ResearchWorkRevealed,
+    planned.InappropriateImage,
+    planned.Harassment,
+    planned.DiscriminatoryContent,
+    planned.Discourtesy,
+    OpinionWithoutDisclaimer,
+    ControversialTopic,
+    UnauthorisedAnnouncement,
+    UnauthorisedCampaign,
+    ProfessionalUseOfPersonalAccount,
+    SpeakingForTheUniversity,
+    planned.LogoOrCrest,
+    ThirdPartyContent,
+    UnpublishedResearch,
+    CredentialOrSecret,
+    planned.AccountSecurityGaps,
+    WorkingHoursPersonalUse,
+    PossiblePublicInterestDisclosure,
+)
+
+CATALOGUE: dict[str, Rule] = {cls.code: cls() for cls in _RULES}
+
+# Retired codes, kept so that none is ever reused: code -> the release that removed it and why.
+REMOVED: dict[str, str] = {}
+
+
+def get_rule(code: str) -> Rule:
+    from postguard.errors import UsageError
+
+    rule = CATALOGUE.get(code.upper())
+    if rule is None:
+        if code.upper() in REMOVED:
+            raise UsageError(f"rule {code.upper()} was removed: {REMOVED[code.upper()]}")
+        raise UsageError(f"unknown rule code {code!r}; `postguard rules` lists them")
+    return rule

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from postguard.analyzers.cues import ANALYZER_ID as CUES
+from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
+from postguard.fixes.disclaimer import add_disclaimer
+from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.signals import semantic_signal
+from postguard.types import AccountKind
+
+
+class OpinionWithoutDisclaimer(Rule):
+    """
+    ## What it does
+    Finds a personal opinion on a public matter posted from an account that identifies its author with
+    the University (a professional account, a bio that names the University, a college or a department,
+    or a post that does), when neither the post nor the bio says the views are the author's own.
+    Opinions on private matters (your gym, the weather) are not flagged; nor are posts that claim to
+    speak for the University, which AU004 covers.
+
+    ## Why it matters
+    Where personal opinions are expressed publicly, it must be clearly stated that they are your own and
+    do not reflect the University's (G26); you may be identified as a member of staff even when your
+    account does not say so (G14).
+
+    ## Example
+    ```yaml
+    text: "The new fees policy is a disaster."
+    account: personal
+    bio: "Professor at Oxford"
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The new fees policy is a disaster."
+    account: personal
+    bio: "Professor at Oxford. Views my own."
+    ```
+
+    ## Fix safety
+    Safe: a "views are my own" statement in the style of the platform is appended to the post. Adding
+    one to your bio covers every post.
+    """
+
+    code = "OP001"
+    name = "opinion-without-disclaimer"
+    clauses = ("G14", "G26")
+    default_severity = severities("warning")
+    needs = (SEMANTIC, CUES)
+    fix_availability = "always"
+    accounts: ClassVar[tuple[AccountKind, ...]] = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.of(CUES, "disclaimer") or ctx.in_bio(CUES, "disclaimer"):
+            return
+        identified = (
+            ctx.post.account is AccountKind.PROFESSIONAL
+            or bool(ctx.of(CUES, "affiliation"))
+            or bool(ctx.in_bio(CUES, "affiliation"))
+        )
+        if not identified:
+            return
+        speaking_for = semantic_signal(ctx, "speaking-for", "speaking-for", default_threshold=0.5)
+        if speaking_for is not None:
+            return  # claiming the University's voice is AU004's finding, not a missing disclaimer
+        signal = semantic_signal(ctx, "opinion", "opinion", default_threshold=0.5)
+        if signal is None:
+            return
+        yield Hit(
+            message="A personal opinion on a public matter from an account linked to the University, with no "
+            "statement that the views are your own.",
+            where=signal.where,
+            evidence=signal.evidence,
+            fix=add_disclaimer(ctx.doc.original, platform=ctx.post.platform, markdown=ctx.post.markdown),
+        )

@@ -1,0 +1,428 @@
+"""Rules in the catalogue whose analyzers arrive in later issues. They are listed, documented and
+reported as ``planned`` by ``postguard rules``; none of them checks anything yet."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from postguard.rules.base import PlannedRule, severities
+
+
+class PersonalContactDetails(PlannedRule):
+    """
+    ## What it does
+    Finds an identifiable individual's email address, phone number or home or postal address. *Planned: arrives with personal data (issue 5).*
+
+    ## Why it matters
+    Personal data must be handled under the GDPR and UK data protection law (G18) and must not be put in the public domain (G28).
+
+    ## Example
+    ```yaml
+    text: "Dr Sarah Whitfield's mobile is 07700 900123, call her if the lab floods."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "Lab emergencies: call the department's duty line on the number in the safety handbook."
+    ```
+
+    ## Fix safety
+    Safe for identifiers in text: the contact detail is redacted.
+    """
+
+    code = "DP001"
+    name = "personal-contact-details"
+    clauses: ClassVar[tuple[str, ...]] = ("G18", "G28")
+    default_severity = severities("error")
+
+
+class IdentificationNumber(PlannedRule):
+    """
+    ## What it does
+    Finds national insurance, passport, NHS and bank card numbers, sort codes with account numbers, IBANs, University card, student and staff numbers, and dates of birth tied to a person. *Planned: arrives with personal data (issue 5).*
+
+    ## Why it matters
+    Identification numbers are personal data protected under the GDPR and UK data protection law (G18).
+
+    ## Example
+    ```yaml
+    text: "Can someone return Tom's card? His student number is 1234567 and his NI number QQ 12 34 56 C."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "Found a University card by the lodge; the porters have it."
+    ```
+
+    ## Fix safety
+    Safe: the number is redacted, or masked to its last digits.
+    """
+
+    code = "DP002"
+    name = "identification-number"
+    clauses: ClassVar[tuple[str, ...]] = ("G18",)
+    default_severity = severities("error")
+
+
+class SpecialCategoryData(PlannedRule):
+    """
+    ## What it does
+    Finds health, disability, ethnicity, religion, sexual orientation, political opinion, trade-union membership or criminal records stated about an identifiable person. *Planned: arrives with personal data (issue 5).*
+
+    ## Why it matters
+    Special-category data under UK GDPR articles 9 and 10 needs the strongest protection (G18).
+
+    ## Example
+    ```yaml
+    text: "Get well soon to Priya, who is off with depression again."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "Thinking of a colleague who is unwell; we miss you in the office."
+    ```
+
+    ## Fix safety
+    No automatic fix; a consent record of the person lifts it.
+    """
+
+    code = "DP003"
+    name = "special-category-data"
+    clauses: ClassVar[tuple[str, ...]] = ("G18",)
+    default_severity = severities("error")
+
+
+class StudentOrStaffRecord(PlannedRule):
+    """
+    ## What it does
+    Finds marks, grades, exam results, disciplinary or HR matters, references and admissions decisions about an identifiable person. *Planned: arrives with personal data (issue 5).*
+
+    ## Why it matters
+    Student and staff records are personal data (G18).
+
+    ## Example
+    ```yaml
+    text: "Ben Carter got 58 in his finals, what a shame."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "Our finalists did brilliantly this year; congratulations to all of them."
+    ```
+
+    ## Fix safety
+    No automatic fix: remove the record.
+    """
+
+    code = "DP005"
+    name = "student-or-staff-record"
+    clauses: ClassVar[tuple[str, ...]] = ("G18",)
+    default_severity = severities("error")
+
+
+class IdentifiablePersonWithoutConsent(PlannedRule):
+    """
+    ## What it does
+    Finds faces in a photo when the post cites no consent record covering the people shown. *Planned: arrives with photos (issue 3).*
+
+    ## Why it matters
+    Anyone featured in a photograph must have given express consent to it being posted online (G21).
+
+    ## Example
+    ```yaml
+    text: "A photo of three colleagues at the lab bench, no consent records cited."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The same photo with a consent record for each person cited."
+    ```
+
+    ## Fix safety
+    Unsafe: blur or pixelate the faces (writes a new file).
+    """
+
+    code = "PH001"
+    name = "identifiable-person-without-consent"
+    clauses: ClassVar[tuple[str, ...]] = ("G21",)
+    default_severity = severities("warning")
+
+
+class ChildInPhoto(PlannedRule):
+    """
+    ## What it does
+    Finds a photo that appears to show a child, or a post whose text says so. *Planned: arrives with photos (issue 3).*
+
+    ## Why it matters
+    Photographs of children may only appear in professional publications, with written authorisation and consent from all parties and the NSPCC guidelines followed (G22).
+
+    ## Example
+    ```yaml
+    text: "Photo of the Year 8 outreach visit, the kids loved the lab!"
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "Text about the outreach visit with no photo of the pupils."
+    ```
+
+    ## Fix safety
+    No automatic fix: written authorisation and a safeguarding check lift it.
+    """
+
+    code = "PH002"
+    name = "child-in-photo"
+    clauses: ClassVar[tuple[str, ...]] = ("G22",)
+    default_severity = severities("error", "error", "warning")
+
+
+class RevealingBackground(PlannedRule):
+    """
+    ## What it does
+    Finds readable text in a photo (screens, whiteboards, documents, badges, labels) and re-checks it with every text rule. *Planned: arrives with photos (issue 3).*
+
+    ## Why it matters
+    Be mindful of what the pictures might reveal, for example in the background (G20), including the University's work (G34).
+
+    ## Example
+    ```yaml
+    text: "A selfie in front of a whiteboard that shows a phone number."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The same selfie with the whiteboard blurred."
+    ```
+
+    ## Fix safety
+    Unsafe: blur the region (writes a new file).
+    """
+
+    code = "PH003"
+    name = "revealing-background"
+    clauses: ClassVar[tuple[str, ...]] = ("G20", "G34")
+    default_severity = severities("warning")
+
+
+class LocationMetadata(PlannedRule):
+    """
+    ## What it does
+    Finds GPS position, device and owner fields and embedded thumbnails in a photo's metadata. *Planned: arrives with photos (issue 3).*
+
+    ## Why it matters
+    Metadata can reveal where someone lives or works (G20) and is personal data (G18).
+
+    ## Example
+    ```yaml
+    text: "A phone photo that still carries its GPS position."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The same photo with its metadata stripped."
+    ```
+
+    ## Fix safety
+    Safe: strip the metadata (writes a new file).
+    """
+
+    code = "PH004"
+    name = "location-metadata"
+    clauses: ClassVar[tuple[str, ...]] = ("G20", "G18")
+    default_severity = severities("warning")
+
+
+class ResearchWorkRevealed(PlannedRule):
+    """
+    ## What it does
+    Finds photos (or post text) that reveal University research or work: labs, equipment, samples, unpublished data, prototypes. *Planned: arrives with photos (issue 3).*
+
+    ## Why it matters
+    Photographs revealing the University's work need written authorisation from the PI, the Head of Department or the sponsor's terms (G34, G51).
+
+    ## Example
+    ```yaml
+    text: "A photo of the prototype on the lab bench with sample labels visible."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The same photo with an authorisation record cited."
+    ```
+
+    ## Fix safety
+    No automatic fix: an authorisation record lifts it.
+    """
+
+    code = "PH005"
+    name = "research-work-revealed"
+    clauses: ClassVar[tuple[str, ...]] = ("G34", "G51")
+    default_severity = severities("warning")
+
+
+class InappropriateImage(PlannedRule):
+    """
+    ## What it does
+    Finds nudity or sexual content and graphic violence in photos. *Planned: arrives with photos (issue 3).*
+
+    ## Why it matters
+    Inappropriate photographs must not be published on social media (G28).
+
+    ## Example
+    ```yaml
+    text: "An explicit image attached to a post."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "A photo of the college garden."
+    ```
+
+    ## Fix safety
+    No fix.
+    """
+
+    code = "PH006"
+    name = "inappropriate-image"
+    clauses: ClassVar[tuple[str, ...]] = ("G28",)
+    default_severity = severities("error")
+
+
+class Harassment(PlannedRule):
+    """
+    ## What it does
+    Finds abuse, insults, intimidation or threats aimed at a person. *Planned: arrives with abuse (issue 4).*
+
+    ## Why it matters
+    Material intended or likely to harass another person breaches the Harassment Policy (G24, G48); staff must treat each other with respect (G23).
+
+    ## Example
+    ```yaml
+    text: "I know where you park, and you'll regret that review."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "I disagree with your review and will reply to the editor."
+    ```
+
+    ## Fix safety
+    No fix; it may be reported as an incident.
+    """
+
+    code = "RS001"
+    name = "harassment"
+    clauses: ClassVar[tuple[str, ...]] = ("G23", "G24", "G48")
+    default_severity = severities("error")
+
+
+class DiscriminatoryContent(PlannedRule):
+    """
+    ## What it does
+    Finds hateful or demeaning content about a group or person for a protected characteristic under the Equality Act 2010, naming the characteristic. *Planned: arrives with abuse (issue 4).*
+
+    ## Why it matters
+    Anything that could be interpreted as discriminatory under the Equality Act 2010 is especially important to avoid (G25, G49).
+
+    ## Example
+    ```yaml
+    text: "A post demeaning people for their religion."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "Eid Mubarak to everyone celebrating!"
+    ```
+
+    ## Fix safety
+    No fix.
+    """
+
+    code = "RS002"
+    name = "discriminatory-content"
+    clauses: ClassVar[tuple[str, ...]] = ("G25", "G49")
+    default_severity = severities("error")
+
+
+class Discourtesy(PlannedRule):
+    """
+    ## What it does
+    Finds profanity, insults without a clear target, and mockery of colleagues, students or the University. *Planned: arrives with abuse (issue 4).*
+
+    ## Why it matters
+    Communication should show respect, professionalism and courtesy (G23) and not bring the University into disrepute (G27).
+
+    ## Example
+    ```yaml
+    text: "This bloody printer is useless and so is whoever bought it."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The printer is broken again; I've reported it to IT."
+    ```
+
+    ## Fix safety
+    No fix.
+    """
+
+    code = "RS003"
+    name = "discourtesy"
+    clauses: ClassVar[tuple[str, ...]] = ("G23", "G27")
+    default_severity = severities("warning")
+
+
+class LogoOrCrest(PlannedRule):
+    """
+    ## What it does
+    Finds the University logo or crest in a photo or avatar. *Planned: arrives with photos (issue 3).*
+
+    ## Why it matters
+    The University's brand guidelines govern how its logo and crest are used online (G33).
+
+    ## Example
+    ```yaml
+    text: "A personal event poster with the University crest on it."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The same poster without the crest."
+    ```
+
+    ## Fix safety
+    No automatic fix: the communications office can approve the use.
+    """
+
+    code = "BR001"
+    name = "logo-or-crest"
+    clauses: ClassVar[tuple[str, ...]] = ("G33",)
+    default_severity = severities("error", "error", "warning")
+
+
+class AccountSecurityGaps(PlannedRule):
+    """
+    ## What it does
+    Finds registered accounts that lack required settings: two-factor authentication, two staff administrators, a recovery contact, an up-to-date review. *Planned: arrives with the registry.*
+
+    ## Why it matters
+    Accounts must be protected with appropriate security settings (G38).
+
+    ## Example
+    ```yaml
+    text: "An official account in the registry with one administrator and no two-factor authentication."
+    ```
+
+    ## Use instead
+    ```yaml
+    text: "The same account with two staff administrators and two-factor authentication on."
+    ```
+
+    ## Fix safety
+    No automatic fix: update the registry record.
+    """
+
+    code = "SE002"
+    name = "account-security-gaps"
+    clauses: ClassVar[tuple[str, ...]] = ("G38",)
+    default_severity = severities("warning")

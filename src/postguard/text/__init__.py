@@ -1,0 +1,1 @@
+"""Text handling shared by analyzers: normalisation with an offset map, sentences, Markdown."""
