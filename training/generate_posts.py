@@ -17,51 +17,198 @@ import re
 from collections.abc import Iterator
 
 UNITS = [
-    "the Department of Chemistry", "the Oxford Internet Institute", "the Bodleian Libraries", "Wadham College",
-    "the Faculty of History", "the Mathematical Institute", "the Blavatnik School of Government", "our department",
-    "the Department of Engineering Science", "the Medical Sciences Division", "the Ashmolean Museum",
-    "the Department of Zoology", "Somerville College", "the School of Geography", "the Faculty of Law",
-    "the Department of Physics", "the Nuffield Department of Medicine", "the English Faculty", "Keble College",
+    "the Department of Chemistry",
+    "the Oxford Internet Institute",
+    "the Bodleian Libraries",
+    "Wadham College",
+    "the Faculty of History",
+    "the Mathematical Institute",
+    "the Blavatnik School of Government",
+    "our department",
+    "the Department of Engineering Science",
+    "the Medical Sciences Division",
+    "the Ashmolean Museum",
+    "the Department of Zoology",
+    "Somerville College",
+    "the School of Geography",
+    "the Faculty of Law",
+    "the Department of Physics",
+    "the Nuffield Department of Medicine",
+    "the English Faculty",
+    "Keble College",
 ]
-SHORT_UNITS = ["our lab", "our group", "the department", "the college", "the faculty", "our centre", "the institute",
-               "our research group", "the library", "our team"]
-TOPICS = ["quantum materials", "antimicrobial resistance", "medieval manuscripts", "machine learning fairness",
-          "climate adaptation", "early childhood language", "urban heat islands", "malaria vaccines",
-          "Roman trade routes", "battery chemistry", "bird migration", "misinformation online", "soil carbon",
-          "dementia care", "protein folding", "Victorian poetry", "labour markets", "coral reefs", "dark matter"]
-PEOPLE = ["Dr Amara Okafor", "Professor Lena Fischer", "Dr Tom Hargreaves", "Professor Wei Zhang", "Dr Priya Nair",
-          "Dr Sam Kowalski", "Professor Helen Marsh", "Dr Yusuf Demir", "Professor Claire Dubois", "Dr Ben Adeyemi"]
-ROLES = ["Head of Department", "Director", "Principal", "Warden", "Chair of the Faculty Board", "new Bodley's Librarian",
-         "Associate Head for Research", "Director of Graduate Studies"]
-POLICIES = ["the new fees policy", "the pension changes", "the hybrid working policy", "the car parking charges",
-            "the restructuring of the library service", "the new workload model", "the cuts to the language centre",
-            "the international student cap", "the new marking scheme", "the decision to close the crèche",
-            "the government's research funding cuts", "the visa rules for researchers", "the REF process",
-            "the casualisation of teaching", "the new sabbatical rules"]
-ADJ_NEG = ["a disaster", "shameful", "short-sighted", "a mistake", "utterly misguided", "an embarrassment",
-           "deeply unfair", "a betrayal of junior staff", "badly thought through", "indefensible", "a farce"]
+SHORT_UNITS = [
+    "our lab",
+    "our group",
+    "the department",
+    "the college",
+    "the faculty",
+    "our centre",
+    "the institute",
+    "our research group",
+    "the library",
+    "our team",
+]
+TOPICS = [
+    "quantum materials",
+    "antimicrobial resistance",
+    "medieval manuscripts",
+    "machine learning fairness",
+    "climate adaptation",
+    "early childhood language",
+    "urban heat islands",
+    "malaria vaccines",
+    "Roman trade routes",
+    "battery chemistry",
+    "bird migration",
+    "misinformation online",
+    "soil carbon",
+    "dementia care",
+    "protein folding",
+    "Victorian poetry",
+    "labour markets",
+    "coral reefs",
+    "dark matter",
+]
+PEOPLE = [
+    "Dr Amara Okafor",
+    "Professor Lena Fischer",
+    "Dr Tom Hargreaves",
+    "Professor Wei Zhang",
+    "Dr Priya Nair",
+    "Dr Sam Kowalski",
+    "Professor Helen Marsh",
+    "Dr Yusuf Demir",
+    "Professor Claire Dubois",
+    "Dr Ben Adeyemi",
+]
+ROLES = [
+    "Head of Department",
+    "Director",
+    "Principal",
+    "Warden",
+    "Chair of the Faculty Board",
+    "new Bodley's Librarian",
+    "Associate Head for Research",
+    "Director of Graduate Studies",
+]
+POLICIES = [
+    "the new fees policy",
+    "the pension changes",
+    "the hybrid working policy",
+    "the car parking charges",
+    "the restructuring of the library service",
+    "the new workload model",
+    "the cuts to the language centre",
+    "the international student cap",
+    "the new marking scheme",
+    "the decision to close the crèche",
+    "the government's research funding cuts",
+    "the visa rules for researchers",
+    "the REF process",
+    "the casualisation of teaching",
+    "the new sabbatical rules",
+]
+ADJ_NEG = [
+    "a disaster",
+    "shameful",
+    "short-sighted",
+    "a mistake",
+    "utterly misguided",
+    "an embarrassment",
+    "deeply unfair",
+    "a betrayal of junior staff",
+    "badly thought through",
+    "indefensible",
+    "a farce",
+]
 ADJ_POS = ["long overdue", "the right call", "a brave decision", "exactly what we needed", "a huge step forward"]
-CAUSES = ["fair pay for casual staff", "a living wage for cleaners", "open access publishing", "better mental health "
-          "support for students", "saving the college meadow", "free period products on campus",
-          "fossil fuel divestment", "keeping the language centre open", "accessible lecture theatres",
-          "the refugee scholarship fund", "the new hardship fund", "restoring the college organ"]
-TARGETS = ["the University", "Council", "the Vice-Chancellor", "the government", "the Home Office", "the college",
-           "our funders", "the Department for Education"]
-DATES = ["1 March", "next Friday", "31 January", "the end of term", "12 noon on Monday", "15 June", "Michaelmas term",
-         "tomorrow", "this Thursday", "2 October"]
+CAUSES = [
+    "fair pay for casual staff",
+    "a living wage for cleaners",
+    "open access publishing",
+    "better mental health support for students",
+    "saving the college meadow",
+    "free period products on campus",
+    "fossil fuel divestment",
+    "keeping the language centre open",
+    "accessible lecture theatres",
+    "the refugee scholarship fund",
+    "the new hardship fund",
+    "restoring the college organ",
+]
+TARGETS = [
+    "the University",
+    "Council",
+    "the Vice-Chancellor",
+    "the government",
+    "the Home Office",
+    "the college",
+    "our funders",
+    "the Department for Education",
+]
+DATES = [
+    "1 March",
+    "next Friday",
+    "31 January",
+    "the end of term",
+    "12 noon on Monday",
+    "15 June",
+    "Michaelmas term",
+    "tomorrow",
+    "this Thursday",
+    "2 October",
+]
 PARTIES = ["Labour", "the Tories", "the Conservatives", "the Lib Dems", "Reform UK", "the Greens", "the SNP"]
 WARS = ["Gaza", "Ukraine", "Sudan", "Yemen"]
-SOCIAL = ["abortion", "immigration", "trans rights", "assisted dying", "the death penalty", "Brexit",
-          "the Rwanda scheme", "the monarchy", "gun control"]
-WRONGS = ["falsified the results", "covered up the bullying complaints", "misused the grant money",
-          "ignored repeated safety warnings", "fiddled the admissions figures", "plagiarised a student's thesis",
-          "hid the data breach", "buried the report on harassment", "broke the ethics approval",
-          "pressured staff to hide the accident"]
-DEVICES = ["prototype sensor", "new compound", "candidate vaccine", "battery design", "imaging method", "algorithm",
-           "drug candidate", "catalyst"]
+SOCIAL = [
+    "abortion",
+    "immigration",
+    "trans rights",
+    "assisted dying",
+    "the death penalty",
+    "Brexit",
+    "the Rwanda scheme",
+    "the monarchy",
+    "gun control",
+]
+WRONGS = [
+    "falsified the results",
+    "covered up the bullying complaints",
+    "misused the grant money",
+    "ignored repeated safety warnings",
+    "fiddled the admissions figures",
+    "plagiarised a student's thesis",
+    "hid the data breach",
+    "buried the report on harassment",
+    "broke the ethics approval",
+    "pressured staff to hide the accident",
+]
+DEVICES = [
+    "prototype sensor",
+    "new compound",
+    "candidate vaccine",
+    "battery design",
+    "imaging method",
+    "algorithm",
+    "drug candidate",
+    "catalyst",
+]
 JOURNALS = ["Nature", "Science", "the Lancet", "Cell", "PNAS", "Nature Physics"]
-SIGNOFFS = ["", "", "", " #Oxford", " 🎉", " https://ox.ac.uk/news", " Thread below 🧵", " #research", " 👇",
-            " (link in bio)", " #AcademicTwitter", " More: ox.ac.uk/events"]
+SIGNOFFS = [
+    "",
+    "",
+    "",
+    " #Oxford",
+    " 🎉",
+    " https://ox.ac.uk/news",
+    " Thread below 🧵",
+    " #research",
+    " 👇",
+    " (link in bio)",
+    " #AcademicTwitter",
+    " More: ox.ac.uk/events",
+]
 
 Template = tuple[str, tuple[str, ...]]
 
@@ -106,17 +253,27 @@ POSITIVE: list[Template] = [
     # controversial opinions
     ("{Party} have wrecked this country. Vote them out at the next election.", ("opinion", "controversial")),
     ("Anyone who votes for {party} is voting against universities. Simple as that.", ("opinion", "controversial")),
-    ("Ceasefire now. What is happening in {war} is a moral catastrophe and our leaders are complicit.",
-     ("opinion", "controversial")),
-    ("{Social} is the defining issue of our time and the government is on the wrong side of it.",
-     ("opinion", "controversial")),
+    (
+        "Ceasefire now. What is happening in {war} is a moral catastrophe and our leaders are complicit.",
+        ("opinion", "controversial"),
+    ),
+    (
+        "{Social} is the defining issue of our time and the government is on the wrong side of it.",
+        ("opinion", "controversial"),
+    ),
     ("The left has completely lost the plot on {social}. Time for some common sense.", ("opinion", "controversial")),
-    ("Let's be clear: the war in {war} is a genocide and anyone who says otherwise is lying.",
-     ("opinion", "controversial")),
-    ("{Party} deserve to lose every seat they hold. Their record on {social} is disgraceful.",
-     ("opinion", "controversial")),
-    ("I'm sick of hearing about {social}. The activists have won and free speech has lost.",
-     ("opinion", "controversial")),
+    (
+        "Let's be clear: the war in {war} is a genocide and anyone who says otherwise is lying.",
+        ("opinion", "controversial"),
+    ),
+    (
+        "{Party} deserve to lose every seat they hold. Their record on {social} is disgraceful.",
+        ("opinion", "controversial"),
+    ),
+    (
+        "I'm sick of hearing about {social}. The activists have won and free speech has lost.",
+        ("opinion", "controversial"),
+    ),
     ("Vote {party_bare} on Thursday. Nothing else will fix the mess the country is in.", ("opinion", "controversial")),
     # allegation of wrongdoing
     ("My department {wrong} and senior management knew all along.", ("allegation",)),
@@ -131,8 +288,10 @@ POSITIVE: list[Template] = [
     ("On behalf of the University, I want to say we stand with our students.", ("speaking-for",)),
     ("Oxford condemns the decision by {target} and will not comply.", ("speaking-for",)),
     ("Speaking for the University: we will not be changing {policy}.", ("speaking-for",)),
-    ("We at Oxford believe {policy} is {adj_neg} and we are asking for it to be reversed.",
-     ("speaking-for", "opinion")),
+    (
+        "We at Oxford believe {policy} is {adj_neg} and we are asking for it to be reversed.",
+        ("speaking-for", "opinion"),
+    ),
     ("Oxford's official view is that {social} is not a matter for universities.", ("speaking-for",)),
     ("As a representative of the University, I can tell you Oxford fully supports the strike.", ("speaking-for",)),
     ("The college's response to {policy} is simple: we reject it.", ("speaking-for",)),
@@ -145,22 +304,31 @@ POSITIVE: list[Template] = [
     ("Our project team has just released version 2 of our {topic} dataset.", ("business",)),
     ("Registration is open for our workshop on {topic}. Register now at {link}", ("business",)),
     ("We have a research assistant post open in {unit_short}, working on {topic}. Please share!", ("business",)),
-    ("Great turnout at our group's public lecture on {topic} last night. Slides are on our website.",
-     ("business",)),
+    ("Great turnout at our group's public lecture on {topic} last night. Slides are on our website.", ("business",)),
     # unpublished research
-    ("Sneak peek at our unpublished results on {topic}: the effect is twice what we expected!",
-     ("unpublished-research",)),
+    (
+        "Sneak peek at our unpublished results on {topic}: the effect is twice what we expected!",
+        ("unpublished-research",),
+    ),
     ("Preliminary data from our trial suggest the {device} works. Can't wait to publish!", ("unpublished-research",)),
-    ("Our paper is under review at {journal}, but here's the key figure before anyone else sees it.",
-     ("unpublished-research",)),
+    (
+        "Our paper is under review at {journal}, but here's the key figure before anyone else sees it.",
+        ("unpublished-research",),
+    ),
     ("Before we file the patent, here's roughly how our {device} works.", ("unpublished-research",)),
-    ("Our sponsor hasn't approved release yet, but the {device} passed every test this week.",
-     ("unpublished-research",)),
-    ("First results from the new {device} are in and they look incredible. Not published yet, so keep it quiet!",
-     ("unpublished-research",)),
+    (
+        "Our sponsor hasn't approved release yet, but the {device} passed every test this week.",
+        ("unpublished-research",),
+    ),
+    (
+        "First results from the new {device} are in and they look incredible. Not published yet, so keep it quiet!",
+        ("unpublished-research",),
+    ),
     ("Here's a photo of our whiteboard with the raw data from today's run on {topic}.", ("unpublished-research",)),
-    ("Our new {device} beats the state of the art by 40%. Paper coming once the grant terms allow.",
-     ("unpublished-research",)),
+    (
+        "Our new {device} beats the state of the art by 40%. Paper coming once the grant terms allow.",
+        ("unpublished-research",),
+    ),
 ]
 
 NEGATIVE: list[Template] = [
@@ -203,8 +371,7 @@ NEGATIVE: list[Template] = [
     ("I voted this morning. Whatever your views, make sure you use yours.", ()),
     ("Watching the {war} documentary on the BBC tonight. Hard to watch but important.", ()),
     ("A good explainer on how {social} law differs across Europe. {link}", ()),
-    ("The government published its white paper on higher education today. Link for anyone interested: {link}",
-     ()),
+    ("The government published its white paper on higher education today. Link for anyone interested: {link}", ()),
     ("Bus strike tomorrow, so I'll be cycling in. Wish me luck with the rain.", ()),
     ("The University's statement on the new visa rules is on the news site: {link}", ()),
     ("I don't speak for the University, but I'm proud of the students who organised the food bank.", ()),
@@ -227,11 +394,24 @@ NEGATIVE: list[Template] = [
 ]
 
 MONEY = ["1.2", "2", "3.5", "4", "5", "12", "20"]
-UNI_ACTIONS = ["close the Summertown library", "freeze recruitment across all divisions", "cut the arts budget by 10%",
-               "introduce a new parking permit scheme", "move all lectures online", "scrap the language centre",
-               "suspend the sabbatical scheme", "raise graduate fees"]
-LINKS = ["https://bit.ly/3xYz", "ox.ac.uk/appeal", "change.org/p/oxford", "https://forms.office.com/r/abc",
-         "https://ox.ac.uk/jobs/123", "tinyurl.com/oxcause"]
+UNI_ACTIONS = [
+    "close the Summertown library",
+    "freeze recruitment across all divisions",
+    "cut the arts budget by 10%",
+    "introduce a new parking permit scheme",
+    "move all lectures online",
+    "scrap the language centre",
+    "suspend the sabbatical scheme",
+    "raise graduate fees",
+]
+LINKS = [
+    "https://bit.ly/3xYz",
+    "ox.ac.uk/appeal",
+    "change.org/p/oxford",
+    "https://forms.office.com/r/abc",
+    "https://ox.ac.uk/jobs/123",
+    "tinyurl.com/oxcause",
+]
 SURNAMES = ["Hargreaves", "Fischer", "Marsh", "Demir", "Kowalski", "Dubois"]
 
 

@@ -1,9 +1,9 @@
 """Postguard: check a draft social media post against the University of Oxford's guidance.
 
-    >>> import postguard
-    >>> report = postguard.check(postguard.Post("The new fees policy is a disaster.", bio="Professor at Oxford"))
-    >>> [f.code for f in report.findings]
-    ['OP001']
+>>> import postguard
+>>> report = postguard.check(postguard.Post("The new fees policy is a disaster.", bio="Professor at Oxford"))
+>>> [f.code for f in report.findings]
+['OP001']
 """
 
 from __future__ import annotations

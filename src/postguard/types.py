@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 REPORT_VERSION = "1.0"
 
 
-class AccountKind(str, Enum):
+class AccountKind(StrEnum):
     """Who is posting: a staff member's own account, their separate professional one, or an
     account the University, a department or a project runs (held in the registry)."""
 
@@ -22,7 +22,7 @@ class AccountKind(str, Enum):
     OFFICIAL = "official"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -32,14 +32,14 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     PASS = "pass"
     WARN = "warn"
     APPROVAL = "approval"
     BLOCK = "block"
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """How far a fix may be applied without a person looking at it."""
 
     SAFE = "safe"

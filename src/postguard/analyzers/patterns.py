@@ -48,19 +48,16 @@ def _words_near(text: str, start: int, end: int, words: Sequence[str], window: i
     return any(re.search(rf"\b{re.escape(w)}", near) for w in words)
 
 
-def find(analyzer_id: str, patterns: Iterable[NamedPattern], doc: Document) -> list[Evidence]:
-    """Run ``patterns`` over ``doc``; overlapping hits of one label keep the highest score."""
+def find(
+    analyzer_id: str, patterns: Iterable[NamedPattern], doc: Document, *, across_labels: bool = False
+) -> list[Evidence]:
+    """Run ``patterns`` over ``doc``; overlapping hits of one label (of any label when ``across_labels``)
+    keep the highest score."""
     hits: list[Evidence] = []
     text = doc.text
     for p in patterns:
-        for m in p.compiled.finditer(text):
+        for m in _matches(p, text):
             start, end = m.span(p.group)
-            if start == end:
-                continue
-            if _words_near(text, m.start(), m.end(), p.exclude, p.window):
-                continue
-            if p.validator is not None and not p.validator(m):
-                continue
             score = p.score
             if _words_near(text, m.start(), m.end(), p.context, p.window):
                 score = min(1.0, score + _CONTEXT_BOOST)
@@ -74,16 +71,35 @@ def find(analyzer_id: str, patterns: Iterable[NamedPattern], doc: Document) -> l
                     span=doc.span(start, end),
                 )
             )
-    return _dedupe(hits)
+    return _dedupe(hits, across_labels)
 
 
-def _dedupe(hits: list[Evidence]) -> list[Evidence]:
+def _matches(p: NamedPattern, text: str) -> list[re.Match[str]]:
+    """Matches that pass the exclusions and the validator. A rejected match does not hide a later one
+    that overlaps it: the search resumes one character after the rejected match's start."""
+    out = []
+    pos = 0
+    while (m := p.compiled.search(text, pos)) is not None:
+        start, end = m.span(p.group)
+        ok = start != end and not _words_near(text, m.start(), m.end(), p.exclude, p.window)
+        if ok and (p.validator is None or p.validator(m)):
+            out.append(m)
+            pos = max(m.end(), m.start() + 1)
+        else:
+            pos = m.start() + 1
+    return out
+
+
+def _dedupe(hits: list[Evidence], across_labels: bool) -> list[Evidence]:
     hits.sort(key=lambda e: (-e.score, e.span.start if e.span else 0))
     kept: list[Evidence] = []
     for h in hits:
         assert h.span is not None
         if any(
-            k.label == h.label and k.span is not None and k.span.start < h.span.end and h.span.start < k.span.end
+            (across_labels or k.label == h.label)
+            and k.span is not None
+            and k.span.start < h.span.end
+            and h.span.start < k.span.end
             for k in kept
         ):
             continue

@@ -18,12 +18,13 @@ ANALYZER_ID = "secrets.v1"
 
 # Words that follow "password is" in prose without being a password.
 _NOT_SECRETS = frozenset(
-    """required needed changed reset expired incorrect wrong protected strong weak secure safe
-    the a an your my our their this that here below above same different correct case sensitive
-    manager managers policy policies strength please not now sent shared attached enabled on off
-    mandatory optional forgotten lost updated hidden private available invalid valid long short
-    simple complex stored encrypted hashed being set to in for of with via still also only then
-    welcome available""".split()
+    """
+    required needed changed reset expired incorrect wrong protected strong weak secure safe the a an
+    your my our their this that here below above same different correct case sensitive manager
+    managers policy policies strength please not now sent shared attached enabled on off mandatory
+    optional forgotten lost updated hidden private available invalid valid long short simple complex
+    stored encrypted hashed being set to in for of with via still also only then welcome available
+    """.split()
 )
 
 
@@ -32,9 +33,17 @@ def _entropy(s: str) -> float:
     return -sum(c / len(s) * math.log2(c / len(s)) for c in counts.values())
 
 
+def _placeholder(value: str) -> bool:
+    """``[REDACTED]``, ``<password>``, ``********``, ``xxxx``: a stand-in, not a secret."""
+    inner = value.strip("[]<>{}()*").lower()
+    return inner in {"redacted", "removed", "hidden", "password", "passcode", "secret", "token", "key", "code", ""} or (
+        len(set(value.lower())) == 1 and value[0] in "*x•#."
+    )
+
+
 def _plausible_secret(m: re.Match[str]) -> bool:
     value = m.group("secret").strip(".,;:!?'\")(")
-    if len(value) < 3 or value.lower() in _NOT_SECRETS:
+    if len(value) < 3 or value.lower() in _NOT_SECRETS or _placeholder(value):
         return False
     has_digit = any(c.isdigit() for c in value)
     has_symbol = any(not c.isalnum() for c in value)
@@ -44,6 +53,8 @@ def _plausible_secret(m: re.Match[str]) -> bool:
 
 def _code_like(m: re.Match[str]) -> bool:
     value = m.group("secret")
+    if _placeholder(value):
+        return False
     return sum(c.isdigit() for c in value) >= 3 or (len(value) >= 4 and _plausible_secret(m))
 
 
@@ -54,7 +65,7 @@ def _high_entropy(m: re.Match[str]) -> bool:
 
 _SEP = r"\s*(?:\bis\b|\bwas\b|=|:|->|-)\s*[\"'`]?"
 # No separator at all ("passcode 662913"): the value must then look strongly like a secret.
-_SEP_OR_SPACE = r"(?:\s*(?:\bis\b|\bwas\b|=|:|->|-)\s*|\s+)[\"'`]?"
+_SEP_OR_SPACE = r"(?:\s*(?:\bis\b|\bwas\b|=|:|->|-)\s*[\"'`]?|\s+(?=\S*\d))"
 _VALUE = r"(?P<secret>[^\s\"'`]{3,64}?)(?=[\"'`]?(?:[\s,;)]|[.?](?:\s|$)|$))"
 # "for the seminar room", "to the graduate centre this week", "in the lab"
 _FOR = r"(?:\s+(?:for|to|of|on|in|at)\s+[\w .@'-]{1,50}?)?"
@@ -62,7 +73,7 @@ _FOR = r"(?:\s+(?:for|to|of|on|in|at)\s+[\w .@'-]{1,50}?)?"
 
 def _strong_secret(m: re.Match[str]) -> bool:
     value = m.group("secret").strip(".,;:!?'\")(")
-    if value.lower() in _NOT_SECRETS or len(value) < 4:
+    if value.lower() in _NOT_SECRETS or len(value) < 4 or _placeholder(value):
         return False
     return any(c.isdigit() for c in value) and (any(c.isalpha() for c in value) or len(value) >= 4)
 
@@ -90,6 +101,12 @@ PATTERNS: tuple[NamedPattern, ...] = (
         0.85, "password", group="secret", validator=_strong_secret, validator_name="strong-secret",
     ),
     NamedPattern(
+        "user-slash-password",
+        r"\b[\w.@-]{3,40}\s*/\s*(?P<secret>[^\s/]{4,64}?)\s[^.\n]{0,30}?\b(?:log\s*(?:in|into|on)|sign\s*(?:in|on)|"
+        r"login|access)\b",
+        0.8, "password", group="secret", validator=_strong_secret, validator_name="strong-secret",
+    ),
+    NamedPattern(
         "passcode",
         rf"\b(?:pass\s?code|meeting\s+password|access\s+code|pin(?:\s+(?:code|number))?)\b{_FOR}{_SEP_OR_SPACE}{_VALUE}",
         0.85, "passcode", group="secret", validator=_code_like, validator_name="code-like",
@@ -98,7 +115,8 @@ PATTERNS: tuple[NamedPattern, ...] = (
     NamedPattern(
         "door-code",
         r"\b(?:door|gate|keypad|entry|entrance|building|lab|lock|safe|alarm|key\s?safe|bike\s+store)\s+"
-        r"(?:access\s+)?(?:code|combination)\b[^.\n]{0,50}?(?:\bis\b|\bwas\b|=|:|-)\s*(?P<secret>[0-9A-Z#*-]{3,12}#?)",
+        r"(?:access\s+)?(?:code|combination)\b[^.\n]{0,50}?(?:\bis\b(?:\s+now\b)?|\bwas\b|=|:|-|\bchanges?\s+to\b|"
+        r"\bwill\s+be\b)\s*(?P<secret>[0-9A-Z#*-]{3,12}#?)",
         0.9, "door-code", group="secret", validator=_code_like, validator_name="code-like",
     ),
     NamedPattern(
@@ -151,4 +169,4 @@ class SecretsAnalyzer:
         return None
 
     def analyze(self, doc: Document) -> list[Evidence]:
-        return find(self.id, PATTERNS, doc)
+        return find(self.id, PATTERNS, doc, across_labels=True)

@@ -21,7 +21,7 @@ import numpy as np
 from postguard.analyzers import ngrams
 from postguard.analyzers.embeddings import Embedded, Encoder, chunk_text
 from postguard.text.document import Document
-from postguard.types import Evidence
+from postguard.types import Evidence, Span
 
 ANALYZER_ID = "semantic.v1"
 HEADS_FILE = "heads-v1.npz"
@@ -91,22 +91,29 @@ class SemanticAnalyzer:
             if not items:
                 out.append([])
                 continue
-            chunk_scores = heads.scores(np.stack([e.vector for e in items]), [e.chunk.text for e in items])
-            evidence = []
-            sentence_scores: dict[int, np.ndarray] = {}
-            for k, label in enumerate(heads.labels):
-                best = int(chunk_scores[:, k].argmax())
-                item = items[best]
-                span = None
-                if len(item.chunk.sentences) > 1:
-                    if best not in sentence_scores:
-                        texts = [item.chunk.text[s.start : s.end] for s in item.chunk.sentences]
-                        sentence_scores[best] = heads.scores(item.sentence_vectors, texts)
-                    s = item.chunk.sentences[int(sentence_scores[best][:, k].argmax())]
-                    span = doc.span(item.chunk.offset + s.start, item.chunk.offset + s.end)
-                elif item.chunk.sentences:
-                    s = item.chunk.sentences[0]
-                    span = doc.span(item.chunk.offset + s.start, item.chunk.offset + s.end)
-                evidence.append(Evidence(self.id, float(chunk_scores[best, k]), label=label, span=span))
-            out.append(evidence)
+            out.append(self._evidence(doc, items, heads))
         return out
+
+    def _evidence(self, doc: Document, items: list[Embedded], heads: Heads) -> list[Evidence]:
+        """A label's score is the best of each chunk as a whole and of its sentences, so that one
+        opinionated sentence in a long post is not averaged away; it points at the best sentence."""
+        k = len(heads.labels)
+        best = np.full(k, -1.0)
+        where: list[Span | None] = [None] * k
+        whole = heads.scores(np.stack([e.vector for e in items]), [e.chunk.text for e in items])
+        for item, chunk_scores in zip(items, whole, strict=True):
+            sentences = item.chunk.sentences
+            if not sentences:
+                continue
+            if len(sentences) > 1:
+                texts = [item.chunk.text[s.start : s.end] for s in sentences]
+                per_sentence = heads.scores(item.sentence_vectors, texts)
+            else:
+                per_sentence = chunk_scores[None, :]
+            top = per_sentence.argmax(0)
+            scores = np.maximum(chunk_scores, per_sentence.max(0))
+            for label in np.flatnonzero(scores > best):
+                s = sentences[int(top[label])]
+                best[label] = scores[label]
+                where[label] = doc.span(item.chunk.offset + s.start, item.chunk.offset + s.end)
+        return [Evidence(self.id, float(max(best[i], 0.0)), label=heads.labels[i], span=where[i]) for i in range(k)]

@@ -30,8 +30,8 @@ def add_disclaimer(text: str, *, platform: str, markdown: bool = False) -> Fix:
     if limit is not None and end + len(insertion) > limit:
         return Fix(
             Applicability.UNSAFE,
-            f"Add \"{statement}\" (the post would exceed {limit} characters: shorten it, or add the "
+            f'Add "{statement}" (the post would exceed {limit} characters: shorten it, or add the '
             "statement to your bio instead)",
             (Edit(end, end, insertion),),
         )
-    return Fix(Applicability.SAFE, f"Add \"{statement}\"", (Edit(end, end, insertion),))
+    return Fix(Applicability.SAFE, f'Add "{statement}"', (Edit(end, end, insertion),))

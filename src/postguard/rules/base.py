@@ -20,7 +20,9 @@ Status = Literal["active", "planned", "removed"]
 SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Fix safety")
 
 
-def severities(personal: str, professional: str | None = None, official: str | None = None) -> dict[AccountKind, Severity]:
+def severities(
+    personal: str, professional: str | None = None, official: str | None = None
+) -> dict[AccountKind, Severity]:
     """Default severities per account kind (the first one for all kinds not given)."""
     return {
         AccountKind.PERSONAL: Severity(personal),

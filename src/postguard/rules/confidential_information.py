@@ -52,4 +52,3 @@ class ConfidentialInformation(Rule):
                 evidence=cue,
             )
             return
-

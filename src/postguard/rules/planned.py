@@ -11,10 +11,12 @@ from postguard.rules.base import PlannedRule, severities
 class PersonalContactDetails(PlannedRule):
     """
     ## What it does
-    Finds an identifiable individual's email address, phone number or home or postal address. *Planned: arrives with personal data (issue 5).*
+    Finds an identifiable individual's email address, phone number or home or postal address. *Planned:
+    arrives with personal data (issue 5).*
 
     ## Why it matters
-    Personal data must be handled under the GDPR and UK data protection law (G18) and must not be put in the public domain (G28).
+    Personal data must be handled under the GDPR and UK data protection law (G18) and must not be put in the
+    public domain (G28).
 
     ## Example
     ```yaml
@@ -39,7 +41,9 @@ class PersonalContactDetails(PlannedRule):
 class IdentificationNumber(PlannedRule):
     """
     ## What it does
-    Finds national insurance, passport, NHS and bank card numbers, sort codes with account numbers, IBANs, University card, student and staff numbers, and dates of birth tied to a person. *Planned: arrives with personal data (issue 5).*
+    Finds national insurance, passport, NHS and bank card numbers, sort codes with account numbers, IBANs,
+    University card, student and staff numbers, and dates of birth tied to a person. *Planned: arrives with
+    personal data (issue 5).*
 
     ## Why it matters
     Identification numbers are personal data protected under the GDPR and UK data protection law (G18).
@@ -67,7 +71,9 @@ class IdentificationNumber(PlannedRule):
 class SpecialCategoryData(PlannedRule):
     """
     ## What it does
-    Finds health, disability, ethnicity, religion, sexual orientation, political opinion, trade-union membership or criminal records stated about an identifiable person. *Planned: arrives with personal data (issue 5).*
+    Finds health, disability, ethnicity, religion, sexual orientation, political opinion, trade-union
+    membership or criminal records stated about an identifiable person. *Planned: arrives with personal data
+    (issue 5).*
 
     ## Why it matters
     Special-category data under UK GDPR articles 9 and 10 needs the strongest protection (G18).
@@ -95,7 +101,8 @@ class SpecialCategoryData(PlannedRule):
 class StudentOrStaffRecord(PlannedRule):
     """
     ## What it does
-    Finds marks, grades, exam results, disciplinary or HR matters, references and admissions decisions about an identifiable person. *Planned: arrives with personal data (issue 5).*
+    Finds marks, grades, exam results, disciplinary or HR matters, references and admissions decisions about
+    an identifiable person. *Planned: arrives with personal data (issue 5).*
 
     ## Why it matters
     Student and staff records are personal data (G18).
@@ -123,7 +130,8 @@ class StudentOrStaffRecord(PlannedRule):
 class IdentifiablePersonWithoutConsent(PlannedRule):
     """
     ## What it does
-    Finds faces in a photo when the post cites no consent record covering the people shown. *Planned: arrives with photos (issue 3).*
+    Finds faces in a photo when the post cites no consent record covering the people shown. *Planned: arrives
+    with photos (issue 3).*
 
     ## Why it matters
     Anyone featured in a photograph must have given express consent to it being posted online (G21).
@@ -151,10 +159,12 @@ class IdentifiablePersonWithoutConsent(PlannedRule):
 class ChildInPhoto(PlannedRule):
     """
     ## What it does
-    Finds a photo that appears to show a child, or a post whose text says so. *Planned: arrives with photos (issue 3).*
+    Finds a photo that appears to show a child, or a post whose text says so. *Planned: arrives with photos
+    (issue 3).*
 
     ## Why it matters
-    Photographs of children may only appear in professional publications, with written authorisation and consent from all parties and the NSPCC guidelines followed (G22).
+    Photographs of children may only appear in professional publications, with written authorisation and
+    consent from all parties and the NSPCC guidelines followed (G22).
 
     ## Example
     ```yaml
@@ -179,10 +189,12 @@ class ChildInPhoto(PlannedRule):
 class RevealingBackground(PlannedRule):
     """
     ## What it does
-    Finds readable text in a photo (screens, whiteboards, documents, badges, labels) and re-checks it with every text rule. *Planned: arrives with photos (issue 3).*
+    Finds readable text in a photo (screens, whiteboards, documents, badges, labels) and re-checks it with
+    every text rule. *Planned: arrives with photos (issue 3).*
 
     ## Why it matters
-    Be mindful of what the pictures might reveal, for example in the background (G20), including the University's work (G34).
+    Be mindful of what the pictures might reveal, for example in the background (G20), including the
+    University's work (G34).
 
     ## Example
     ```yaml
@@ -207,7 +219,8 @@ class RevealingBackground(PlannedRule):
 class LocationMetadata(PlannedRule):
     """
     ## What it does
-    Finds GPS position, device and owner fields and embedded thumbnails in a photo's metadata. *Planned: arrives with photos (issue 3).*
+    Finds GPS position, device and owner fields and embedded thumbnails in a photo's metadata. *Planned:
+    arrives with photos (issue 3).*
 
     ## Why it matters
     Metadata can reveal where someone lives or works (G20) and is personal data (G18).
@@ -235,10 +248,12 @@ class LocationMetadata(PlannedRule):
 class ResearchWorkRevealed(PlannedRule):
     """
     ## What it does
-    Finds photos (or post text) that reveal University research or work: labs, equipment, samples, unpublished data, prototypes. *Planned: arrives with photos (issue 3).*
+    Finds photos (or post text) that reveal University research or work: labs, equipment, samples, unpublished
+    data, prototypes. *Planned: arrives with photos (issue 3).*
 
     ## Why it matters
-    Photographs revealing the University's work need written authorisation from the PI, the Head of Department or the sponsor's terms (G34, G51).
+    Photographs revealing the University's work need written authorisation from the PI, the Head of Department
+    or the sponsor's terms (G34, G51).
 
     ## Example
     ```yaml
@@ -294,7 +309,8 @@ class Harassment(PlannedRule):
     Finds abuse, insults, intimidation or threats aimed at a person. *Planned: arrives with abuse (issue 4).*
 
     ## Why it matters
-    Material intended or likely to harass another person breaches the Harassment Policy (G24, G48); staff must treat each other with respect (G23).
+    Material intended or likely to harass another person breaches the Harassment Policy (G24, G48); staff must
+    treat each other with respect (G23).
 
     ## Example
     ```yaml
@@ -319,10 +335,12 @@ class Harassment(PlannedRule):
 class DiscriminatoryContent(PlannedRule):
     """
     ## What it does
-    Finds hateful or demeaning content about a group or person for a protected characteristic under the Equality Act 2010, naming the characteristic. *Planned: arrives with abuse (issue 4).*
+    Finds hateful or demeaning content about a group or person for a protected characteristic under the
+    Equality Act 2010, naming the characteristic. *Planned: arrives with abuse (issue 4).*
 
     ## Why it matters
-    Anything that could be interpreted as discriminatory under the Equality Act 2010 is especially important to avoid (G25, G49).
+    Anything that could be interpreted as discriminatory under the Equality Act 2010 is especially important
+    to avoid (G25, G49).
 
     ## Example
     ```yaml
@@ -347,10 +365,12 @@ class DiscriminatoryContent(PlannedRule):
 class Discourtesy(PlannedRule):
     """
     ## What it does
-    Finds profanity, insults without a clear target, and mockery of colleagues, students or the University. *Planned: arrives with abuse (issue 4).*
+    Finds profanity, insults without a clear target, and mockery of colleagues, students or the University.
+    *Planned: arrives with abuse (issue 4).*
 
     ## Why it matters
-    Communication should show respect, professionalism and courtesy (G23) and not bring the University into disrepute (G27).
+    Communication should show respect, professionalism and courtesy (G23) and not bring the University into
+    disrepute (G27).
 
     ## Example
     ```yaml
@@ -403,7 +423,8 @@ class LogoOrCrest(PlannedRule):
 class AccountSecurityGaps(PlannedRule):
     """
     ## What it does
-    Finds registered accounts that lack required settings: two-factor authentication, two staff administrators, a recovery contact, an up-to-date review. *Planned: arrives with the registry.*
+    Finds registered accounts that lack required settings: two-factor authentication, two staff
+    administrators, a recovery contact, an up-to-date review. *Planned: arrives with the registry.*
 
     ## Why it matters
     Accounts must be protected with appropriate security settings (G38).

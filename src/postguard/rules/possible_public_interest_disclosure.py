@@ -41,7 +41,7 @@ class PossiblePublicInterestDisclosure(Rule):
     needs = (SEMANTIC, CUES)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        signal = semantic_signal(ctx, "allegation", "wrongdoing", default_threshold=0.5)
+        signal = semantic_signal(ctx, "allegation", "wrongdoing", default_threshold=0.6)
         if signal is not None:
             yield Hit(
                 message="The post alleges wrongdoing by the University or colleagues; the Public Interest "

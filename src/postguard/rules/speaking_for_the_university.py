@@ -41,7 +41,7 @@ class SpeakingForTheUniversity(Rule):
     code = "AU004"
     name = "speaking-for-the-university"
     clauses = ("G11", "G26")
-    default_severity = severities("warning", "warning", "info")
+    default_severity = severities("warning")
     needs = (SEMANTIC, CUES)
     lifted_by: ClassVar[tuple[str, ...]] = ("written-permission",)
     accounts: ClassVar[tuple[AccountKind, ...]] = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)

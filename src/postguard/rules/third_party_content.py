@@ -6,7 +6,6 @@ from typing import ClassVar
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.rules.base import Hit, Rule, RuleContext, severities
 
-
 # Signals that a credit line does not cure: copying a whole work, or a notice that reserves all rights.
 _ALWAYS = frozenset({"full-reproduction", "whole-work-copied", "all-rights-reserved", "reposted-without-credit"})
 

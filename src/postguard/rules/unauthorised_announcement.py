@@ -7,6 +7,10 @@ from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
 from postguard.rules.base import Hit, Rule, RuleContext, severities
 from postguard.rules.signals import semantic_signal
+from postguard.types import AccountKind
+
+# Above this score the head alone is trusted, whoever the post names.
+CONFIDENT = 0.85
 
 
 class UnauthorisedAnnouncement(Rule):
@@ -49,7 +53,12 @@ class UnauthorisedAnnouncement(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         signal = semantic_signal(ctx, "announcement", "announcement", default_threshold=0.5)
-        if signal is not None:
+        if signal is None:
+            return
+        # Personal news uses the same words ("delighted to announce"); an announcement on behalf of the
+        # University comes from an official account or names the University or one of its units.
+        institutional = ctx.post.account is AccountKind.OFFICIAL or bool(ctx.of(CUES, "institution"))
+        if institutional or signal.score >= CONFIDENT:
             yield Hit(
                 message="This reads as an announcement on behalf of the University or one of its units; "
                 "announcements need written permission from the University.",

@@ -9,7 +9,9 @@ from postguard.types import Span
 # A sentence ends at . ! ? or … followed by space and a capital, digit, quote, emoji or hashtag, or at a
 # blank line / line break. Abbreviations common in University text do not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "dr prof mr mrs ms st no nos e.g i.e etc vs approx dept univ fig eds ed al jr sr cf".split()
+    """
+    dr prof mr mrs ms st no nos e.g i.e etc vs approx dept univ fig eds ed al jr sr cf
+    """.split()
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n\s*")
 

@@ -1,0 +1,5 @@
+"""``python -m postguard`` runs the CLI."""
+
+from postguard.cli import main
+
+main()

@@ -1,0 +1,414 @@
+"""The ``postguard`` command: a thin adapter over the library.
+
+Exit codes: 0 pass; 1 findings at or above ``--fail-on``; 2 usage or input error (one line on stderr,
+never a traceback); 3 an internal error (a bug: please report it).
+
+Examples::
+
+    postguard check --account personal --bio "Professor at Oxford" "The new fees policy is a disaster."
+    postguard check --format json post.md
+    postguard check --jsonl posts.jsonl > reports.jsonl
+    postguard fix --bio "Lecturer at Oxford" post.md
+    postguard rules
+    postguard rule OP001
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from postguard import __version__
+from postguard.errors import InputError, PostguardError, UsageError
+from postguard.types import Post, Record, Report, Severity
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+JSONL_BATCH = 64
+
+
+def _engine(packs: Sequence[str]) -> Any:
+    from postguard.engine import Engine, default_engine
+    from postguard.policy.pack import load_pack
+
+    return Engine(load_pack(*packs)) if packs else default_engine()
+
+
+def _fail_level(value: str) -> Severity | None:
+    return None if value == "never" else Severity(value)
+
+
+def _exit_code(reports: Sequence[Report], fail_on: Severity | None) -> int:
+    if fail_on is not None and any(r.findings_at_or_above(fail_on) for r in reports):
+        return EXIT_FINDINGS
+    return 0
+
+
+class _Options:
+    def __init__(
+        self, account: str, bio: str, platform: str, at: str | None, photos: Sequence[str], records: Sequence[str]
+    ) -> None:
+        from postguard.inputs import parse_account, parse_record_option, parse_time
+
+        self.account = parse_account(account)
+        self.bio = bio
+        self.platform = platform
+        self.at = parse_time(at) if at else None
+        for photo in photos:
+            if not Path(photo).is_file():
+                raise UsageError(f"--photo {photo}: no such file")
+        self.photos = tuple(photos)
+        self.records: tuple[Record, ...] = tuple(parse_record_option(r) for r in records)
+
+    def post(self, text: str, *, markdown: bool, post_id: str | None = None) -> Post:
+        return Post(
+            text=text,
+            photos=self.photos,
+            account=self.account,
+            bio=self.bio,
+            platform=self.platform,
+            scheduled_at=self.at,
+            records=self.records,
+            id=post_id,
+            markdown=markdown,
+        )
+
+
+def _post_options(f: Any) -> Any:
+    options = [
+        click.option(
+            "--account",
+            default="personal",
+            show_default=True,
+            metavar="personal|professional|official",
+            help="The kind of account that will publish the post.",
+        ),
+        click.option("--bio", default="", help="The account's bio or profile text."),
+        click.option(
+            "--platform",
+            default="generic",
+            show_default=True,
+            help="x, bluesky, threads, mastodon, linkedin, facebook, instagram, blog, …",
+        ),
+        click.option("--at", "at", metavar="ISO-TIME", help="When the post is scheduled (default: not checked)."),
+        click.option(
+            "--photo",
+            "photos",
+            multiple=True,
+            metavar="PATH",
+            help="A photo attached to the post (repeatable; photo analysis arrives in a later release).",
+        ),
+        click.option(
+            "--record",
+            "records",
+            multiple=True,
+            metavar="ID:KIND:CODES[:EXPIRES]",
+            help="A registry record the post cites, e.g. WP-114:written-permission:AU001:2026-12-31.",
+        ),
+        click.option(
+            "--pack",
+            "packs",
+            multiple=True,
+            metavar="PATH",
+            help="A department policy pack layered on the University's base pack.",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _style_for(stream: Any) -> Any:
+    if stream.isatty():
+        return click.style
+    return lambda text, **_: text
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="postguard")
+def cli() -> None:
+    """Check social media posts against the University of Oxford's guidance before publishing."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="TEXT|-|FILE...")
+@_post_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding reaches this severity.",
+)
+@click.option("--jsonl", metavar="FILE|-", help="Check one post per JSON line; write one JSON report per line.")
+def check(
+    inputs: tuple[str, ...],
+    account: str,
+    bio: str,
+    platform: str,
+    at: str | None,
+    photos: tuple[str, ...],
+    records: tuple[str, ...],
+    packs: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    jsonl: str | None,
+) -> None:
+    """Check a post given as TEXT, read from stdin (-), or from text and Markdown FILEs.
+
+    \b
+    postguard check --bio "Professor at Oxford" "The new fees policy is a disaster."
+    postguard check --format sarif docs/blog/*.md
+    """
+    engine = _engine(packs)
+    level = _fail_level(fail_on)
+    if jsonl is not None:
+        if inputs:
+            raise UsageError("give either --jsonl or posts to check, not both")
+        sys.exit(_check_jsonl(engine, jsonl, level))
+    if not inputs and not photos:
+        raise UsageError("nothing to check: give TEXT, -, a FILE, or --jsonl")
+    options = _Options(account, bio, platform, at, photos, records)
+    sources = _sources(inputs, engine.pack.max_text_chars)
+    if not sources:
+        from postguard.inputs import Source
+
+        sources = [Source("post", "", None, False)]
+    reports = engine.check_many([options.post(s.text, markdown=s.markdown) for s in sources])
+    for source, report in zip(sources, reports, strict=True):
+        if report.error is not None:
+            raise InputError(f"{source.name}: {report.error.message}")
+    _emit(fmt, sources, reports)
+    sys.exit(_exit_code(reports, level))
+
+
+def _sources(inputs: Sequence[str], max_chars: int) -> list[Any]:
+    from postguard.inputs import source_from_argument, source_from_file
+
+    stdin = sys.stdin.buffer
+    if len(inputs) == 1:
+        return [source_from_argument(inputs[0], stdin=stdin, max_chars=max_chars)]
+    missing = [i for i in inputs if not Path(i).is_file()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file (several arguments must all be files; quote a post's text)")
+    return [source_from_file(Path(i), max_chars=max_chars) for i in inputs]
+
+
+def _emit(fmt: str, sources: Sequence[Any], reports: Sequence[Report]) -> None:
+    if fmt == "json":
+        payload = [r.to_json() for r in reports]
+        click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
+    elif fmt == "sarif":
+        from postguard.report.sarif import to_sarif
+
+        items = [(s.name if s.path else "post.txt", s.text, r) for s, r in zip(sources, reports, strict=True)]
+        click.echo(json.dumps(to_sarif(items), indent=2, ensure_ascii=False))
+    else:
+        from postguard.report.text import render
+
+        style = _style_for(sys.stdout)
+        for source, report in zip(sources, reports, strict=True):
+            click.echo(render(report, source.text, name=source.name, style=style))
+
+
+def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
+    from postguard.inputs import read_jsonl
+
+    if where == "-":
+        stream = sys.stdin.buffer
+    else:
+        try:
+            stream = open(where, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise InputError(f"{where}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    worst = 0
+    try:
+        batch: list[Any] = []
+        for line in read_jsonl(stream, max_chars=engine.pack.max_text_chars):
+            batch.append(line)
+            if len(batch) >= JSONL_BATCH:
+                worst = max(worst, _flush(engine, batch, level))
+                batch = []
+        worst = max(worst, _flush(engine, batch, level))
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return worst
+
+
+def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
+    posts = [line.post for line in batch if line.post is not None]
+    reports = iter(engine.check_many(posts))
+    code = 0
+    out = sys.stdout
+    for line in batch:
+        if line.post is None:
+            obj: dict[str, Any] = {"version": "1.0"}
+            if line.id is not None:
+                obj["id"] = line.id
+            obj.update(
+                {
+                    "verdict": "error",
+                    "policy": engine.pack.label,
+                    "findings": [],
+                    "timings_ms": {},
+                    "error": {"kind": "input", "message": line.problem},
+                    "line": line.number,
+                }
+            )
+            code = max(code, EXIT_USAGE)
+        else:
+            report = next(reports)
+            obj = report.to_json()
+            obj["line"] = line.number
+            if report.error is not None:
+                code = max(code, EXIT_USAGE)
+            elif level is not None and report.findings_at_or_above(level):
+                code = max(code, EXIT_FINDINGS)
+        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    out.flush()
+    return code
+
+
+@cli.command()
+@click.argument("source", metavar="TEXT|-|FILE")
+@_post_options
+@click.option("--unsafe", is_flag=True, help="Also apply unsafe fixes (they change meaning; review them).")
+@click.option("--write", is_flag=True, help="Write the fixed text back to FILE (otherwise only the diff is shown).")
+@click.option("--out", "out_path", metavar="PATH", help="Write the fixed text to PATH.")
+def fix(
+    source: str,
+    account: str,
+    bio: str,
+    platform: str,
+    at: str | None,
+    photos: tuple[str, ...],
+    records: tuple[str, ...],
+    packs: tuple[str, ...],
+    unsafe: bool,
+    write: bool,
+    out_path: str | None,
+) -> None:
+    """Apply safe fixes (and unsafe ones with --unsafe) and print the change as a diff.
+
+    \b
+    postguard fix --bio "Lecturer at Oxford" "Cutting the library hours is a terrible idea."
+    postguard fix --write blog/post.md
+    """
+    from postguard.fixes.apply import apply_edits, chosen_edits, unified_diff
+
+    engine = _engine(packs)
+    options = _Options(account, bio, platform, at, photos, records)
+    (src,) = _sources([source], engine.pack.max_text_chars)
+    report = engine.check(options.post(src.text, markdown=src.markdown))
+    if report.error is not None:
+        raise InputError(f"{src.name}: {report.error.message}")
+    fixed = apply_edits(src.text, chosen_edits(report.findings, unsafe=unsafe))
+    if fixed == src.text:
+        click.echo("nothing to fix", err=True)
+        return
+    click.echo(unified_diff(src.text, fixed, name=Path(src.name).name if src.path else "post"), nl=False)
+    target = Path(out_path) if out_path else (src.path if write else None)
+    if write and src.path is None and not out_path:
+        raise UsageError("--write needs a FILE; use --out PATH for text given as an argument")
+    if target is not None:
+        _write_atomically(target, fixed)
+        click.echo(f"wrote {target}", err=True)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.postguard-tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot be written ({exc.strerror or exc.__class__.__name__})") from None
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(fmt: str) -> None:
+    """List every rule code, with its status, default severities and clauses."""
+    from postguard.rules.catalogue import CATALOGUE
+
+    rows: list[dict[str, Any]] = []
+    for code, rule in CATALOGUE.items():
+        rows.append(
+            {
+                "code": code,
+                "name": rule.name,
+                "status": rule.status,
+                "clauses": list(rule.clauses),
+                "severity": {k.value: v.value for k, v in rule.default_severity.items()},
+                "fix": rule.fix_availability,
+            }
+        )
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        sev = row["severity"]
+        severities = sev["personal"] if len(set(sev.values())) == 1 else "/".join(sev.values())
+        status = "" if row["status"] == "active" else f"  ({row['status']})"
+        click.echo(f"{row['code']}  {row['name']:38s} {severities:22s} {', '.join(row['clauses'])}{status}")
+
+
+@cli.command()
+@click.argument("code")
+def rule(code: str) -> None:
+    """Show the documentation of one rule."""
+    from postguard.docsgen import rule_page
+    from postguard.rules.catalogue import get_rule
+
+    click.echo(rule_page(get_rule(code)))
+
+
+@cli.command(hidden=True)
+@click.option("--out", "out_dir", default="docs/rules", show_default=True)
+def docs(out_dir: str) -> None:
+    """Regenerate the rule pages of the documentation from the rules' docstrings."""
+    from postguard.docsgen import write_pages
+
+    for path in write_pages(Path(out_dir)):
+        click.echo(str(path))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: runs the command group and turns every error into a one-line message."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="postguard", standalone_mode=False)
+    except SystemExit as exc:
+        raise exc
+    except click.exceptions.Abort:
+        click.echo("postguard: aborted", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        sys.exit(0)
+    except click.ClickException as exc:
+        click.echo(f"postguard: error: {exc.format_message()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except PostguardError as exc:
+        click.echo(f"postguard: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("postguard: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        click.echo(f"postguard: internal error: {exc.__class__.__name__}: {exc} (please report this)", err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

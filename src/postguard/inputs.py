@@ -1,0 +1,209 @@
+"""Read what users give the CLI: post text from an argument, a file or stdin; posts from JSON lines.
+
+Every problem becomes an :class:`~postguard.errors.InputError` or
+:class:`~postguard.errors.UsageError` with a one-line message; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from postguard.errors import InputError, UsageError
+from postguard.types import RECORD_KINDS, AccountKind, Post, Record
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a post's text came from: a file path, ``-`` for stdin, or ``None`` for an argument."""
+
+    name: str
+    text: str
+    path: Path | None
+    markdown: bool
+
+
+def decode(data: bytes, *, name: str, max_chars: int, size: int | None = None) -> str:
+    """Decode UTF-8 text; ``data`` may be truncated at ``max_chars * 4 + 1`` bytes, ``size`` is the full size."""
+    if len(data) > max_chars * 4:
+        what = f"{size:,} bytes" if size is not None else f"more than {max_chars * 4:,} bytes"
+        raise InputError(f"{name} is {what}; the limit is {max_chars:,} characters")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name} looks like a binary file (it contains NUL bytes); give a text or Markdown file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+        ) from None
+
+
+def read_limited(stream: BinaryIO, limit: int) -> bytes:
+    """Read at most ``limit + 1`` bytes, so that an oversized input is detected without reading it all."""
+    return stream.read(limit + 1)
+
+
+def source_from_argument(arg: str, *, stdin: BinaryIO, max_chars: int) -> Source:
+    """``-`` reads stdin; an existing path reads that file; anything else is the post text itself."""
+    limit = max_chars * 4
+    if arg == "-":
+        return Source(
+            "<stdin>", decode(read_limited(stdin, limit), name="standard input", max_chars=max_chars), None, False
+        )
+    path = Path(arg)
+    if arg.strip() and "\n" not in arg and len(arg) < 4096 and _is_path(path):
+        return source_from_file(path, max_chars=max_chars)
+    return Source("post", arg, None, False)
+
+
+def _is_path(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def source_from_file(path: Path, *, max_chars: int) -> Source:
+    if path.is_dir():
+        raise InputError(f"{path} is a directory; give a text or Markdown file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            data = read_limited(fh, max_chars * 4)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    text = decode(data, name=str(path), max_chars=max_chars, size=size)
+    return Source(str(path), text, path, path.suffix.lower() in MARKDOWN_SUFFIXES)
+
+
+def parse_time(value: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"cannot read the time {value!r}; use ISO 8601, e.g. 2026-11-24T14:30 or 2026-11-24T14:30+00:00"
+        ) from None
+
+
+def parse_account(value: str) -> AccountKind:
+    try:
+        return AccountKind(value.strip().lower())
+    except ValueError:
+        raise UsageError(f"unknown account kind {value!r}; use personal, professional or official") from None
+
+
+def parse_record_option(value: str) -> Record:
+    """``ID:KIND:CODE[,CODE…][:EXPIRES]`` as given to ``--record``."""
+    parts = value.split(":")
+    if len(parts) not in (3, 4) or not all(parts[:3]):
+        raise UsageError(
+            f"cannot read the record {value!r}; use ID:KIND:CODES[:EXPIRES], e.g. WP-114:written-permission:AU001"
+        )
+    expires = _date(parts[3], value) if len(parts) == 4 and parts[3] else None
+    return record_from(parts[0], parts[1], parts[2].split(","), expires)
+
+
+def _date(value: str, where: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"cannot read the date {value!r} in {where!r}; use YYYY-MM-DD") from None
+
+
+def record_from(
+    rid: str,
+    kind: str,
+    covers: Iterable[str],
+    expires: dt.date | None,
+    revoked: bool = False,
+    granted_by: str | None = None,
+) -> Record:
+    from postguard.rules.catalogue import CATALOGUE
+
+    if kind not in RECORD_KINDS:
+        raise UsageError(f"unknown record kind {kind!r}; use one of {', '.join(RECORD_KINDS)}")
+    codes = tuple(c.strip().upper() for c in covers if c.strip())
+    for code in codes:
+        if code not in CATALOGUE and not code.startswith("L"):
+            raise UsageError(f"record {rid}: unknown rule code {code!r}")
+    return Record(rid, kind, codes, granted_by, expires, revoked)
+
+
+_JSONL_FIELDS = frozenset({"id", "text", "account", "bio", "platform", "scheduled_at", "photos", "records", "markdown"})
+
+
+def post_from_json(obj: Any) -> Post:
+    """One JSON-lines object to a :class:`Post`; raises InputError/UsageError with the reason."""
+    if not isinstance(obj, dict):
+        raise InputError("each line must be a JSON object")
+    unknown = set(obj) - _JSONL_FIELDS
+    if unknown:
+        raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
+    text = obj.get("text", "")
+    if not isinstance(text, str):
+        raise InputError("'text' must be a string")
+    photos = obj.get("photos", [])
+    if not isinstance(photos, list) or not all(isinstance(p, str) for p in photos):
+        raise InputError("'photos' must be a list of paths")
+    records = []
+    for raw in obj.get("records", []) or []:
+        if not isinstance(raw, dict) or not {"id", "kind", "covers"} <= set(raw):
+            raise InputError("each record needs 'id', 'kind' and 'covers'")
+        expires = _date(raw["expires"], str(raw["id"])) if raw.get("expires") else None
+        records.append(
+            record_from(
+                str(raw["id"]),
+                str(raw["kind"]),
+                list(raw["covers"]),
+                expires,
+                bool(raw.get("revoked", False)),
+                raw.get("granted_by"),
+            )
+        )
+    scheduled = obj.get("scheduled_at")
+    post_id = obj.get("id")
+    return Post(
+        text=text,
+        photos=tuple(photos),
+        account=parse_account(str(obj.get("account", "personal"))),
+        bio=str(obj.get("bio", "") or ""),
+        platform=str(obj.get("platform", "generic") or "generic"),
+        scheduled_at=parse_time(str(scheduled)) if scheduled else None,
+        records=tuple(records),
+        id=None if post_id is None else str(post_id),
+        markdown=bool(obj.get("markdown", False)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int
+    post: Post | None
+    problem: str | None
+    id: str | None = None
+
+
+def read_jsonl(lines: Iterable[bytes], *, max_chars: int) -> Iterator[Line]:
+    """Parse JSON lines one by one; a bad line becomes a :class:`Line` with a ``problem``."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        post_id = None
+        try:
+            text = decode(raw, name=f"line {number}", max_chars=max_chars)
+            obj = json.loads(text)
+            if isinstance(obj, dict) and obj.get("id") is not None:
+                post_id = str(obj["id"])
+            yield Line(number, post_from_json(obj), None, post_id)
+        except json.JSONDecodeError as exc:
+            yield Line(number, None, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        except (InputError, UsageError) as exc:
+            yield Line(number, None, str(exc), post_id)

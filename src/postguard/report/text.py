@@ -1,0 +1,90 @@
+"""Human output for a terminal: the post with flagged spans marked, then each finding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from postguard.types import Finding, Report, Severity
+
+Style = Callable[..., str]
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_VERDICT_COLOURS = {"pass": "green", "warn": "yellow", "approval": "magenta", "block": "red", "error": "red"}
+
+
+def _plain(text: str, **_: object) -> str:
+    return text
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def render(report: Report, text: str, *, name: str = "post", style: Style = _plain, context_lines: int = 0) -> str:
+    out: list[str] = []
+    verdict = report.to_json()["verdict"]
+    counting = [f for f in report.findings if f.counts]
+    head = f"{name}: {style(verdict.upper(), fg=_VERDICT_COLOURS[verdict], bold=True)}"
+    if report.error is not None:
+        out.append(f"{head}  {report.error.message}")
+        return "\n".join(out) + "\n"
+    summary = f"{len(counting)} finding{'s' if len(counting) != 1 else ''}"
+    lifted = len(report.findings) - len(counting)
+    if lifted:
+        summary += f", {lifted} lifted by records"
+    out.append(f"{head}  {summary}  (policy {report.policy})")
+    out.extend(_marked_text(report.findings, text, style))
+    for f in report.findings:
+        out.extend(_finding(f, text, style))
+    for notice in report.notices:
+        out.append(style(f"note: {notice}", dim=True))
+    return "\n".join(out) + "\n"
+
+
+def _marked_text(findings: tuple[Finding, ...], text: str, style: Style) -> list[str]:
+    spans = [(f.where.text.start, f.where.text.end, f) for f in findings if f.where.text is not None]
+    if not spans:
+        return []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    out = [""]
+    width = len(str(len(lines)))
+    for number, (line, start) in enumerate(zip(lines, starts, strict=True), 1):
+        end = start + len(line)
+        here = [(max(a, start), min(b, end), f) for a, b, f in spans if a < end + 1 and b > start and a <= end]
+        if not here:
+            continue
+        out.append(f"  {number:>{width}} | {line}")
+        marks = [" "] * len(line)
+        labels = []
+        for a, b, f in here:
+            for i in range(a - start, max(a - start + 1, b - start)):
+                if i < len(marks):
+                    marks[i] = "^"
+            labels.append(style(f.code, fg=_COLOURS[f.severity], bold=True))
+        caret = "".join(marks).rstrip()
+        out.append(f"  {'':>{width}} | {style(caret, fg='red')} {' '.join(dict.fromkeys(labels))}")
+    out.append("")
+    return out
+
+
+def _finding(f: Finding, text: str, style: Style) -> list[str]:
+    where = ""
+    if f.where.text is not None:
+        line, col = line_col(text, f.where.text.start)
+        where = f" {line}:{col}"
+    severity = style(f.severity.value, fg=_COLOURS[f.severity])
+    title = f"{style(f.code, bold=True)} {f.name} [{severity}]{where} ({', '.join(f.clauses)})"
+    if f.lifted_by:
+        title += style(f"  lifted by record {f.lifted_by}", fg="green")
+    lines = [title, f"    {f.message}"]
+    if f.fix is not None:
+        lines.append(f"    fix ({f.fix.applicability.value}): {f.fix.title}")
+    if f.route and not f.lifted_by:
+        lines.append(f"    approval: a record from {f.route} lifts this")
+    return lines

@@ -1,0 +1,67 @@
+"""The catalogue is the product's contract: codes never vanish, every rule is documented, and the
+documentation's Example fires the rule while Use instead does not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import make_post
+
+from postguard.docsgen import example_post, sections
+from postguard.engine import Engine
+from postguard.errors import UsageError
+from postguard.rules.base import SECTIONS
+from postguard.rules.catalogue import CATALOGUE, REMOVED, get_rule
+
+SNAPSHOT = Path(__file__).parent / "catalogue_snapshot.json"
+ACTIVE = sorted(c for c, r in CATALOGUE.items() if r.status == "active")
+
+
+def test_no_code_vanishes_from_the_catalogue() -> None:
+    snapshot = json.loads(SNAPSHOT.read_text("utf-8"))
+    known = set(CATALOGUE) | set(REMOVED)
+    missing = [code for code in snapshot if code not in known]
+    assert not missing, f"codes removed without being listed in REMOVED: {missing}"
+    for code, name in snapshot.items():
+        if code in CATALOGUE:
+            assert CATALOGUE[code].name == name, f"{code} was renamed"
+
+
+def test_catalogue_matches_the_design_codes() -> None:
+    assert len(CATALOGUE) == 27
+    assert not set(CATALOGUE) & set(REMOVED)
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_rule_docstring_has_every_section(code: str) -> None:
+    found = sections(CATALOGUE[code])
+    assert list(found) == list(SECTIONS), f"{code}: sections {list(found)}"
+    assert all(body.strip() for body in found.values())
+    for clause in CATALOGUE[code].clauses:
+        assert clause in found["Why it matters"], f"{code}: 'Why it matters' must cite {clause}"
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in CATALOGUE.items() if r.status == "planned"))
+def test_planned_rules_check_nothing(code: str) -> None:
+    rule = CATALOGUE[code]
+    assert rule.needs == ()
+    with pytest.raises(NotImplementedError):
+        list(rule.check(None))  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("code", ACTIVE)
+def test_example_fires_and_use_instead_does_not(engine: Engine, code: str) -> None:
+    rule = CATALOGUE[code]
+    bad = engine.check(make_post(example_post(rule, "Example")))
+    good = engine.check(make_post(example_post(rule, "Use instead")))
+    assert code in {f.code for f in bad.findings}, f"{code}: its Example does not fire it"
+    assert code not in {f.code for f in good.findings}, f"{code}: its Use instead fires it"
+
+
+def test_unknown_rule_code_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown rule code"):
+        get_rule("XX999")
+    assert get_rule("op001").code == "OP001"

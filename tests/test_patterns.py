@@ -1,0 +1,80 @@
+"""Tables of positive and negative strings for the pattern analyzers."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard.analyzers.cues import CuesAnalyzer
+from postguard.analyzers.secrets import SecretsAnalyzer
+from postguard.text.document import make_document
+
+SECRETS = [
+    ("Wi-Fi password: Radcliffe2026!", "Radcliffe2026!"),
+    ("the door code is 4821#", "4821#"),
+    ("Passcode 662913", "662913"),
+    ("api_key = 'a8F3kL9qZ2xV7mN4pR6tY1wB'", "a8F3kL9qZ2xV7mN4pR6tY1wB"),
+    ("xoxb-2849302-99103847-Zk2pQ8rLmX0vB4nT", "xoxb-2849302-99103847-Zk2pQ8rLmX0vB4nT"),
+    ("AIzaSyD4k9xQm2L8bN0vR3pT6wY1zC5eF7gH9jK", "AIzaSyD4k9xQm2L8bN0vR3pT6wY1zC5eF7gH9jK"),
+    ("https://user:pa55word@host.example/x", "pa55word"),
+    ("I changed my password to Blackwells123 today", "Blackwells123"),
+    ("login is labuser / Oxford!Lab2025 for the PC", "Oxford!Lab2025"),
+    ("The safe combination is 31-17-42", "31-17-42"),
+]
+NOT_SECRETS = [
+    "Your password is required.",
+    "Password reset emails are sent automatically.",
+    "Use a password manager.",
+    "The postcode is OX1 2JD.",
+    "Our API key policy is on the intranet.",
+    "Enter the access code you were sent by email.",
+    "The token economy in behavioural science is fascinating.",
+    "The door code changes every term; ask the lodge.",
+    "Wifi password: [REDACTED]",
+    "password: ********",
+    "PIN: xxxx",
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SECRETS)
+def test_secret_is_found_exactly(text: str, secret: str) -> None:
+    found = SecretsAnalyzer().analyze(make_document(text))
+    assert [text[e.span.start : e.span.end] for e in found if e.span] == [secret]
+
+
+@pytest.mark.parametrize("text", NOT_SECRETS)
+def test_ordinary_words_are_not_secrets(text: str) -> None:
+    assert SecretsAnalyzer().analyze(make_document(text)) == []
+
+
+CUES = [
+    ("Views my own.", "disclaimer"),
+    ("Opinions expressed are my own", "disclaimer"),
+    ("These do not reflect the views of my employer", "disclaimer"),
+    ("Professor at Oxford", "affiliation"),
+    ("Fellow of Balliol College", "affiliation"),
+    ("Lecturer, Department of Physics, University of Oxford", "affiliation"),
+    ("DPhil (Oxon)", "affiliation"),
+    ("strictly confidential", "confidential"),
+    ("embargoed until 00:01 Tuesday", "confidential"),
+    ("not for circulation", "confidential"),
+    ("All rights reserved", "third-party"),
+    ("Photo: Jane Smith", "attribution"),
+]
+NOT_CUES = [
+    ("Oxford is lovely in the spring", "affiliation"),
+    ("free and confidential counselling", "confidential"),
+    ("the views from the tower are stunning", "disclaimer"),
+    ("a photo of the quad", "attribution"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), CUES)
+def test_cue_is_found(text: str, label: str) -> None:
+    labels = {e.label for e in CuesAnalyzer().analyze(make_document(text))}
+    assert label in labels
+
+
+@pytest.mark.parametrize(("text", "label"), NOT_CUES)
+def test_cue_is_not_found(text: str, label: str) -> None:
+    labels = {e.label for e in CuesAnalyzer().analyze(make_document(text))}
+    assert label not in labels

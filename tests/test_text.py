@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from postguard.text.document import make_document
+from postguard.text.markdown import prose_view
+from postguard.text.normalize import normalize
+from postguard.text.sentences import sentences
+
+
+def test_zero_width_characters_are_dropped_and_offsets_map_back() -> None:
+    original = "pass\u200bword: Hunter2"
+    norm = normalize(original)
+    assert norm.text == "password: Hunter2"
+    start = norm.text.index("Hunter2")
+    span = norm.to_original(start, start + len("Hunter2"))
+    assert original[span.start : span.end] == "Hunter2"
+
+
+def test_homoglyphs_fold_to_latin() -> None:
+    original = "Раssword: Sесret99"  # Cyrillic Р, а, е, с
+    norm = normalize(original)
+    assert norm.text == "Password: Secret99"
+    span = norm.to_original(10, 18)
+    assert original[span.start : span.end] == "Sесret99"
+
+
+def test_fullwidth_and_ligatures_fold() -> None:
+    norm = normalize("Ｃｏｎｆｉｄｅｎｔｉａｌ ﬁle")
+    assert norm.text == "Confidential file"
+    span = norm.to_original(13, 17)
+    assert span.start == 13 and span.end == 16  # the ligature is one original character
+
+
+def test_sentences_keep_abbreviations_together() -> None:
+    text = "Dr. Smith spoke today. It was great! See ox.ac.uk for more"
+    found = [text[s.start : s.end] for s in sentences(text)]
+    assert found == ["Dr. Smith spoke today.", "It was great!", "See ox.ac.uk for more"]
+
+
+def test_markdown_prose_view_keeps_length_and_hides_link_targets() -> None:
+    md = "---\ntitle: Post\n---\n# Heading\n\nSee [the news](https://example.org/x) and **bold** text.\n"
+    view = prose_view(md)
+    assert len(view) == len(md)
+    assert "https" not in view and "title" not in view and "**" not in view
+    assert "the news" in view and "bold" in view
+
+
+def test_document_spans_map_through_markdown_and_normalisation() -> None:
+    doc = make_document("**Conﬁdential** memo", markdown=True)
+    start = doc.text.index("Confidential")
+    span = doc.span(start, start + len("Confidential"))
+    assert doc.original[span.start : span.end] == "Conﬁdential"
