@@ -7,6 +7,8 @@ pattern carrying context words that raise it and exclusions that cancel it.
 
 from __future__ import annotations
 
+import re
+
 from postguard.analyzers.patterns import NamedPattern, find
 from postguard.text.document import Document
 from postguard.types import Evidence
@@ -228,6 +230,11 @@ CONFIDENTIAL: tuple[NamedPattern, ...] = (
     ),
 )
 
+
+def _long_quotation(m: re.Match[str]) -> bool:
+    return len(m.group("q").split()) >= 40
+
+
 THIRD_PARTY: tuple[NamedPattern, ...] = (
     NamedPattern("all-rights-reserved", r"\ball\s+rights\s+reserved\b", 0.9, "third-party"),
     NamedPattern("copyright-notice", r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|[A-Z][\w&.' -]{2,40})", 0.8, "third-party"),
@@ -244,11 +251,21 @@ THIRD_PARTY: tuple[NamedPattern, ...] = (
         r"\b(?:full\s+(?:text|article|chapter|paper|report|transcript)\s+(?:below|here|"
         r"pasted|copied|attached)|(?:copied|pasted|reproduced|reposting)\s+(?:in\s+full|the\s+(?:whole|entire|"
         r"full))|(?:whole|entire|full)\s+(?:article|chapter|paper|report)\s+(?:pasted|copied|below)|"
-        r"paywall(?:ed)?|behind\s+the\s+paywall|pdf\s+of\s+the\s+(?:whole|entire|full)\s+(?:book|textbook))\b",
+        r"paywall(?:ed)?|behind\s+the\s+paywall|(?:full|whole|entire|complete|free)\s+(?:pdf|scan|copy)s?\s+of\s+"
+        r"(?:the|a|this|my|our|their)\s+(?:[\w-]+\s+){0,4}?(?:book|textbook|chapter|novel|monograph|paper|article|"
+        r"report|album|film)|pdf\s+of\s+the\s+(?:whole|entire|full)\s+(?:book|textbook))\b",
         0.85,
         "third-party",
     ),
-    NamedPattern("long-quotation", r"[\"“](?P<q>(?:[^\"“”]*?\s){40,}[^\"“”]*?)[\"”]", 0.7, "third-party", group="q"),
+    NamedPattern(
+        "long-quotation",
+        r"[\"“](?P<q>[^\"“”]{200,})[\"”]",  # one character class: linear, no backtracking
+        0.7,
+        "third-party",
+        group="q",
+        validator=_long_quotation,
+        validator_name="40-words",
+    ),
     NamedPattern(
         "reposted-without-credit",
         r"\b(?:found\s+(?:this|it|these)\b[^.\n]{0,30}?\bonline|not\s+my\s+"
@@ -440,7 +457,13 @@ CAMPAIGN: tuple[NamedPattern, ...] = (
         "boycott",
         r"\b(?:boycott\w*|divest\w*|walk[- ]?out|(?:call\s+on|urge|demand)\s+(?:the\s+)?"
         r"(?:university|government|council|minister|vice[- ]chancellor|everyone|all|colleagues|you))\b",
-        0.7,
+        0.8,
+        "campaign",
+    ),
+    NamedPattern(
+        "share-to-support",
+        r"\b(?:RT|retweet|repost|share|like)\s+(?:this\s+)?if\s+you\s+(?:want|agree|think|believe|support|stand)\b",
+        0.8,
         "campaign",
     ),
     NamedPattern(

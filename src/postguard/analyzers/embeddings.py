@@ -47,8 +47,27 @@ class Embedded:
     sentence_vectors: Vector  # (len(chunk.sentences), DIM), unit length
 
 
+def _windows(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Sentences, with any longer than ``CHUNK_CHARS`` cut at whitespace into windows, so that a long
+    text without full stops is read whole rather than truncated at the model's token limit."""
+    out: list[Span] = []
+    for s in sentences:
+        start = s.start
+        while s.end - start > CHUNK_CHARS:
+            cut = text.rfind(" ", start + CHUNK_CHARS // 2, start + CHUNK_CHARS)
+            cut = cut if cut > start else start + CHUNK_CHARS
+            out.append(Span(start, cut))
+            start = cut
+            while start < s.end and text[start].isspace():
+                start += 1
+        if start < s.end:
+            out.append(Span(start, s.end))
+    return out
+
+
 def chunk_text(doc_index: int, text: str, sentences: Sequence[Span]) -> list[Chunk]:
     """Group consecutive sentences into chunks of at most about ``CHUNK_CHARS`` characters."""
+    sentences = _windows(text, sentences)
     if len(text) <= CHUNK_CHARS or not sentences:
         start = sentences[0].start if sentences else 0
         end = sentences[-1].end if sentences else len(text)
