@@ -15,6 +15,7 @@ Examples::
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -81,6 +82,8 @@ class _Options:
 
 
 def _post_options(f: Any) -> Any:
+    """Add the options that describe a post, handed to the command as ``options`` (their raw values,
+    read by :class:`_Options`) and ``packs``."""
     options = [
         click.option(
             "--account",
@@ -119,9 +122,15 @@ def _post_options(f: Any) -> Any:
             help="A department policy pack layered on the University's base pack.",
         ),
     ]
+
+    @functools.wraps(f)
+    def with_options(**kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in ("account", "bio", "platform", "at", "photos", "records")}
+        return f(options=values, packs=kwargs.pop("packs"), **kwargs)
+
     for option in reversed(options):
-        f = option(f)
-    return f
+        with_options = option(with_options)
+    return with_options
 
 
 def _style_for(stream: Any) -> Any:
@@ -150,12 +159,7 @@ def cli() -> None:
 @click.option("--jsonl", metavar="FILE|-", help="Check one post per JSON line; write one JSON report per line.")
 def check(
     inputs: tuple[str, ...],
-    account: str,
-    bio: str,
-    platform: str,
-    at: str | None,
-    photos: tuple[str, ...],
-    records: tuple[str, ...],
+    options: dict[str, Any],
     packs: tuple[str, ...],
     fmt: str,
     fail_on: str,
@@ -173,15 +177,15 @@ def check(
         if inputs:
             raise UsageError("give either --jsonl or posts to check, not both")
         sys.exit(_check_jsonl(engine, jsonl, level))
-    if not inputs and not photos:
+    described = _Options(**options)
+    if not inputs and not described.photos:
         raise UsageError("nothing to check: give TEXT, -, a FILE, or --jsonl")
-    options = _Options(account, bio, platform, at, photos, records)
     sources = _sources(inputs, engine.pack.max_text_chars)
     if not sources:
         from postguard.inputs import Source
 
         sources = [Source("post", "", None, False)]
-    reports = engine.check_many([options.post(s.text, markdown=s.markdown) for s in sources])
+    reports = engine.check_many([described.post(s.text, markdown=s.markdown) for s in sources])
     for source, report in zip(sources, reports, strict=True):
         if report.error is not None:
             raise InputError(f"{source.name}: {report.error.message}")
@@ -285,12 +289,7 @@ def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
 @click.option("--out", "out_path", metavar="PATH", help="Write the fixed text to PATH.")
 def fix(
     source: str,
-    account: str,
-    bio: str,
-    platform: str,
-    at: str | None,
-    photos: tuple[str, ...],
-    records: tuple[str, ...],
+    options: dict[str, Any],
     packs: tuple[str, ...],
     unsafe: bool,
     write: bool,
@@ -305,9 +304,8 @@ def fix(
     from postguard.fixes.apply import apply_edits, chosen_edits, unified_diff
 
     engine = _engine(packs)
-    options = _Options(account, bio, platform, at, photos, records)
     (src,) = _sources([source], engine.pack.max_text_chars)
-    report = engine.check(options.post(src.text, markdown=src.markdown))
+    report = engine.check(_Options(**options).post(src.text, markdown=src.markdown))
     if report.error is not None:
         raise InputError(f"{src.name}: {report.error.message}")
     fixed = apply_edits(src.text, chosen_edits(report.findings, unsafe=unsafe))
