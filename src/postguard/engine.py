@@ -83,9 +83,7 @@ class Engine:
             settings = self.pack.settings(code)
             if rule.status == "active" and settings is not None and settings.enabled:
                 self.rules.append(rule)
-        needed = {a for r in self.rules for a in r.needs}
-        if self.pack.local_rules:
-            needed.add("cues.v1")
+        needed = {a for r in self.rules for a in r.needs}  # local rules read the document directly
         self._needed = [self.analyzers[a] for a in self.analyzers if a in needed]
 
     def load(self) -> None:
