@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from postguard.analyzers.cues import CuesAnalyzer
+from postguard.analyzers.pii import PiiAnalyzer
 from postguard.analyzers.secrets import SecretsAnalyzer
 from postguard.analyzers.semantic import SemanticAnalyzer
 from postguard.errors import InputError
@@ -42,8 +43,13 @@ class Analyzer(Protocol):
     def analyze(self, doc: Document) -> list[Evidence]: ...
 
 
-def _default_analyzers() -> list[Analyzer]:
-    return [SecretsAnalyzer(), CuesAnalyzer(), SemanticAnalyzer()]
+def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
+    return [
+        SecretsAnalyzer(),
+        CuesAnalyzer(),
+        PiiAnalyzer(university_formats=pack.university_numbers or None),
+        SemanticAnalyzer(),
+    ]
 
 
 @dataclass(slots=True)
@@ -77,7 +83,7 @@ def validate(post: Post, pack: PolicyPack) -> None:
 class Engine:
     def __init__(self, pack: PolicyPack | None = None, *, analyzers: Sequence[Analyzer] | None = None) -> None:
         self.pack = pack or load_pack()
-        self.analyzers = {a.id: a for a in (analyzers if analyzers is not None else _default_analyzers())}
+        self.analyzers = {a.id: a for a in (analyzers if analyzers is not None else _default_analyzers(self.pack))}
         self.rules: list[Rule] = []
         for code, rule in CATALOGUE.items():
             settings = self.pack.settings(code)

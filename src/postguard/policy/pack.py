@@ -69,6 +69,8 @@ class PolicyPack:
     rules: dict[str, RuleSettings]
     local_rules: tuple[LocalRule, ...] = ()
     layers: tuple[str, ...] = field(default=())
+    # label -> (number pattern, context phrases) for University card, student and staff numbers
+    university_numbers: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -165,7 +167,19 @@ def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
         rules=rules,
         local_rules=tuple(_local_rules(data.get("local_rules", []), where)),
         layers=(f"{data['id']}@{data['version']}",),
+        university_numbers=_university_numbers(data.get("university_numbers", {}), where),
     )
+
+
+def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    out = {}
+    for label, spec in raw.items():
+        try:
+            re.compile(spec["pattern"])
+        except re.error as exc:
+            raise PackError(f"policy pack {where}: university_numbers.{label}.pattern: bad pattern ({exc})") from None
+        out[label] = (spec["pattern"], tuple(spec["context"]))
+    return out
 
 
 def _local_rules(raw_rules: list[dict[str, Any]], where: str) -> list[LocalRule]:
@@ -195,7 +209,7 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
     """Apply a department pack on top of ``base``, refusing anything that loosens it."""
     if data.get("extends") != base.id:
         raise PackError(f"policy pack {where}: extends must name the base pack {base.id!r}")
-    for name in ("limits", "working_hours", "approvers", "department_may_loosen"):
+    for name in ("limits", "working_hours", "approvers", "department_may_loosen", "university_numbers"):
         if name in data:
             raise PackError(f"policy pack {where}: {name}: only the base pack may set this")
     rules = dict(base.rules)
@@ -242,6 +256,7 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
         rules=rules,
         local_rules=base.local_rules + tuple(local),
         layers=base.layers + (f"{data['id']}@{data['version']}",),
+        university_numbers=base.university_numbers,
     )
 
 

@@ -7,7 +7,9 @@ from postguard.rules.base import Rule
 from postguard.rules.confidential_information import ConfidentialInformation
 from postguard.rules.controversial_topic import ControversialTopic
 from postguard.rules.credential_or_secret import CredentialOrSecret
+from postguard.rules.identification_number import IdentificationNumber
 from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
+from postguard.rules.personal_contact_details import PersonalContactDetails
 from postguard.rules.possible_public_interest_disclosure import PossiblePublicInterestDisclosure
 from postguard.rules.professional_use_of_personal_account import ProfessionalUseOfPersonalAccount
 from postguard.rules.speaking_for_the_university import SpeakingForTheUniversity
@@ -18,8 +20,8 @@ from postguard.rules.unpublished_research import UnpublishedResearch
 from postguard.rules.working_hours_personal_use import WorkingHoursPersonalUse
 
 _RULES: tuple[type[Rule], ...] = (
-    planned.PersonalContactDetails,
-    planned.IdentificationNumber,
+    PersonalContactDetails,
+    IdentificationNumber,
     planned.SpecialCategoryData,
     ConfidentialInformation,
     planned.StudentOrStaffRecord,

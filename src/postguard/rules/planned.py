@@ -8,66 +8,6 @@ from typing import ClassVar
 from postguard.rules.base import PlannedRule, severities
 
 
-class PersonalContactDetails(PlannedRule):
-    """
-    ## What it does
-    Finds an identifiable individual's email address, phone number or home or postal address. *Planned:
-    arrives with personal data (issue 5).*
-
-    ## Why it matters
-    Personal data must be handled under the GDPR and UK data protection law (G18) and must not be put in the
-    public domain (G28).
-
-    ## Example
-    ```yaml
-    text: "Dr Sarah Whitfield's mobile is 07700 900123, call her if the lab floods."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "Lab emergencies: call the department's duty line on the number in the safety handbook."
-    ```
-
-    ## Fix safety
-    Safe for identifiers in text: the contact detail is redacted.
-    """
-
-    code = "DP001"
-    name = "personal-contact-details"
-    clauses: ClassVar[tuple[str, ...]] = ("G18", "G28")
-    default_severity = severities("error")
-
-
-class IdentificationNumber(PlannedRule):
-    """
-    ## What it does
-    Finds national insurance, passport, NHS and bank card numbers, sort codes with account numbers, IBANs,
-    University card, student and staff numbers, and dates of birth tied to a person. *Planned: arrives with
-    personal data (issue 5).*
-
-    ## Why it matters
-    Identification numbers are personal data protected under the GDPR and UK data protection law (G18).
-
-    ## Example
-    ```yaml
-    text: "Can someone return Tom's card? His student number is 1234567 and his NI number QQ 12 34 56 C."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "Found a University card by the lodge; the porters have it."
-    ```
-
-    ## Fix safety
-    Safe: the number is redacted, or masked to its last digits.
-    """
-
-    code = "DP002"
-    name = "identification-number"
-    clauses: ClassVar[tuple[str, ...]] = ("G18",)
-    default_severity = severities("error")
-
-
 class SpecialCategoryData(PlannedRule):
     """
     ## What it does

@@ -1,0 +1,81 @@
+"""Tables of positive and negative strings for the personal-data analyzer."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard.analyzers.pii import PiiAnalyzer
+from postguard.analyzers.pii.identifiers import iban_mod97, luhn, nhs_mod11, ni_prefix_valid
+from postguard.text.document import make_document
+from postguard.text.numbers import spoken_digits
+
+FOUND = [
+    ("mobile 07700 900123", "phone", "07700 900123"),
+    ("call +44 (0)1865 270000 now", "phone", "+44 (0)1865 270000"),
+    ("ring 01865-270-000", "phone", "01865-270-000"),
+    ("US office +1 415 555 2671", "phone", "+1 415 555 2671"),
+    ("digits 0 7 7 0 0 9 0 0 1 2 3", "phone", "0 7 7 0 0 9 0 0 1 2 3"),
+    ("s.whitfield@gmail.com", "email", "s.whitfield@gmail.com"),
+    ("sarah [at] gmail [dot] com", "email", "sarah [at] gmail [dot] com"),
+    ("lives at 12 Banbury Road, Oxford OX2 6NN", "address", "12 Banbury Road, Oxford OX2 6NN"),
+    ("123 Main Street, Springfield, IL 62704", "address", "123 Main Street, Springfield, IL 62704"),
+    ("Keizersgracht 123, 1015 CJ Amsterdam", "address", "Keizersgracht 123, 1015 CJ Amsterdam"),
+    ("12 rue de la Paix, 75002 Paris", "address", "12 rue de la Paix, 75002 Paris"),
+    ("AB 12 34 56 C", "ni-number", "AB 12 34 56 C"),
+    ("NHS no 943 476 5919", "nhs-number", "943 476 5919"),
+    ("4111-1111-1111-1111", "bank-card", "4111-1111-1111-1111"),
+    ("20-00-00 12345678", "sort-code-account", "20-00-00 12345678"),
+    ("GB82WEST12345698765432", "iban", "GB82WEST12345698765432"),
+    ("passport no. 123456789", "passport", "123456789"),
+    ("date of birth: 03/07/1990", "date-of-birth", "03/07/1990"),
+    ("staff number 9876543", "staff-number", "9876543"),
+    ("bod card 1234567890", "university-card", "1234567890"),
+]
+NOT_FOUND = [
+    "ISBN 978-0-19-953556-9",
+    "doi 10.1093/oxfordhb/9780199535569",
+    "£1,250,000 grant",
+    "room 3.14 at 14:30 on 12/03/2026",
+    "ref 2024-556-7781",
+    "GB82WEST12345698765433",  # bad mod 97
+    "4111 1111 1111 1112",  # bad Luhn
+    "DF 12 34 56 C",  # invalid NI prefix, no context
+    "943 476 5918",  # bad mod 11
+    "meet at noon dot",
+    "the 2026 cohort of 1,250 students",
+    "postgres://admin:Tr1nity!2025@db.example.org/events",
+]
+
+
+@pytest.mark.parametrize(("text", "label", "value"), FOUND)
+def test_personal_data_is_found(text: str, label: str, value: str) -> None:
+    found = PiiAnalyzer().analyze(make_document(text))
+    assert [(e.label, text[e.span.start : e.span.end]) for e in found if e.span] == [(label, value)]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_lookalikes_are_not_personal_data(text: str) -> None:
+    assert [e for e in PiiAnalyzer().analyze(make_document(text)) if e.label != "handle"] == []
+
+
+def test_validators() -> None:
+    assert luhn("4111 1111 1111 1111") and not luhn("4111 1111 1111 1112") and not luhn("0000 0000 0000 0000")
+    assert nhs_mod11("9434765919") and not nhs_mod11("9434765918")
+    assert iban_mod97("GB82 WEST 1234 5698 7654 32") and not iban_mod97("GB82 WEST 1234 5698 7654 33")
+    assert ni_prefix_valid("AB123456C") and not ni_prefix_valid("QQ123456C") and not ni_prefix_valid("GB123456A")
+
+
+def test_spoken_digits_map_back_to_whole_words() -> None:
+    text = "call oh seven seven double oh nine"
+    view = spoken_digits(text)
+    assert view is not None
+    digits, starts, ends = view
+    assert "077009" in digits.replace(" ", "")
+    last = len(digits) - 1
+    assert text[starts[last] : ends[last]] == "nine"
+    assert spoken_digits("one of the two reasons") is None
+
+
+def test_handles_identify_people() -> None:
+    found = PiiAnalyzer().analyze(make_document("thanks @jsmith_ox and mail j@x.com"))
+    assert [(e.label) for e in found] == ["handle", "email"]
