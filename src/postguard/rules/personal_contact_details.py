@@ -16,6 +16,15 @@ _INSTITUTIONAL = re.compile(
     r"reception|lodge|lecture|seminar|conference|event|campus|university|ox\.ac\.uk|hq|headquarters)\b",
     re.IGNORECASE,
 )
+# "IT helpdesk: 01865 612345", "Reception on 01865 …": a number introduced as an office's.
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:help\s?desk|enquiries|enquiry\s+line|reception|switchboard|office|press|admissions|library|lodge|porters|"
+    r"hotline|helpline|service\s?desk|bookings?|box\s+office|main\s+line)\b(?:[^.\n]|\.(?=\S)){0,45}$",
+    re.IGNORECASE,
+)
+_PERSONAL_BEFORE = re.compile(
+    r"(?:'s|\b(?:his|her|their|my|mobile|personal|home))\b(?:[^.\n]|\.(?=\S)){0,25}$", re.IGNORECASE
+)
 _HOME = re.compile(
     r"\b(?:lives?|living|home|house|flat|moved|his|her|their|my\s+address|send\s+(?:it|post))\b", re.IGNORECASE
 )
@@ -83,7 +92,10 @@ class PersonalContactDetails(Rule):
         if e.label == "email":
             return value.lower() in ctx.pack.public_emails or is_role_address(value)
         if e.label == "phone":
-            return digits(value) in public_phones
+            assert e.span is not None
+            before = ctx.doc.original[max(0, e.span.start - 60) : e.span.start]
+            office = bool(_OFFICE_BEFORE.search(before)) and not _PERSONAL_BEFORE.search(before)
+            return digits(value) in public_phones or office
         sentence = ctx.sentence_where(e.span).text
         assert sentence is not None
         around = ctx.doc.original[sentence.start : sentence.end]

@@ -53,13 +53,16 @@ ROLE_LOCAL_PARTS = frozenset(
     servicedesk library libraries secretary department dept general contact contactus hello events alumni
     development fundraising marketing recruitment jobs vacancies careers finance accounts payroll
     safeguarding security porters lodge estates facilities research studentsupport disability
-    counselling welfare registry examinations exams noreply no-reply webmaster postmaster""".split()
+    counselling welfare registry examinations exams noreply no-reply webmaster postmaster it team group lab
+    bookings booking tickets visits visitor visitors graduate undergraduate student students staff""".split()
 )
 
 
 def is_role_address(address: str) -> bool:
+    """``admissions@``, ``library.enquiries@``, ``it-help@``: every part of the local part is a role word."""
     local = address.split("@", 1)[0].lower()
-    return local in ROLE_LOCAL_PARTS or local.replace("-", ".").replace("_", ".") in ROLE_LOCAL_PARTS
+    parts = [p for p in re.split(r"[._-]", local) if p]
+    return local in ROLE_LOCAL_PARTS or (bool(parts) and all(p in ROLE_LOCAL_PARTS for p in parts))
 
 
 _STREET = (
@@ -120,13 +123,26 @@ ADDRESS: tuple[NamedPattern, ...] = (
     ),
 )
 
-# Phone-like runs of digits, spaced or punctuated; phonenumbers decides.
-SPREAD_DIGITS = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d(?:[\s().\-/]{0,3}\d){8,14}(?![\w])")
+# Phone-like runs of digits, spaced or punctuated, with an extension perhaps; phonenumbers decides, or
+# (for local numbers in any country's style) the words around them do.
+_EXT = r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?"
+SPREAD_DIGITS = re.compile(rf"(?<![\w+])(?:\+|00)?\(?\d(?:[\s().\-/]{{0,3}}\d){{8,14}}{_EXT}(?![\w])")
+LOCAL_DIGITS = re.compile(rf"(?<![\w+.])(?:\+|00)?\(?\d(?:[\s().\-/]{{0,3}}\d){{6,14}}{_EXT}(?![\w])")
+_PHONE_WORDS = re.compile(
+    r"\b(?:call(?:ing)?|phone|tel|telephone|mobile|mob|cell|fax|office|ring|text|whatsapp|reach|answering|dial|"
+    r"contact\s+number|number|line|landline|extension)\b",
+    re.IGNORECASE,
+)
+_NOT_PHONE = re.compile(r"^\d{4}-\d{2}-\d{2}|^\d{1,3}(?:\.\d{1,3}){3}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
 _NOT_PHONE_BEFORE = re.compile(
     r"(?:isbn(?:-1[03])?|doi|ref(?:erence)?|order|invoice|ticket|case|room|account|acc|sort\s+code|card|iban|nhs|"
     r"student|staff|employee|passport|id|no\.?|number|£|\$|€|10\.)[\s:#.]*$",
     re.IGNORECASE,
 )
+
+
+# (617) 555-0100, 617-555-0100, 617.555.0100: not 617 555 0100, which is also how NHS numbers are written.
+_US_STYLE = re.compile(r"^(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?\d{3}[\s.-]|\d{3}([.-])\d{3}\1)\d{4}")
 
 
 def _dialable(raw: str) -> bool:
@@ -137,22 +153,26 @@ def _dialable(raw: str) -> bool:
 def phone_candidates(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, score, pattern) of phone numbers in ``text``."""
     found: list[tuple[int, int, float, str]] = []
-    for region in ("GB", None):
+    for region in ("GB", "US", None):
         try:
             matcher = phonenumbers.PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.POSSIBLE)
             for pm in matcher:
                 if region is None and not pm.raw_string.lstrip("(").startswith(("+", "00")):
                     continue
                 before = text[max(0, pm.start - 20) : pm.start]
-                if len(re.sub(r"\D", "", pm.raw_string)) < 9 or _NOT_PHONE_BEFORE.search(before):
+                digits = re.sub(r"\D", "", pm.raw_string)
+                if len(digits) < 9 or _NOT_PHONE_BEFORE.search(before) or _NOT_PHONE.search(pm.raw_string):
                     continue
+                if region == "US" and not _US_STYLE.match(pm.raw_string):
+                    continue  # a bare run of ten digits is a US number only when written like one
                 valid = phonenumbers.is_valid_number(pm.number)
                 if valid or _dialable(pm.raw_string):
-                    found.append((pm.start, pm.end, 0.9 if valid else 0.75, "phonenumbers"))
+                    score = 0.9 if valid and region != "US" else 0.75
+                    found.append((pm.start, pm.end, score, "phonenumbers"))
         except Exception:  # noqa: BLE001 - phonenumbers raises on odd input; a missed candidate is not a crash
             continue
     for m in SPREAD_DIGITS.finditer(text):
-        if _NOT_PHONE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+        if _NOT_PHONE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _NOT_PHONE.search(m.group()):
             continue
         digits = re.sub(r"\D", "", m.group())
         if len(digits) > 15 or (len(digits) == 13 and digits.startswith(("978", "979"))):
@@ -164,4 +184,11 @@ def phone_candidates(text: str) -> list[tuple[int, int, float, str]]:
         valid = phonenumbers.is_valid_number(number)
         if valid or (phonenumbers.is_possible_number(number) and _dialable(m.group())):
             found.append((m.start(), m.end(), 0.85 if valid else 0.7, "spread-digits"))
+    for m in LOCAL_DIGITS.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 15]
+        if _NOT_PHONE_BEFORE.search(before[-20:]) or _NOT_PHONE.search(m.group()):
+            continue
+        if _PHONE_WORDS.search(before) or _PHONE_WORDS.search(after):
+            found.append((m.start(), m.end(), 0.65, "local-digits-in-context"))
     return found

@@ -63,6 +63,14 @@ def _ni(m: re.Match[str]) -> bool:
     return bool(_NI_CONTEXT.search(m.string[max(0, m.start() - 40) : m.start()]))
 
 
+def _card(m: re.Match[str]) -> bool:
+    """Luhn-valid, and not an ISBN-13 or the digits of a DOI or URL path."""
+    digits = _digits(m.group("id"))
+    before = m.string[max(0, m.start("id") - 1) : m.start("id")]
+    isbn = len(digits) == 13 and digits.startswith(("978", "979"))
+    return luhn(digits) and not isbn and before not in ("/", "=", "-", ".")
+
+
 def _ssn(m: re.Match[str]) -> bool:
     area, group, serial = m.group("a"), m.group("g"), m.group("s")
     return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
@@ -78,7 +86,7 @@ IDENTIFIERS: tuple[NamedPattern, ...] = (
                  r"\bpassport\b[^.\n\d]{0,25}?(?:number|no\.?|#)?\s*(?:is|:|=)?\s*(?P<id>[0-9]{9}|[A-Z]{2}[0-9]{7})\b",
                  0.9, "passport", group="id"),
     NamedPattern("bank-card", r"\b(?P<id>(?:\d[ -]?){12,18}\d)\b", 0.9, "bank-card", group="id",
-                 validator=lambda m: luhn(m.group("id")), validator_name="luhn",
+                 validator=_card, validator_name="luhn",
                  context=("card", "visa", "mastercard", "amex", "debit", "credit")),
     NamedPattern("sort-code-account",
                  r"\b(?P<id>\d{2}-\d{2}-\d{2}[\s,;/]+(?:(?:account|acc|a/c)(?:\s+(?:number|no\.?))?\s*:?\s*)?\d{8})\b",
@@ -111,7 +119,7 @@ def university_patterns(formats: dict[str, tuple[str, tuple[str, ...]]]) -> tupl
         out.append(
             NamedPattern(
                 label,
-                rf"\b(?:{context})(?:\s+(?:number|no\.?|id|#))?\s*(?:is|:|=)?\s*(?P<id>{number})\b",
+                rf"\b(?:{context})(?:\s+(?:number|no\.?|id|#))?\s*(?:is|:|=|,)?\s*(?P<id>{number})\b",
                 0.9,
                 label,
                 group="id",
