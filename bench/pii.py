@@ -8,7 +8,8 @@ Sets:
   (b) bench/data/uk_pii_posts.jsonl (1,200 University posts with labelled spans, from
       bench/generate_uk_pii.py, a quarter of them hard negatives).
 
-Postguard is scored on its findings (rules DP001 and DP002, after their exemptions for role addresses,
+Postguard runs its four personal-data rules (DP001, DP002, DP003, DP005; the last two run NER on the
+posts that need it) and is scored on the findings of DP001 and DP002, after their exemptions for role addresses,
 published numbers and institutional addresses), not on raw analyzer output. Presidio runs its default
 recognizers plus its UK ones (NINO, passport, postcode; NHS is on by default), with the spaCy model of
 MODELS.md (en_core_web_sm), at score threshold 0.4 as in presidio-research's evaluation.
@@ -120,7 +121,10 @@ def load_uk_set(limit: int | None) -> list[tuple[str, Spans]]:
 
 def postguard_engine() -> Engine:
     pack = load_pack()
-    rules = {code: dataclasses.replace(s, enabled=code in ("DP001", "DP002")) for code, s in pack.rules.items()}
+    rules = {
+        code: dataclasses.replace(s, enabled=code in ("DP001", "DP002", "DP003", "DP005"))
+        for code, s in pack.rules.items()
+    }
     engine = Engine(dataclasses.replace(pack, rules=rules))
     engine.load()
     return engine

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from postguard.analyzers.cues import CuesAnalyzer
+from postguard.analyzers.people import PeopleAnalyzer
 from postguard.analyzers.pii import PiiAnalyzer
 from postguard.analyzers.secrets import SecretsAnalyzer
 from postguard.analyzers.semantic import SemanticAnalyzer
@@ -48,6 +49,7 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
         SecretsAnalyzer(),
         CuesAnalyzer(),
         PiiAnalyzer(university_formats=pack.university_numbers or None),
+        PeopleAnalyzer(),
         SemanticAnalyzer(),
     ]
 
@@ -138,9 +140,12 @@ class Engine:
             for w, found in zip(work, results, strict=True):
                 w.evidence[analyzer.id] = found
             if getattr(analyzer, "reads_bio", False):
+                by_bio: dict[str, list[Evidence]] = {}  # posts of one account share a bio
                 for w in work:
                     if w.bio is not None:
-                        w.bio_evidence[analyzer.id] = analyzer.analyze(w.bio)
+                        if w.bio.original not in by_bio:
+                            by_bio[w.bio.original] = analyzer.analyze(w.bio)
+                        w.bio_evidence[analyzer.id] = by_bio[w.bio.original]
             each = (time.perf_counter() - t0) * 1000 / len(work)
             for w in work:
                 w.timings[analyzer.id] = each

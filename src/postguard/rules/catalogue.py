@@ -13,6 +13,8 @@ from postguard.rules.personal_contact_details import PersonalContactDetails
 from postguard.rules.possible_public_interest_disclosure import PossiblePublicInterestDisclosure
 from postguard.rules.professional_use_of_personal_account import ProfessionalUseOfPersonalAccount
 from postguard.rules.speaking_for_the_university import SpeakingForTheUniversity
+from postguard.rules.special_category_data import SpecialCategoryData
+from postguard.rules.student_or_staff_record import StudentOrStaffRecord
 from postguard.rules.third_party_content import ThirdPartyContent
 from postguard.rules.unauthorised_announcement import UnauthorisedAnnouncement
 from postguard.rules.unauthorised_campaign import UnauthorisedCampaign
@@ -22,9 +24,9 @@ from postguard.rules.working_hours_personal_use import WorkingHoursPersonalUse
 _RULES: tuple[type[Rule], ...] = (
     PersonalContactDetails,
     IdentificationNumber,
-    planned.SpecialCategoryData,
+    SpecialCategoryData,
     ConfidentialInformation,
-    planned.StudentOrStaffRecord,
+    StudentOrStaffRecord,
     planned.IdentifiablePersonWithoutConsent,
     planned.ChildInPhoto,
     planned.RevealingBackground,

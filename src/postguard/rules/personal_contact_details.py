@@ -4,10 +4,12 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from postguard.analyzers.people import ANALYZER_ID as PEOPLE
 from postguard.analyzers.pii import ANALYZER_ID as PII
 from postguard.analyzers.pii.contact import is_role_address
 from postguard.fixes.redact import redact
 from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.subjects import people_concerned
 from postguard.types import Evidence, Where
 
 _WHAT = {"email": "an email address", "phone": "a phone number", "address": "a postal or home address"}
@@ -28,6 +30,15 @@ _PERSONAL_BEFORE = re.compile(
 _HOME = re.compile(
     r"\b(?:lives?|living|home|house|flat|moved|his|her|their|my\s+address|send\s+(?:it|post))\b", re.IGNORECASE
 )
+
+
+def _whose(ctx: RuleContext, e: Evidence) -> str:
+    """ "Dr Sarah Whitfield's" when a person is named in the same sentence, else "an individual's"."""
+    people = people_concerned(ctx, e)
+    if not people or people[0].span is None:
+        return "an individual's"
+    name = ctx.doc.original[people[0].span.start : people[0].span.end].strip()
+    return f"{name}'s"
 
 
 def digits(value: str) -> str:
@@ -67,7 +78,7 @@ class PersonalContactDetails(Rule):
     name = "personal-contact-details"
     clauses = ("G18", "G28")
     default_severity = severities("error")
-    needs = (PII,)
+    needs = (PII, PEOPLE)
     fix_availability = "always"
     lifted_by: ClassVar[tuple[str, ...]] = ("consent",)
 
@@ -79,8 +90,9 @@ class PersonalContactDetails(Rule):
             if self._public(ctx, e, value, public_phones):
                 continue
             what = _WHAT[e.label or ""]
+            whose = _whose(ctx, e)
             yield Hit(
-                message=f"The post contains {what} that may be an individual's; personal data must not be "
+                message=f"The post contains {what} that appears to be {whose}; personal data must not be "
                 "published without their consent.",
                 where=Where(text=e.span),
                 evidence=e,

@@ -8,65 +8,6 @@ from typing import ClassVar
 from postguard.rules.base import PlannedRule, severities
 
 
-class SpecialCategoryData(PlannedRule):
-    """
-    ## What it does
-    Finds health, disability, ethnicity, religion, sexual orientation, political opinion, trade-union
-    membership or criminal records stated about an identifiable person. *Planned: arrives with personal data
-    (issue 5).*
-
-    ## Why it matters
-    Special-category data under UK GDPR articles 9 and 10 needs the strongest protection (G18).
-
-    ## Example
-    ```yaml
-    text: "Get well soon to Priya, who is off with depression again."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "Thinking of a colleague who is unwell; we miss you in the office."
-    ```
-
-    ## Fix safety
-    No automatic fix; a consent record of the person lifts it.
-    """
-
-    code = "DP003"
-    name = "special-category-data"
-    clauses: ClassVar[tuple[str, ...]] = ("G18",)
-    default_severity = severities("error")
-
-
-class StudentOrStaffRecord(PlannedRule):
-    """
-    ## What it does
-    Finds marks, grades, exam results, disciplinary or HR matters, references and admissions decisions about
-    an identifiable person. *Planned: arrives with personal data (issue 5).*
-
-    ## Why it matters
-    Student and staff records are personal data (G18).
-
-    ## Example
-    ```yaml
-    text: "Ben Carter got 58 in his finals, what a shame."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "Our finalists did brilliantly this year; congratulations to all of them."
-    ```
-
-    ## Fix safety
-    No automatic fix: remove the record.
-    """
-
-    code = "DP005"
-    name = "student-or-staff-record"
-    clauses: ClassVar[tuple[str, ...]] = ("G18",)
-    default_severity = severities("error")
-
-
 class IdentifiablePersonWithoutConsent(PlannedRule):
     """
     ## What it does

@@ -153,6 +153,8 @@ def _dialable(raw: str) -> bool:
 def phone_candidates(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, score, pattern) of phone numbers in ``text``."""
     found: list[tuple[int, int, float, str]] = []
+    if sum(c.isdigit() for c in text) < 7:  # no phone number has fewer digits
+        return found
     for region in ("GB", "US", None):
         try:
             matcher = phonenumbers.PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.POSSIBLE)
