@@ -21,7 +21,8 @@ _INSTITUTIONAL = re.compile(
 # "IT helpdesk: 01865 612345", "Reception on 01865 …": a number introduced as an office's.
 _OFFICE_BEFORE = re.compile(
     r"\b(?:help\s?desk|enquiries|enquiry\s+line|reception|switchboard|office|press|admissions|library|lodge|porters|"
-    r"hotline|helpline|service\s?desk|bookings?|box\s+office|main\s+line)\b(?:[^.\n]|\.(?=\S)){0,45}$",
+    r"hotline|helpline|service\s?desk|bookings?|box\s+office|main\s+line|team|service|centre|unit|department|"
+    r"support|welfare|advisory)\b(?:[^.\n]|\.(?=\S)){0,45}$",
     re.IGNORECASE,
 )
 _PERSONAL_BEFORE = re.compile(

@@ -1,5 +1,6 @@
 """Whom a statement is about: the people named or referred to in its sentence, or in the sentence
-before when this one goes on with a pronoun ("Tom wasn't in today. He has cancer.")."""
+before when this one goes on with a pronoun ("Tom wasn't in today. He has cancer.") or speaks to them
+("Get well soon Sarah! Hope the chemo goes well for you.")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from postguard.analyzers.people import ANALYZER_ID as PEOPLE
 from postguard.rules.base import RuleContext
 from postguard.types import Evidence, Span
 
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|his|hers|them|their)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|his|hers|them|their|you|your|yours)\b", re.IGNORECASE)
 
 
 def people_concerned(ctx: RuleContext, cue: Evidence) -> list[Evidence]:

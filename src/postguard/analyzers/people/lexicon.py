@@ -10,7 +10,8 @@ SPECIAL: tuple[NamedPattern, ...] = (
         "health",
         r"\b(?:diagnos(?:ed|is)|cancer|chemo(?:therapy)?|tumou?r|depression|depressed|anxiety\s+disorder|bipolar|"
         r"schizophreni\w*|ptsd|eating\s+disorder|anorexi\w*|bulimi\w*|hiv|aids|diabet\w*|epilep\w*|dementia|"
-        r"had\s+a\s+(?:stroke|heart\s+attack|breakdown|miscarriage)|surgery|hospitali[sz]ed|in\s+hospital|"
+        r"(?:had|after|suffered|recovering\s+from)\s+(?:a|his|her|their)\s+(?:stroke|heart\s+attack|breakdown|miscarriage)|"
+        r"heart\s+attack|surgery|hospitali[sz]ed|in\s+hospital|(?:back\s+)?from\s+hospital|radiotherapy|dialysis|"
         r"(?:off|signed\s+off)\s+sick|sick\s+leave|mental\s+health\s+(?:problems|issues|crisis)|rehab|addiction|"
         r"alcoholic|ivf|terminal(?:ly)?\s+ill|long\s+covid|cancer\s+treatment|therapy\s+for)\b",
         0.8,
@@ -103,7 +104,8 @@ RECORDS: tuple[NamedPattern, ...] = (
     ),
     NamedPattern(
         "reference",
-        r"\b(?:(?:my|the|her|his)\s+reference\s+(?:for|says|said)|wrote\s+(?:a|him|her|them)\s+(?:\w+\s+)?reference)\b",
+        r"\b(?:(?:my|the|her|his)\s+reference\s+(?:for|says|said)|reference\s+(?:I|we)\s+(?:wrote|gave)\s+for|"
+        r"wrote\s+(?:a|him|her|them)\s+(?:\w+\s+)?reference)\b",
         0.75,
         "record:reference",
     ),

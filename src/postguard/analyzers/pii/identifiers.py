@@ -119,7 +119,7 @@ def university_patterns(formats: dict[str, tuple[str, tuple[str, ...]]]) -> tupl
         out.append(
             NamedPattern(
                 label,
-                rf"\b(?:{context})(?:\s+(?:number|no\.?|id|#))?\s*(?:is|:|=|,)?\s*(?P<id>{number})\b",
+                rf"\b(?:{context})\s*,?\s*(?:(?:number|no\.?|id|#)\s*)?(?:is|:|=|,)?\s*(?P<id>{number})\b",
                 0.9,
                 label,
                 group="id",
