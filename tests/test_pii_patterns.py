@@ -79,3 +79,12 @@ def test_spoken_digits_map_back_to_whole_words() -> None:
 def test_handles_identify_people() -> None:
     found = PiiAnalyzer().analyze(make_document("thanks @jsmith_ox and mail j@x.com"))
     assert [(e.label) for e in found] == ["handle", "email"]
+
+
+def test_people_are_still_found_when_ner_cannot_load() -> None:
+    from postguard.analyzers.people import PeopleAnalyzer
+
+    analyzer = PeopleAnalyzer()
+    analyzer._nlp = False  # as after a failed load
+    found = analyzer.analyze(make_document("Get well soon to Dr Priya Nair, who is off sick with depression."))
+    assert ("person", "titled-name") in {(e.label, e.pattern) for e in found}

@@ -80,8 +80,8 @@ class PeopleAnalyzer:
         cues = [find(self.id, SPECIAL + RECORDS, d) for d in docs]
         needing = [i for i, c in enumerate(cues) if c]
         names: dict[int, list[Evidence]] = {}
-        if needing:
-            nlp = self._spacy()
+        nlp = self._spacy() if needing else None
+        if nlp is not None:
             for i, parsed in zip(needing, nlp.pipe([docs[i].text for i in needing]), strict=True):
                 names[i] = [
                     Evidence(
@@ -99,11 +99,16 @@ class PeopleAnalyzer:
         return [cues[i] + _merge(find(self.id, PERSON_PATTERNS, doc) + names.get(i, [])) for i, doc in enumerate(docs)]
 
     def _spacy(self) -> Any:
+        """The NER pipeline, or ``None`` when it cannot load (a broken install): people are then found by
+        the patterns alone, which still cover titled and given names, handles and roles."""
         if self._nlp is None:
-            import spacy
+            try:
+                import spacy
 
-            self._nlp = spacy.load(SPACY_MODEL, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
-        return self._nlp
+                self._nlp = spacy.load(SPACY_MODEL, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+            except (ImportError, OSError):
+                self._nlp = False
+        return self._nlp or None
 
 
 def _name_end(entity: Any) -> int:
