@@ -282,43 +282,74 @@ def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
 
 
 @cli.command()
-@click.argument("source", metavar="TEXT|-|FILE")
+@click.argument("source", metavar="[TEXT|-|FILE]", required=False)
 @_post_options
 @click.option("--unsafe", is_flag=True, help="Also apply unsafe fixes (they change meaning; review them).")
 @click.option("--write", is_flag=True, help="Write the fixed text back to FILE (otherwise only the diff is shown).")
-@click.option("--out", "out_path", metavar="PATH", help="Write the fixed text to PATH.")
+@click.option(
+    "--out", "out_path", metavar="PATH", help="Write the fixed text to PATH; fixed photos go to PATH's folder."
+)
 def fix(
-    source: str,
+    source: str | None,
     options: dict[str, Any],
     packs: tuple[str, ...],
     unsafe: bool,
     write: bool,
     out_path: str | None,
 ) -> None:
-    """Apply safe fixes (and unsafe ones with --unsafe) and print the change as a diff.
+    """Apply safe fixes (and unsafe ones with --unsafe): print the text change as a diff, and write cleaned
+    copies of photos next to the originals (never changing them).
 
     \b
     postguard fix --bio "Lecturer at Oxford" "Cutting the library hours is a terrible idea."
     postguard fix --write blog/post.md
+    postguard fix --photo holiday.jpg
     """
-    from postguard.fixes.apply import apply_edits, chosen_edits, unified_diff
+    from postguard.fixes.apply import apply_edits, chosen_edits, chosen_photo_operations, unified_diff
 
     engine = _engine(packs)
-    (src,) = _sources([source], engine.pack.max_text_chars)
-    report = engine.check(_Options(**options).post(src.text, markdown=src.markdown))
+    described = _Options(**options)
+    if source is None and not described.photos:
+        raise UsageError("nothing to fix: give TEXT, -, a FILE, or --photo")
+    src = _sources([source], engine.pack.max_text_chars)[0] if source is not None else None
+    report = engine.check(described.post(src.text if src else "", markdown=bool(src and src.markdown)))
     if report.error is not None:
-        raise InputError(f"{src.name}: {report.error.message}")
-    fixed = apply_edits(src.text, chosen_edits(report.findings, unsafe=unsafe))
-    if fixed == src.text:
+        raise InputError(f"{src.name if src else 'post'}: {report.error.message}")
+    changed = False
+    if src is not None:
+        fixed = apply_edits(src.text, chosen_edits(report.findings, unsafe=unsafe))
+        if fixed != src.text:
+            changed = True
+            click.echo(unified_diff(src.text, fixed, name=Path(src.name).name if src.path else "post"), nl=False)
+            target = Path(out_path) if out_path else (src.path if write else None)
+            if write and src.path is None and not out_path:
+                raise UsageError("--write needs a FILE; use --out PATH for text given as an argument")
+            if target is not None:
+                _write_atomically(target, fixed)
+                click.echo(f"wrote {target}", err=True)
+    for photo, path in _fix_photos(described.photos, chosen_photo_operations(report.findings, unsafe=unsafe), out_path):
+        changed = True
+        click.echo(f"photo {photo + 1}: wrote {path} (the original is unchanged)", err=True)
+    if not changed:
         click.echo("nothing to fix", err=True)
-        return
-    click.echo(unified_diff(src.text, fixed, name=Path(src.name).name if src.path else "post"), nl=False)
-    target = Path(out_path) if out_path else (src.path if write else None)
-    if write and src.path is None and not out_path:
-        raise UsageError("--write needs a FILE; use --out PATH for text given as an argument")
-    if target is not None:
-        _write_atomically(target, fixed)
-        click.echo(f"wrote {target}", err=True)
+
+
+def _fix_photos(paths: Sequence[str], operations: Any, out_path: str | None) -> list[tuple[int, Path]]:
+    from postguard.photos.load import PhotoProblem, load_photo
+    from postguard.photos.operations import cleaned_path, write_clean
+
+    written = []
+    out_dir = str(Path(out_path).parent) if out_path else None
+    for index, ops in sorted(operations.items()):
+        loaded = load_photo(index, paths[index])
+        if isinstance(loaded, PhotoProblem):
+            raise InputError(f"photo {index + 1} ({loaded.path}) {loaded.message}")
+        blur = [box for op in ops if op.operation == "blur" for box in op.boxes]
+        try:
+            written.append((index, write_clean(loaded, cleaned_path(loaded.path, out_dir), blur=blur)))
+        except OSError as exc:
+            raise InputError(f"photo {index + 1}: cannot write the cleaned copy ({exc.strerror or exc})") from None
+    return written
 
 
 def _write_atomically(path: Path, text: str) -> None:

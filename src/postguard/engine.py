@@ -10,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from postguard.analyzers.cues import CuesAnalyzer
 from postguard.analyzers.people import PeopleAnalyzer
+from postguard.analyzers.photo_metadata import PhotoMetadataAnalyzer
 from postguard.analyzers.pii import PiiAnalyzer
 from postguard.analyzers.secrets import SecretsAnalyzer
 from postguard.analyzers.semantic import SemanticAnalyzer
 from postguard.errors import InputError
+from postguard.photos.load import LoadedPhoto, PhotoProblem, load_photo
 from postguard.policy.pack import LocalRule, PolicyPack, load_pack
 from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.catalogue import CATALOGUE
@@ -28,6 +30,7 @@ from postguard.types import (
     Evidence,
     Finding,
     InputProblem,
+    PhotoError,
     Post,
     Report,
     Severity,
@@ -36,12 +39,25 @@ from postguard.types import (
 )
 
 
-class Analyzer(Protocol):
+@runtime_checkable
+class TextAnalyzer(Protocol):
     id: str
 
     def load(self) -> None: ...
 
     def analyze(self, doc: Document) -> list[Evidence]: ...
+
+
+@runtime_checkable
+class PhotoAnalyzer(Protocol):
+    id: str
+
+    def load(self) -> None: ...
+
+    def analyze_photo(self, photo: LoadedPhoto) -> list[Evidence]: ...
+
+
+Analyzer = TextAnalyzer | PhotoAnalyzer
 
 
 def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
@@ -51,6 +67,7 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
         PiiAnalyzer(university_formats=pack.university_numbers or None),
         PeopleAnalyzer(),
         SemanticAnalyzer(),
+        PhotoMetadataAnalyzer(),
     ]
 
 
@@ -63,6 +80,8 @@ class _Work:
     evidence: dict[str, list[Evidence]]
     bio_evidence: dict[str, list[Evidence]]
     timings: dict[str, float]
+    photos: list[LoadedPhoto] = field(default_factory=list)
+    photo_errors: list[PhotoError] = field(default_factory=list)
 
 
 def validate(post: Post, pack: PolicyPack) -> None:
@@ -113,27 +132,50 @@ class Engine:
                 continue
             bio = make_document(post.bio) if post.bio.strip() else None
             work.append(_Work(i, post, make_document(post.text, markdown=post.markdown), bio, {}, {}, {}))
+        if any(isinstance(a, PhotoAnalyzer) for a in self._needed):
+            self._load_photos(work)
         self._analyze(work)
         elapsed_each = (time.perf_counter() - started) * 1000 / max(1, len(work))
         for w in work:
             findings = self._decide(w)
             w.timings["total"] = elapsed_each if len(work) > 1 else (time.perf_counter() - started) * 1000
+            verdict = verdict_of(findings)
+            if w.photo_errors and verdict is Verdict.PASS:
+                verdict = Verdict.WARN  # a photo nobody could check does not pass
             reports[w.index] = Report(
-                verdict=verdict_of(findings),
+                verdict=verdict,
                 policy=self.pack.label,
                 findings=tuple(findings),
                 timings_ms=w.timings,
                 post_id=w.post.id,
                 text_length=len(w.post.text),
                 notices=_notices(w.post),
+                photo_errors=tuple(w.photo_errors),
             )
+            w.photos.clear()  # decoded pixels are not kept beyond the check
         return [r for r in reports if r is not None]
+
+    def _load_photos(self, work: list[_Work]) -> None:
+        t0 = time.perf_counter()
+        for w in work:
+            for i, path in enumerate(w.post.photos):
+                loaded = load_photo(i, path)
+                if isinstance(loaded, PhotoProblem):
+                    w.photo_errors.append(PhotoError(loaded.index, loaded.path, loaded.message))
+                else:
+                    w.photos.append(loaded)
+            w.timings["photos.load"] = (time.perf_counter() - t0) * 1000 / len(work)
 
     def _analyze(self, work: list[_Work]) -> None:
         if not work:
             return
         for analyzer in self._needed:
             t0 = time.perf_counter()
+            if isinstance(analyzer, PhotoAnalyzer):
+                for w in work:
+                    w.evidence[analyzer.id] = [e for photo in w.photos for e in analyzer.analyze_photo(photo)]
+                    w.timings[analyzer.id] = (time.perf_counter() - t0) * 1000 / len(work)
+                continue
             docs = [w.doc for w in work]
             many = getattr(analyzer, "analyze_many", None)
             results = many(docs) if many is not None else [analyzer.analyze(d) for d in docs]
@@ -206,8 +248,10 @@ def _position(f: Finding) -> int:
 
 def _notices(post: Post) -> tuple[str, ...]:
     if post.photos:
-        n = len(post.photos)
-        return (f"{n} photo{'s' if n > 1 else ''} accepted but not analysed: photo rules arrive in a later release",)
+        return (
+            "photos are checked for metadata (PH004); faces, children, text in photos, research, the crest "
+            "and nudity arrive in a later release",
+        )
     return ()
 
 

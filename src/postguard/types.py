@@ -119,6 +119,8 @@ class Evidence:
     pattern: str | None = None
     validator: str | None = None
     span: Span | None = None
+    photo: int | None = None
+    box: tuple[int, int, int, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"analyzer": self.analyzer, "score": round(self.score, 3)}
@@ -142,17 +144,36 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoOperation:
+    """Write a new copy of photo ``photo``: ``strip-metadata``, or ``blur`` the ``boxes``."""
+
+    photo: int
+    operation: str
+    boxes: tuple[tuple[int, int, int, int], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"photo": self.photo, "operation": self.operation}
+        if self.boxes:
+            out["boxes"] = [list(b) for b in self.boxes]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Fix:
     applicability: Applicability
     title: str
     edits: tuple[Edit, ...] = ()
+    photo_operations: tuple[PhotoOperation, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "applicability": self.applicability.value,
             "title": self.title,
             "edits": [e.to_json() for e in self.edits],
         }
+        if self.photo_operations:
+            out["photo_operations"] = [o.to_json() for o in self.photo_operations]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +218,15 @@ class InputProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoError:
+    """A photo that could not be checked, and why (the rest of the post still is)."""
+
+    photo: int
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     verdict: Verdict
     policy: str
@@ -206,6 +236,7 @@ class Report:
     error: InputProblem | None = None
     text_length: int = 0
     notices: tuple[str, ...] = ()
+    photo_errors: tuple[PhotoError, ...] = ()
 
     def findings_at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.counts and f.severity.rank >= severity.rank]
@@ -220,6 +251,8 @@ class Report:
         out["timings_ms"] = {k: round(v, 2) for k, v in self.timings_ms.items()}
         if self.notices:
             out["notices"] = list(self.notices)
+        if self.photo_errors:
+            out["photo_errors"] = [{"photo": e.photo, "path": e.path, "message": e.message} for e in self.photo_errors]
         if self.error is not None:
             out["error"] = {"kind": self.error.kind, "message": self.error.message}
         return out

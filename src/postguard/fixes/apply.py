@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from postguard.types import Applicability, Edit, Finding
+from postguard.types import Applicability, Edit, Finding, PhotoOperation
 
 
 def chosen_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Edit]:
@@ -16,6 +16,17 @@ def chosen_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[E
         if f.fix is not None and f.fix.applicability in allowed:
             edits.extend(f.fix.edits)
     return edits
+
+
+def chosen_photo_operations(findings: Iterable[Finding], *, unsafe: bool = False) -> dict[int, list[PhotoOperation]]:
+    """Photo operations of the fixes that may be applied, by photo index."""
+    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
+    out: dict[int, list[PhotoOperation]] = {}
+    for f in findings:
+        if f.fix is not None and f.fix.applicability in allowed:
+            for op in f.fix.photo_operations:
+                out.setdefault(op.photo, []).append(op)
+    return out
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

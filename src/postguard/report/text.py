@@ -39,6 +39,8 @@ def render(report: Report, text: str, *, name: str = "post", style: Style = _pla
     out.extend(_marked_text(report.findings, text, style))
     for f in report.findings:
         out.extend(_finding(f, text, style))
+    for e in report.photo_errors:
+        out.append(style(f"photo {e.photo + 1} ({e.path}) could not be checked: it {e.message}", fg="red"))
     for notice in report.notices:
         out.append(style(f"note: {notice}", dim=True))
     return "\n".join(out) + "\n"
@@ -78,6 +80,8 @@ def _finding(f: Finding, text: str, style: Style) -> list[str]:
     if f.where.text is not None:
         line, col = line_col(text, f.where.text.start)
         where = f" {line}:{col}"
+    elif f.where.photo is not None:
+        where = f" photo {f.where.photo + 1}" + (f" at {list(f.where.box)}" if f.where.box else "")
     severity = style(f.severity.value, fg=_COLOURS[f.severity])
     title = f"{style(f.code, bold=True)} {f.name} [{severity}]{where} ({', '.join(f.clauses)})"
     if f.lifted_by:

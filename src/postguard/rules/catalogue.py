@@ -8,6 +8,7 @@ from postguard.rules.confidential_information import ConfidentialInformation
 from postguard.rules.controversial_topic import ControversialTopic
 from postguard.rules.credential_or_secret import CredentialOrSecret
 from postguard.rules.identification_number import IdentificationNumber
+from postguard.rules.location_metadata import LocationMetadata
 from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
 from postguard.rules.personal_contact_details import PersonalContactDetails
 from postguard.rules.possible_public_interest_disclosure import PossiblePublicInterestDisclosure
@@ -30,7 +31,7 @@ _RULES: tuple[type[Rule], ...] = (
     planned.IdentifiablePersonWithoutConsent,
     planned.ChildInPhoto,
     planned.RevealingBackground,
-    planned.LocationMetadata,
+    LocationMetadata,
     planned.ResearchWorkRevealed,
     planned.InappropriateImage,
     planned.Harassment,

@@ -97,35 +97,6 @@ class RevealingBackground(PlannedRule):
     default_severity = severities("warning")
 
 
-class LocationMetadata(PlannedRule):
-    """
-    ## What it does
-    Finds GPS position, device and owner fields and embedded thumbnails in a photo's metadata. *Planned:
-    arrives with photos (issue 3).*
-
-    ## Why it matters
-    Metadata can reveal where someone lives or works (G20) and is personal data (G18).
-
-    ## Example
-    ```yaml
-    text: "A phone photo that still carries its GPS position."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "The same photo with its metadata stripped."
-    ```
-
-    ## Fix safety
-    Safe: strip the metadata (writes a new file).
-    """
-
-    code = "PH004"
-    name = "location-metadata"
-    clauses: ClassVar[tuple[str, ...]] = ("G20", "G18")
-    default_severity = severities("warning")
-
-
 class ResearchWorkRevealed(PlannedRule):
     """
     ## What it does

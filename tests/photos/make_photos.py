@@ -1,0 +1,68 @@
+"""Draw the test photos (all made here; provenance in README.md). Run from the repository root:
+
+python tests/photos/make_photos.py
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+HERE = Path(__file__).parent
+
+
+def scene(size: tuple[int, int] = (640, 480)) -> Image.Image:
+    im = Image.new("RGB", size, (180, 205, 230))
+    d = ImageDraw.Draw(im)
+    d.rectangle((0, size[1] * 2 // 3, size[0], size[1]), fill=(90, 140, 80))  # grass
+    d.ellipse((size[0] * 3 // 4, size[1] // 12, size[0] * 7 // 8, size[1] // 4), fill=(250, 210, 90))  # sun
+    w, h = size
+    d.rectangle((w // 8, h // 3, w * 2 // 5, h * 2 // 3), fill=(150, 120, 100))  # building
+    return im
+
+
+def exif_with_gps() -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x010F] = "Apple"
+    exif[0x0110] = "iPhone 15 Pro"
+    exif[0x013B] = "Sarah Whitfield"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (51.0, 45.0, 36.5), 3: "W", 4: (1.0, 15.0, 14.2)})
+    return exif
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG that claims width x height pixels: the decompression bomb test needs only its header."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    )
+
+
+def main() -> None:
+    scene().save(HERE / "gps.jpg", exif=exif_with_gps(), quality=85)
+    scene().save(HERE / "plain.jpg", quality=85)
+    rotated = Image.Exif()
+    rotated[0x0112] = 6  # rotate 90° clockwise to display
+    scene((640, 480)).save(HERE / "rotated.jpg", exif=rotated, quality=85)
+    scene().convert("CMYK").save(HERE / "cmyk.jpg", quality=85)
+    Image.new("I;16", (320, 240), 40000).save(HERE / "sixteen-bit.png")
+    frames = [scene((160, 120)).rotate(a) for a in (0, 10, 20, 30, 40)]
+    frames[0].save(HERE / "animated.gif", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    scene().save(HERE / "photo.webp", quality=80)
+    data = (HERE / "plain.jpg").read_bytes()
+    (HERE / "truncated.jpg").write_bytes(data[: len(data) // 3])
+    (HERE / "not-an-image.jpg").write_text("This is a text file with a .jpg name.\n", encoding="utf-8")
+    (HERE / "empty.jpg").write_bytes(b"")
+    (HERE / "bomb.png").write_bytes(png_header_only(100_000, 100_000))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Loading photos users really post, and surviving the ones that are broken or hostile."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postguard.engine import Engine
+from postguard.photos.load import LoadedPhoto, PhotoProblem, load_photo
+from postguard.photos.operations import cleaned_path, write_clean
+from postguard.types import Post, Verdict
+
+PHOTOS = Path(__file__).parent / "photos"
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "frames"),
+    [
+        ("plain.jpg", (640, 480), 0),
+        ("rotated.jpg", (480, 640), 0),  # EXIF orientation applied
+        ("cmyk.jpg", (640, 480), 0),
+        ("sixteen-bit.png", (320, 240), 0),
+        ("animated.gif", (160, 120), 3),  # first frame, and a sample of the others
+        ("photo.webp", (640, 480), 0),
+    ],
+)
+def test_photos_load_as_rgb_with_orientation_applied(name: str, size: tuple[int, int], frames: int) -> None:
+    photo = load_photo(0, PHOTOS / name)
+    assert isinstance(photo, LoadedPhoto)
+    assert photo.image.mode == "RGB" and photo.size == size and len(photo.frames) == frames
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("bomb.png", "decompression bomb"),
+        ("truncated.jpg", "damaged or truncated"),
+        ("not-an-image.jpg", "not an image"),
+        ("empty.jpg", "empty"),
+        ("missing.jpg", "no such file"),
+        ("holiday.heic", "heic"),
+    ],
+)
+def test_broken_or_hostile_photos_become_a_problem_not_a_crash(name: str, message: str, tmp_path: Path) -> None:
+    path = PHOTOS / name
+    if name == "holiday.heic":
+        path = tmp_path / name
+        path.write_bytes(b"\x00\x00\x00\x18ftypheic")
+    problem = load_photo(0, path)
+    assert isinstance(problem, PhotoProblem)
+    assert message in problem.message.lower()
+
+
+def test_gps_metadata_is_found_and_stripped_into_a_new_file(tmp_path: Path) -> None:
+    photo = load_photo(0, PHOTOS / "gps.jpg")
+    assert isinstance(photo, LoadedPhoto) and photo.gps
+    target = write_clean(photo, cleaned_path(str(PHOTOS / "gps.jpg"), str(tmp_path)))
+    assert target.name == "gps.clean.jpg"
+    clean = load_photo(0, target)
+    assert isinstance(clean, LoadedPhoto)
+    assert clean.gps == {} and clean.exif == {} and clean.size == photo.size
+    assert isinstance(load_photo(0, PHOTOS / "gps.jpg"), LoadedPhoto)  # the original is untouched
+
+
+@pytest.mark.slow
+def test_a_bad_photo_is_reported_and_the_rest_of_the_post_still_checked(engine: Engine) -> None:
+    post = Post(
+        "The guest wifi password is Quad2026!",
+        photos=(str(PHOTOS / "bomb.png"), str(PHOTOS / "gps.jpg"), str(PHOTOS / "not-an-image.jpg")),
+    )
+    report = engine.check(post)
+    assert {f.code for f in report.findings} == {"SE001", "PH004"}
+    assert [e.photo for e in report.photo_errors] == [0, 2]
+    ph004 = next(f for f in report.findings if f.code == "PH004")
+    assert ph004.where.photo == 1
+    assert report.to_json()["photo_errors"][0]["message"].startswith("has more than")
+
+
+@pytest.mark.slow
+def test_an_unchecked_photo_never_passes(engine: Engine) -> None:
+    report = engine.check(Post("Lovely day.", photos=(str(PHOTOS / "truncated.jpg"),)))
+    assert report.findings == () and report.verdict is Verdict.WARN
+
+
+@pytest.mark.slow
+def test_cli_fix_writes_a_cleaned_copy_beside_the_original(tmp_path: Path) -> None:
+    original = tmp_path / "holiday.jpg"
+    original.write_bytes((PHOTOS / "gps.jpg").read_bytes())
+    before = original.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "postguard", "fix", "--photo", str(original)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stderr and (tmp_path / "holiday.clean.jpg").is_file()
+    assert original.read_bytes() == before
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "postguard",
+            "check",
+            "--format",
+            "json",
+            "--photo",
+            str(tmp_path / "holiday.clean.jpg"),
+            "Back from the field trip.",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert json.loads(check.stdout)["findings"] == []
