@@ -117,3 +117,47 @@ def test_cli_fix_writes_a_cleaned_copy_beside_the_original(tmp_path: Path) -> No
         timeout=120,
     )
     assert json.loads(check.stdout)["findings"] == []
+
+
+@pytest.mark.slow
+def test_text_in_a_photo_is_checked_by_the_text_rules_and_points_at_its_region(engine: Engine) -> None:
+    report = engine.check(Post("Team meeting.", photos=(str(PHOTOS / "whiteboard.png"),)))
+    by_code = {f.code: f for f in report.findings}
+    assert {"PH003", "DP001", "SE001"} <= set(by_code)
+    phone, secret = by_code["DP001"], by_code["SE001"]
+    assert phone.where.photo == 0 and phone.where.box is not None
+    assert secret.where.box is not None and secret.where.box[1] > phone.where.box[1]  # the line below
+    assert phone.fix is not None and phone.fix.applicability.value == "unsafe"
+    assert phone.fix.photo_operations[0].operation == "blur"
+    assert report.to_json()["findings"][0]["where"]["box"]
+
+
+@pytest.mark.slow
+def test_unsafe_fix_blurs_the_text_into_a_new_copy(tmp_path: Path) -> None:
+    original = tmp_path / "board.png"
+    original.write_bytes((PHOTOS / "whiteboard.png").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "postguard", "fix", "--unsafe", "--photo", str(original)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "postguard",
+            "check",
+            "--format",
+            "json",
+            "--photo",
+            str(tmp_path / "board.clean.png"),
+            "Team meeting.",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    codes = {f["code"] for f in json.loads(check.stdout)["findings"]}
+    assert not codes & {"DP001", "SE001", "PH003"}

@@ -17,6 +17,8 @@ from typing import Protocol, runtime_checkable
 from postguard.analyzers.cues import CuesAnalyzer
 from postguard.analyzers.people import PeopleAnalyzer
 from postguard.analyzers.photo_metadata import PhotoMetadataAnalyzer
+from postguard.analyzers.photo_text import ANALYZER_ID as PHOTO_TEXT
+from postguard.analyzers.photo_text import PhotoText, PhotoTextAnalyzer, photo_text
 from postguard.analyzers.pii import PiiAnalyzer
 from postguard.analyzers.secrets import SecretsAnalyzer
 from postguard.analyzers.semantic import SemanticAnalyzer
@@ -27,10 +29,13 @@ from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.catalogue import CATALOGUE
 from postguard.text.document import Document, make_document
 from postguard.types import (
+    Applicability,
     Evidence,
     Finding,
+    Fix,
     InputProblem,
     PhotoError,
+    PhotoOperation,
     Post,
     Report,
     Severity,
@@ -68,6 +73,7 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
         PeopleAnalyzer(),
         SemanticAnalyzer(),
         PhotoMetadataAnalyzer(),
+        PhotoTextAnalyzer(),
     ]
 
 
@@ -82,6 +88,8 @@ class _Work:
     timings: dict[str, float]
     photos: list[LoadedPhoto] = field(default_factory=list)
     photo_errors: list[PhotoError] = field(default_factory=list)
+    # Text read from each photo, and what the text analyzers found in it
+    photo_texts: list[tuple[PhotoText, dict[str, list[Evidence]]]] = field(default_factory=list)
 
 
 def validate(post: Post, pack: PolicyPack) -> None:
@@ -135,6 +143,7 @@ class Engine:
         if any(isinstance(a, PhotoAnalyzer) for a in self._needed):
             self._load_photos(work)
         self._analyze(work)
+        self._analyze_photo_text(work)
         elapsed_each = (time.perf_counter() - started) * 1000 / max(1, len(work))
         for w in work:
             findings = self._decide(w)
@@ -192,6 +201,55 @@ class Engine:
             for w in work:
                 w.timings[analyzer.id] = each
 
+    def _analyze_photo_text(self, work: list[_Work]) -> None:
+        """Read the text of each photo through every text analyzer, as a document of its own."""
+        texts = [
+            (w, t)
+            for w in work
+            for i in range(len(w.post.photos))
+            if (t := photo_text(w.evidence.get(PHOTO_TEXT, []), i)) is not None
+        ]
+        if not texts:
+            return
+        found: list[dict[str, list[Evidence]]] = [{} for _ in texts]
+        for analyzer in self._needed:
+            if isinstance(analyzer, PhotoAnalyzer):
+                continue
+            docs = [t.doc for _, t in texts]
+            many = getattr(analyzer, "analyze_many", None)
+            results = many(docs) if many is not None else [analyzer.analyze(d) for d in docs]
+            for k, result in enumerate(results):
+                found[k][analyzer.id] = result
+        for (w, t), evidence in zip(texts, found, strict=True):
+            w.photo_texts.append((t, evidence))
+
+    def _photo_text_findings(self, w: _Work, day: dt.date) -> list[Finding]:
+        """Text rules on each photo's text; findings point at the region of the photo."""
+        out = []
+        text_analyzers = {a.id for a in self._needed if not isinstance(a, PhotoAnalyzer)}
+        for text, evidence in w.photo_texts:
+            for rule in self.rules:
+                if not rule.needs or not set(rule.needs) <= text_analyzers or w.post.account not in rule.accounts:
+                    continue
+                settings = self.pack.settings(rule.code)
+                assert settings is not None
+                ctx = RuleContext(w.post, text.doc, settings, self.pack, evidence, w.bio_evidence)
+                for hit in rule.check(ctx):
+                    span = hit.where.text
+                    box = text.box_of(span) if span is not None else None
+                    blur = (
+                        Fix(
+                            Applicability.UNSAFE,
+                            f"Blur the region in photo {text.photo + 1}",
+                            photo_operations=(PhotoOperation(text.photo, "blur", (box,)),),
+                        )
+                        if box
+                        else None
+                    )
+                    placed = Hit(hit.message, Where(photo=text.photo, box=box), hit.evidence, blur)
+                    out.append(self._finding(rule, placed, w.post, settings.severity[w.post.account], day))
+        return out
+
     def _decide(self, w: _Work) -> list[Finding]:
         findings: list[Finding] = []
         day = (w.post.scheduled_at or dt.datetime.now(dt.UTC)).date()
@@ -203,6 +261,7 @@ class Engine:
             ctx = RuleContext(w.post, w.doc, settings, self.pack, w.evidence, w.bio_evidence)
             for hit in rule.check(ctx):
                 findings.append(self._finding(rule, hit, w.post, settings.severity[w.post.account], day))
+        findings.extend(self._photo_text_findings(w, day))
         for local in self.pack.local_rules:
             findings.extend(_local_findings(local, w))
         findings.sort(key=lambda f: (-f.severity.rank, _position(f), f.code))
@@ -249,8 +308,8 @@ def _position(f: Finding) -> int:
 def _notices(post: Post) -> tuple[str, ...]:
     if post.photos:
         return (
-            "photos are checked for metadata (PH004); faces, children, text in photos, research, the crest "
-            "and nudity arrive in a later release",
+            "photos are checked for metadata (PH004) and for text (PH003, and every text rule on what it says); "
+            "faces, children, research, the crest and nudity arrive in a later release",
         )
     return ()
 

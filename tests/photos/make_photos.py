@@ -9,7 +9,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 HERE = Path(__file__).parent
 
@@ -21,6 +21,18 @@ def scene(size: tuple[int, int] = (640, 480)) -> Image.Image:
     d.ellipse((size[0] * 3 // 4, size[1] // 12, size[0] * 7 // 8, size[1] // 4), fill=(250, 210, 90))  # sun
     w, h = size
     d.rectangle((w // 8, h // 3, w * 2 // 5, h * 2 // 3), fill=(150, 120, 100))  # building
+    return im
+
+
+def whiteboard() -> Image.Image:
+    """A whiteboard in a meeting room, with a phone number and a Wi-Fi password written on it."""
+    im = Image.new("RGB", (1024, 768), (120, 110, 100))
+    d = ImageDraw.Draw(im)
+    d.rectangle((80, 60, 944, 560), fill=(246, 246, 240), outline=(60, 60, 60), width=6)
+    font = ImageFont.load_default(size=40)
+    for i, line in enumerate(["Lab rota - week 3", "Call Tom on 07700 900123", "Wifi password: Quad2026!"]):
+        d.text((120, 110 + i * 120), line, fill=(20, 30, 120), font=font)
+    d.rectangle((0, 600, 1024, 768), fill=(90, 70, 50))  # table
     return im
 
 
@@ -49,6 +61,7 @@ def png_header_only(width: int, height: int) -> bytes:
 def main() -> None:
     scene().save(HERE / "gps.jpg", exif=exif_with_gps(), quality=85)
     scene().save(HERE / "plain.jpg", quality=85)
+    whiteboard().save(HERE / "whiteboard.png")
     rotated = Image.Exif()
     rotated[0x0112] = 6  # rotate 90° clockwise to display
     scene((640, 480)).save(HERE / "rotated.jpg", exif=rotated, quality=85)

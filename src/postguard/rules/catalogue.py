@@ -13,6 +13,7 @@ from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
 from postguard.rules.personal_contact_details import PersonalContactDetails
 from postguard.rules.possible_public_interest_disclosure import PossiblePublicInterestDisclosure
 from postguard.rules.professional_use_of_personal_account import ProfessionalUseOfPersonalAccount
+from postguard.rules.revealing_background import RevealingBackground
 from postguard.rules.speaking_for_the_university import SpeakingForTheUniversity
 from postguard.rules.special_category_data import SpecialCategoryData
 from postguard.rules.student_or_staff_record import StudentOrStaffRecord
@@ -30,7 +31,7 @@ _RULES: tuple[type[Rule], ...] = (
     StudentOrStaffRecord,
     planned.IdentifiablePersonWithoutConsent,
     planned.ChildInPhoto,
-    planned.RevealingBackground,
+    RevealingBackground,
     LocationMetadata,
     planned.ResearchWorkRevealed,
     planned.InappropriateImage,

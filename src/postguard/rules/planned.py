@@ -67,36 +67,6 @@ class ChildInPhoto(PlannedRule):
     default_severity = severities("error", "error", "warning")
 
 
-class RevealingBackground(PlannedRule):
-    """
-    ## What it does
-    Finds readable text in a photo (screens, whiteboards, documents, badges, labels) and re-checks it with
-    every text rule. *Planned: arrives with photos (issue 3).*
-
-    ## Why it matters
-    Be mindful of what the pictures might reveal, for example in the background (G20), including the
-    University's work (G34).
-
-    ## Example
-    ```yaml
-    text: "A selfie in front of a whiteboard that shows a phone number."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "The same selfie with the whiteboard blurred."
-    ```
-
-    ## Fix safety
-    Unsafe: blur the region (writes a new file).
-    """
-
-    code = "PH003"
-    name = "revealing-background"
-    clauses: ClassVar[tuple[str, ...]] = ("G20", "G34")
-    default_severity = severities("warning")
-
-
 class ResearchWorkRevealed(PlannedRule):
     """
     ## What it does
