@@ -58,7 +58,7 @@ def test_example_fires_and_use_instead_does_not(engine: Engine, code: str) -> No
     bad = engine.check(make_post(example_post(rule, "Example")))
     good = engine.check(make_post(example_post(rule, "Use instead")))
     assert code in {f.code for f in bad.findings}, f"{code}: its Example does not fire it"
-    assert code not in {f.code for f in good.findings}, f"{code}: its Use instead fires it"
+    assert code not in {f.code for f in good.findings if f.counts}, f"{code}: its Use instead fires it"
 
 
 def test_unknown_rule_code_is_a_usage_error() -> None:

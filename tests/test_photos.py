@@ -161,3 +161,27 @@ def test_unsafe_fix_blurs_the_text_into_a_new_copy(tmp_path: Path) -> None:
     )
     codes = {f["code"] for f in json.loads(check.stdout)["findings"]}
     assert not codes & {"DP001", "SE001", "PH003"}
+
+
+@pytest.mark.slow
+def test_one_consent_record_lifts_one_face(engine: Engine) -> None:
+    from postguard.types import Record
+
+    portrait = str(PHOTOS / "portrait.png")
+    consent = Record("C-1", "consent", ("PH001",))
+    report = engine.check(Post("Two photos of our visitor.", photos=(portrait, portrait), records=(consent,)))
+    faces = [f for f in report.findings if f.code == "PH001"]
+    assert len(faces) == 2
+    assert sorted(f.lifted_by or "" for f in faces) == ["", "C-1"]
+    assert report.verdict is Verdict.APPROVAL
+
+
+def test_faces_are_boxes_only() -> None:
+    from postguard.analyzers.photo_faces import PhotoFacesAnalyzer
+
+    photo = load_photo(0, PHOTOS / "portrait.png")
+    assert isinstance(photo, LoadedPhoto)
+    (face,) = PhotoFacesAnalyzer().analyze_photo(photo)
+    x, y, w, h = face.box or (0, 0, 0, 0)
+    assert 500 < x < 600 and 130 < y < 230 and 50 < w < 120  # where make_photos.py put the face
+    assert face.label == "face" and face.pattern is None  # nothing about who it is

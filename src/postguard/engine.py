@@ -16,6 +16,7 @@ from typing import Protocol, runtime_checkable
 
 from postguard.analyzers.cues import CuesAnalyzer
 from postguard.analyzers.people import PeopleAnalyzer
+from postguard.analyzers.photo_faces import PhotoFacesAnalyzer
 from postguard.analyzers.photo_metadata import PhotoMetadataAnalyzer
 from postguard.analyzers.photo_text import ANALYZER_ID as PHOTO_TEXT
 from postguard.analyzers.photo_text import PhotoText, PhotoTextAnalyzer, photo_text
@@ -74,6 +75,7 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
         SemanticAnalyzer(),
         PhotoMetadataAnalyzer(),
         PhotoTextAnalyzer(),
+        PhotoFacesAnalyzer(),
     ]
 
 
@@ -259,21 +261,30 @@ class Engine:
             settings = self.pack.settings(rule.code)
             assert settings is not None
             ctx = RuleContext(w.post, w.doc, settings, self.pack, w.evidence, w.bio_evidence)
+            used: set[str] = set()
             for hit in rule.check(ctx):
-                findings.append(self._finding(rule, hit, w.post, settings.severity[w.post.account], day))
+                finding = self._finding(rule, hit, w.post, settings.severity[w.post.account], day, used)
+                findings.append(finding)
         findings.extend(self._photo_text_findings(w, day))
         for local in self.pack.local_rules:
             findings.extend(_local_findings(local, w))
         findings.sort(key=lambda f: (-f.severity.rank, _position(f), f.code))
         return findings
 
-    def _finding(self, rule: Rule, hit: Hit, post: Post, severity: Severity, day: dt.date) -> Finding:
+    def _finding(
+        self, rule: Rule, hit: Hit, post: Post, severity: Severity, day: dt.date, used: set[str] | None = None
+    ) -> Finding:
+        """``used`` collects the records already spent on this rule's findings, where one record lifts one."""
         lifted_by = None
         route = None
         if rule.lifted_by:
             for record in post.records:
+                if rule.one_record_per_finding and used is not None and record.id in used:
+                    continue
                 if record.kind in rule.lifted_by and rule.code in record.covers and record.valid_on(day):
                     lifted_by = record.id
+                    if rule.one_record_per_finding and used is not None:
+                        used.add(record.id)
                     break
             if lifted_by is None:
                 route = self.pack.approvers.get(rule.lifted_by[0])
@@ -308,8 +319,8 @@ def _position(f: Finding) -> int:
 def _notices(post: Post) -> tuple[str, ...]:
     if post.photos:
         return (
-            "photos are checked for metadata (PH004) and for text (PH003, and every text rule on what it says); "
-            "faces, children, research, the crest and nudity arrive in a later release",
+            "photos are checked for faces (PH001), text (PH003, and every text rule on what it says) and metadata "
+            "(PH004); children, research, the crest and nudity arrive in a later release",
         )
     return ()
 

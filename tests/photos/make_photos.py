@@ -36,6 +36,16 @@ def whiteboard() -> Image.Image:
     return im
 
 
+def portrait() -> Image.Image:
+    """NASA's public-domain portrait of astronaut Eileen Collins, as scikit-image ships it, in a wider frame."""
+    from skimage import data
+
+    face = Image.fromarray(data.astronaut())
+    frame = scene((900, 600))
+    frame.paste(face.resize((384, 384)), (420, 120))
+    return frame
+
+
 def exif_with_gps() -> Image.Exif:
     exif = Image.Exif()
     exif[0x010F] = "Apple"
@@ -62,6 +72,7 @@ def main() -> None:
     scene().save(HERE / "gps.jpg", exif=exif_with_gps(), quality=85)
     scene().save(HERE / "plain.jpg", quality=85)
     whiteboard().save(HERE / "whiteboard.png")
+    portrait().save(HERE / "portrait.png")
     rotated = Image.Exif()
     rotated[0x0112] = 6  # rotate 90° clockwise to display
     scene((640, 480)).save(HERE / "rotated.jpg", exif=rotated, quality=85)

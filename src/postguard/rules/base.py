@@ -90,6 +90,8 @@ class Rule:
     status: ClassVar[Status] = "active"
     # Record kinds that lift the rule's findings when the post cites a valid one covering the code.
     lifted_by: ClassVar[tuple[str, ...]] = ()
+    # When true, each record lifts one finding (a consent per person shown), not all of them.
+    one_record_per_finding: ClassVar[bool] = False
     # Account kinds the rule applies to (all by default).
     accounts: ClassVar[tuple[AccountKind, ...]] = tuple(AccountKind)
 

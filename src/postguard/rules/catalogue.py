@@ -7,6 +7,7 @@ from postguard.rules.base import Rule
 from postguard.rules.confidential_information import ConfidentialInformation
 from postguard.rules.controversial_topic import ControversialTopic
 from postguard.rules.credential_or_secret import CredentialOrSecret
+from postguard.rules.identifiable_person_without_consent import IdentifiablePersonWithoutConsent
 from postguard.rules.identification_number import IdentificationNumber
 from postguard.rules.location_metadata import LocationMetadata
 from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
@@ -29,7 +30,7 @@ _RULES: tuple[type[Rule], ...] = (
     SpecialCategoryData,
     ConfidentialInformation,
     StudentOrStaffRecord,
-    planned.IdentifiablePersonWithoutConsent,
+    IdentifiablePersonWithoutConsent,
     planned.ChildInPhoto,
     RevealingBackground,
     LocationMetadata,

@@ -8,35 +8,6 @@ from typing import ClassVar
 from postguard.rules.base import PlannedRule, severities
 
 
-class IdentifiablePersonWithoutConsent(PlannedRule):
-    """
-    ## What it does
-    Finds faces in a photo when the post cites no consent record covering the people shown. *Planned: arrives
-    with photos (issue 3).*
-
-    ## Why it matters
-    Anyone featured in a photograph must have given express consent to it being posted online (G21).
-
-    ## Example
-    ```yaml
-    text: "A photo of three colleagues at the lab bench, no consent records cited."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "The same photo with a consent record for each person cited."
-    ```
-
-    ## Fix safety
-    Unsafe: blur or pixelate the faces (writes a new file).
-    """
-
-    code = "PH001"
-    name = "identifiable-person-without-consent"
-    clauses: ClassVar[tuple[str, ...]] = ("G21",)
-    default_severity = severities("warning")
-
-
 class ChildInPhoto(PlannedRule):
     """
     ## What it does

@@ -1,0 +1,46 @@
+"""Faces in photos: dlib's HOG frontal face detector (``dlib-bin``, Boost licence), boxes only.
+
+Faces are detected, never recognised: no face template is computed or stored. The photo is scaled so
+that its long side is at most ``FACE_MAX_SIDE`` pixels; faces smaller than about 80 pixels at that scale
+are not found. A score threshold keeps out the detector's weakest guesses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from postguard.photos.load import LoadedPhoto
+from postguard.types import Evidence
+
+ANALYZER_ID = "photo.faces.v1"
+FACE_MAX_SIDE = 1024
+MIN_SCORE = 0.3
+
+
+class PhotoFacesAnalyzer:
+    id = ANALYZER_ID
+
+    def __init__(self) -> None:
+        self._detector: Any = None
+
+    def load(self) -> None:
+        if self._detector is None:
+            import dlib  # type: ignore[import-untyped]
+
+            self._detector = dlib.get_frontal_face_detector()
+
+    def analyze_photo(self, photo: LoadedPhoto) -> list[Evidence]:
+        self.load()
+        image, scale = photo.scaled(FACE_MAX_SIDE)
+        rects, scores, _ = self._detector.run(np.asarray(image), 0, MIN_SCORE)
+        out = []
+        w_max, h_max = photo.size
+        for rect, score in zip(rects, scores, strict=True):
+            x, y = max(0, int(rect.left() / scale)), max(0, int(rect.top() / scale))
+            w = min(w_max - x, int(rect.width() / scale))
+            h = min(h_max - y, int(rect.height() / scale))
+            confidence = float(min(1.0, 0.5 + score / 4))
+            out.append(Evidence(self.id, confidence, label="face", photo=photo.index, box=(x, y, w, h)))
+        return out
