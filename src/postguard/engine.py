@@ -18,6 +18,7 @@ from postguard.analyzers.cues import CuesAnalyzer
 from postguard.analyzers.people import PeopleAnalyzer
 from postguard.analyzers.photo_faces import PhotoFacesAnalyzer
 from postguard.analyzers.photo_metadata import PhotoMetadataAnalyzer
+from postguard.analyzers.photo_nudity import PhotoNudityAnalyzer
 from postguard.analyzers.photo_text import ANALYZER_ID as PHOTO_TEXT
 from postguard.analyzers.photo_text import PhotoText, PhotoTextAnalyzer, photo_text
 from postguard.analyzers.pii import PiiAnalyzer
@@ -76,6 +77,7 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
         PhotoMetadataAnalyzer(),
         PhotoTextAnalyzer(),
         PhotoFacesAnalyzer(),
+        PhotoNudityAnalyzer(),
     ]
 
 
@@ -260,7 +262,8 @@ class Engine:
                 continue
             settings = self.pack.settings(rule.code)
             assert settings is not None
-            ctx = RuleContext(w.post, w.doc, settings, self.pack, w.evidence, w.bio_evidence)
+            photo_text = {t.photo: found for t, found in w.photo_texts}
+            ctx = RuleContext(w.post, w.doc, settings, self.pack, w.evidence, w.bio_evidence, photo_text)
             used: set[str] = set()
             for hit in rule.check(ctx):
                 finding = self._finding(rule, hit, w.post, settings.severity[w.post.account], day, used)
@@ -319,8 +322,8 @@ def _position(f: Finding) -> int:
 def _notices(post: Post) -> tuple[str, ...]:
     if post.photos:
         return (
-            "photos are checked for faces (PH001), text (PH003, and every text rule on what it says) and metadata "
-            "(PH004); children, research, the crest and nudity arrive in a later release",
+            "photos are checked for faces and children (PH001, PH002), text (PH003, and every text rule on what it "
+            "says), metadata (PH004), research (PH005) and nudity (PH006); the crest (BR001) arrives later",
         )
     return ()
 

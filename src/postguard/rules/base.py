@@ -7,7 +7,7 @@ its document, the evidence of the analyzers the rule ``needs``, and the pack's s
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar, Literal
 
 from postguard.policy.pack import PolicyPack, RuleSettings
@@ -49,10 +49,21 @@ class RuleContext:
     pack: PolicyPack
     evidence: Mapping[str, Sequence[Evidence]] = field(default_factory=dict)
     bio_evidence: Mapping[str, Sequence[Evidence]] = field(default_factory=dict)
+    # What the text analyzers found in the text read from each photo, by photo index
+    photo_text_evidence: Mapping[int, Mapping[str, Sequence[Evidence]]] = field(default_factory=dict)
 
     def of(self, analyzer: str, *labels: str) -> list[Evidence]:
         found = self.evidence.get(analyzer, ())
         return [e for e in found if not labels or e.label in labels]
+
+    def in_photo_text(self, analyzer: str, *labels: str) -> list[Evidence]:
+        """Evidence of ``analyzer`` in the text of any photo, with ``photo`` set to where it was read."""
+        out = []
+        for photo, found in self.photo_text_evidence.items():
+            for e in found.get(analyzer, ()):
+                if not labels or e.label in labels:
+                    out.append(replace(e, photo=photo))
+        return out
 
     def in_bio(self, analyzer: str, *labels: str) -> list[Evidence]:
         found = self.bio_evidence.get(analyzer, ())

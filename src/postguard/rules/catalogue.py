@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from postguard.rules import planned
 from postguard.rules.base import Rule
+from postguard.rules.child_in_photo import ChildInPhoto
 from postguard.rules.confidential_information import ConfidentialInformation
 from postguard.rules.controversial_topic import ControversialTopic
 from postguard.rules.credential_or_secret import CredentialOrSecret
 from postguard.rules.identifiable_person_without_consent import IdentifiablePersonWithoutConsent
 from postguard.rules.identification_number import IdentificationNumber
+from postguard.rules.inappropriate_image import InappropriateImage
 from postguard.rules.location_metadata import LocationMetadata
 from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
 from postguard.rules.personal_contact_details import PersonalContactDetails
 from postguard.rules.possible_public_interest_disclosure import PossiblePublicInterestDisclosure
 from postguard.rules.professional_use_of_personal_account import ProfessionalUseOfPersonalAccount
+from postguard.rules.research_work_revealed import ResearchWorkRevealed
 from postguard.rules.revealing_background import RevealingBackground
 from postguard.rules.speaking_for_the_university import SpeakingForTheUniversity
 from postguard.rules.special_category_data import SpecialCategoryData
@@ -31,11 +34,11 @@ _RULES: tuple[type[Rule], ...] = (
     ConfidentialInformation,
     StudentOrStaffRecord,
     IdentifiablePersonWithoutConsent,
-    planned.ChildInPhoto,
+    ChildInPhoto,
     RevealingBackground,
     LocationMetadata,
-    planned.ResearchWorkRevealed,
-    planned.InappropriateImage,
+    ResearchWorkRevealed,
+    InappropriateImage,
     planned.Harassment,
     planned.DiscriminatoryContent,
     planned.Discourtesy,

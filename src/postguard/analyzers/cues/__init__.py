@@ -10,8 +10,8 @@ The patterns live by topic: :mod:`.identity`, :mod:`.disclosure`, :mod:`.copyrig
 from __future__ import annotations
 
 from postguard.analyzers.cues.copyright import ATTRIBUTION, THIRD_PARTY
-from postguard.analyzers.cues.disclosure import CONFIDENTIAL, RESEARCH, WRONGDOING
-from postguard.analyzers.cues.identity import AFFILIATION, DISCLAIMER, INSTITUTION
+from postguard.analyzers.cues.disclosure import CONFIDENTIAL, RESEARCH, RESEARCH_SCENE, WRONGDOING
+from postguard.analyzers.cues.identity import AFFILIATION, CHILDREN, DISCLAIMER, INSTITUTION
 from postguard.analyzers.cues.voice import ANNOUNCEMENT, BUSINESS, CAMPAIGN, CONTROVERSIAL_TOPIC, OPINION, SPEAKING_FOR
 from postguard.analyzers.patterns import NamedPattern, find
 from postguard.text.document import Document
@@ -29,6 +29,8 @@ ALL: tuple[NamedPattern, ...] = (
     + WRONGDOING
     + ANNOUNCEMENT
     + INSTITUTION
+    + CHILDREN
+    + RESEARCH_SCENE
     + CAMPAIGN
     + SPEAKING_FOR
     + BUSINESS

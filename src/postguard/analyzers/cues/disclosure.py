@@ -224,3 +224,17 @@ WRONGDOING: tuple[NamedPattern, ...] = (
         "wrongdoing",
     ),
 )
+
+
+# What a research photo shows: labs, instruments, samples, prototypes (PH005 reads it beside the photos).
+RESEARCH_SCENE: tuple[NamedPattern, ...] = (
+    NamedPattern(
+        "research-scene",
+        r"\b(?:lab(?:oratory|s)?|prototypes?|samples?|specimens?|microscope|spectromet\w+|nmr|mass\s+spec\w*|"
+        r"cryo-?em|centrifuge|sequencer|fume\s+(?:hood|cupboard)|clean\s?room|bench|rig|reactor|telescope|"
+        r"detector|wind\s+tunnel|experiment\w*|assay|cell\s+cultures?|petri\s+dish\w*|test\s+tubes?|"
+        r"unpublished|confidential|patent\w*|sponsor\w*|(?:first|sneak)\s+(?:look|peek))\b",
+        0.7,
+        "research-scene",
+    ),
+)

