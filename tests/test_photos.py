@@ -185,3 +185,33 @@ def test_faces_are_boxes_only() -> None:
     x, y, w, h = face.box or (0, 0, 0, 0)
     assert 500 < x < 600 and 130 < y < 230 and 50 < w < 120  # where make_photos.py put the face
     assert face.label == "face" and face.pattern is None  # nothing about who it is
+
+
+@pytest.mark.slow
+def test_crest_is_found_where_the_pack_names_it(tmp_path: Path) -> None:
+    from postguard.errors import PackError
+    from postguard.policy.pack import load_pack
+
+    pack_file = tmp_path / "comms.yaml"
+    pack_file.write_text(
+        f"id: comms-test\nversion: '1'\nextends: oxford-university\nbrand_assets: [{PHOTOS / 'test-crest.png'}]\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_pack(pack_file))
+    photos = (str(PHOTOS / "crest-in-scene.jpg"), str(PHOTOS / "plain.jpg"), str(PHOTOS / "portrait.png"))
+    report = engine.check(Post("Open day banner.", photos=photos))
+    crests = [f for f in report.findings if f.code == "BR001"]
+    assert [f.where.photo for f in crests] == [0]
+    x, y, w, h = crests[0].where.box or (0, 0, 0, 0)
+    assert 560 < x < 640 and 160 < y < 240 and 180 < w < 280  # where make_photos.py put it
+
+    missing = tmp_path / "bad.yaml"
+    missing.write_text("id: comms-bad\nversion: '1'\nextends: oxford-university\nbrand_assets: [nope.png]\n")
+    with pytest.raises(PackError, match="brand_assets.0: no such file"):
+        load_pack(missing)
+
+
+@pytest.mark.slow
+def test_the_base_pack_names_no_crest(engine: Engine) -> None:
+    report = engine.check(Post("Open day banner.", photos=(str(PHOTOS / "crest-in-scene.jpg"),)))
+    assert "BR001" not in {f.code for f in report.findings}

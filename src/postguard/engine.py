@@ -17,6 +17,7 @@ from typing import Protocol, runtime_checkable
 from postguard.analyzers.cues import CuesAnalyzer
 from postguard.analyzers.people import PeopleAnalyzer
 from postguard.analyzers.photo_faces import PhotoFacesAnalyzer
+from postguard.analyzers.photo_logo import PhotoLogoAnalyzer
 from postguard.analyzers.photo_metadata import PhotoMetadataAnalyzer
 from postguard.analyzers.photo_nudity import PhotoNudityAnalyzer
 from postguard.analyzers.photo_text import ANALYZER_ID as PHOTO_TEXT
@@ -78,6 +79,7 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
         PhotoTextAnalyzer(),
         PhotoFacesAnalyzer(),
         PhotoNudityAnalyzer(),
+        PhotoLogoAnalyzer(pack.brand_assets),
     ]
 
 
@@ -323,7 +325,7 @@ def _notices(post: Post) -> tuple[str, ...]:
     if post.photos:
         return (
             "photos are checked for faces and children (PH001, PH002), text (PH003, and every text rule on what it "
-            "says), metadata (PH004), research (PH005) and nudity (PH006); the crest (BR001) arrives later",
+            "says), metadata (PH004), research (PH005), nudity (PH006) and the brand assets the pack names (BR001)",
         )
     return ()
 

@@ -46,6 +46,35 @@ def portrait() -> Image.Image:
     return frame
 
 
+def crest() -> Image.Image:
+    """The project's own test crest (not the University's): a shield with books, stars and a motto band."""
+    rng = __import__("random").Random(5)
+    im = Image.new("RGB", (400, 480), "white")
+    d = ImageDraw.Draw(im)
+    d.polygon([(20, 20), (380, 20), (380, 260), (200, 460), (20, 260)], fill=(10, 40, 110), outline=(200, 160, 40))
+    for i, (x, y) in enumerate([(70, 60), (230, 60), (150, 200)]):
+        d.rectangle((x, y, x + 100, y + 70), fill=(240, 240, 235), outline=(200, 160, 40), width=4)  # open books
+        d.line((x + 50, y, x + 50, y + 70), fill=(200, 160, 40), width=3)
+        for k in range(5):
+            d.line((x + 8, y + 12 + k * 11, x + 44, y + 12 + k * 11), fill=(60, 60, 60), width=2)
+            d.line((x + 56, y + 12 + k * 11, x + 92, y + 12 + k * 11), fill=(60, 60, 60), width=2)
+        for _ in range(6):  # stars
+            cx, cy = rng.randint(40, 360), rng.randint(150, 190) if i == 0 else rng.randint(290, 380)
+            d.regular_polygon((cx, cy, 9), 5, fill=(230, 190, 60))
+    font = ImageFont.load_default(size=30)
+    d.rectangle((40, 145, 360, 185), fill=(200, 160, 40))
+    d.text((70, 148), "TEST CREST", fill=(10, 40, 110), font=font)
+    return im
+
+
+def crest_in_scene() -> Image.Image:
+    """The test crest on a banner in a drawn scene, smaller and slightly turned."""
+    im = scene((1024, 768))
+    mark = crest().resize((200, 240)).rotate(8, expand=True, fillcolor=(180, 205, 230))
+    im.paste(mark, (600, 200))
+    return im
+
+
 def exif_with_gps() -> Image.Exif:
     exif = Image.Exif()
     exif[0x010F] = "Apple"
@@ -73,6 +102,8 @@ def main() -> None:
     scene().save(HERE / "plain.jpg", quality=85)
     whiteboard().save(HERE / "whiteboard.png")
     portrait().save(HERE / "portrait.png")
+    crest().save(HERE / "test-crest.png")
+    crest_in_scene().save(HERE / "crest-in-scene.jpg", quality=90)
     rotated = Image.Exif()
     rotated[0x0112] = 6  # rotate 90° clockwise to display
     scene((640, 480)).save(HERE / "rotated.jpg", exif=rotated, quality=85)

@@ -71,6 +71,7 @@ class PolicyPack:
     layers: tuple[str, ...] = field(default=())
     # label -> (number pattern, context phrases) for University card, student and staff numbers
     university_numbers: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    brand_assets: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -168,7 +169,20 @@ def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
         local_rules=tuple(_local_rules(data.get("local_rules", []), where)),
         layers=(f"{data['id']}@{data['version']}",),
         university_numbers=_university_numbers(data.get("university_numbers", {}), where),
+        brand_assets=_brand_assets(data.get("brand_assets", []), where),
     )
+
+
+def _brand_assets(raw: list[str], where: str) -> tuple[str, ...]:
+    """Asset paths, relative to the pack's folder when the pack is a file; each must be an image."""
+    base = Path(where).parent if Path(where).is_file() else Path(".")
+    out = []
+    for i, name in enumerate(raw):
+        path = Path(name) if Path(name).is_absolute() or Path(name).exists() else base / name
+        if not path.is_file():
+            raise PackError(f"policy pack {where}: brand_assets.{i}: no such file {name!r}")
+        out.append(str(path))
+    return tuple(out)
 
 
 def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -257,6 +271,7 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
         local_rules=base.local_rules + tuple(local),
         layers=base.layers + (f"{data['id']}@{data['version']}",),
         university_numbers=base.university_numbers,
+        brand_assets=base.brand_assets + _brand_assets(data.get("brand_assets", []), where),
     )
 
 

@@ -12,6 +12,7 @@ from postguard.rules.identifiable_person_without_consent import IdentifiablePers
 from postguard.rules.identification_number import IdentificationNumber
 from postguard.rules.inappropriate_image import InappropriateImage
 from postguard.rules.location_metadata import LocationMetadata
+from postguard.rules.logo_or_crest import LogoOrCrest
 from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
 from postguard.rules.personal_contact_details import PersonalContactDetails
 from postguard.rules.possible_public_interest_disclosure import PossiblePublicInterestDisclosure
@@ -48,7 +49,7 @@ _RULES: tuple[type[Rule], ...] = (
     UnauthorisedCampaign,
     ProfessionalUseOfPersonalAccount,
     SpeakingForTheUniversity,
-    planned.LogoOrCrest,
+    LogoOrCrest,
     ThirdPartyContent,
     UnpublishedResearch,
     CredentialOrSecret,

@@ -97,34 +97,6 @@ class Discourtesy(PlannedRule):
     default_severity = severities("warning")
 
 
-class LogoOrCrest(PlannedRule):
-    """
-    ## What it does
-    Finds the University logo or crest in a photo or avatar. *Planned: arrives with photos (issue 3).*
-
-    ## Why it matters
-    The University's brand guidelines govern how its logo and crest are used online (G33).
-
-    ## Example
-    ```yaml
-    text: "A personal event poster with the University crest on it."
-    ```
-
-    ## Use instead
-    ```yaml
-    text: "The same poster without the crest."
-    ```
-
-    ## Fix safety
-    No automatic fix: the communications office can approve the use.
-    """
-
-    code = "BR001"
-    name = "logo-or-crest"
-    clauses: ClassVar[tuple[str, ...]] = ("G33",)
-    default_severity = severities("error", "error", "warning")
-
-
 class AccountSecurityGaps(PlannedRule):
     """
     ## What it does
