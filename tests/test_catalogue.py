@@ -62,13 +62,13 @@ def test_example_fires_and_use_instead_does_not(engine: Engine, code: str) -> No
     assets = example.pop("brand_assets", None)
     instead.pop("brand_assets", None)
     checker = engine
-    if threshold is not None:  # an example that needs a stricter pack (no explicit image ships with the tests)
+    if assets is not None:  # both posts are checked with a pack that names brand assets
+        engine = checker = Engine(dataclasses.replace(engine.pack, brand_assets=tuple(assets)))
+    if threshold is not None:  # only the Example needs a stricter pack (no explicit image ships with the tests)
         settings = dataclasses.replace(engine.pack.rules[code], threshold=threshold)
         checker = Engine(dataclasses.replace(engine.pack, rules={**engine.pack.rules, code: settings}))
-    if assets is not None:  # an example that needs the pack to name brand assets
-        checker = Engine(dataclasses.replace(engine.pack, brand_assets=tuple(assets)))
     bad = checker.check(make_post(example))
-    good = checker.check(make_post(instead))
+    good = engine.check(make_post(instead))
     assert code in {f.code for f in bad.findings}, f"{code}: its Example does not fire it"
     assert code not in {f.code for f in good.findings if f.counts}, f"{code}: its Use instead fires it"
 
