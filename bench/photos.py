@@ -17,6 +17,7 @@ frontal faces of these sizes, not that it finds every face in real crowds.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import statistics
 import tempfile
@@ -27,6 +28,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from postguard import Post
 from postguard.engine import Engine
+from postguard.policy.pack import load_pack
 
 WORDS = [
     "lab",
@@ -94,12 +96,19 @@ def make_photo(rng: random.Random, size: tuple[int, int], face: Image.Image, pat
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=20, help="photos of each size")
+    parser.add_argument(
+        "--brand-asset",
+        action="append",
+        default=[],
+        help="a crest image for BR001 to look for (the base pack names none)",
+    )
     args = parser.parse_args()
     from skimage import data
 
     face = Image.fromarray(data.astronaut())
     rng = random.Random(7)
-    engine = Engine()
+    pack = load_pack()
+    engine = Engine(dataclasses.replace(pack, brand_assets=tuple(args.brand_asset)) if args.brand_asset else pack)
     engine.load()
     with tempfile.TemporaryDirectory() as tmp:
         engine.check(Post("warm up", photos=(str(_warm(Path(tmp))),)))

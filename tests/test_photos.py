@@ -215,3 +215,16 @@ def test_crest_is_found_where_the_pack_names_it(tmp_path: Path) -> None:
 def test_the_base_pack_names_no_crest(engine: Engine) -> None:
     report = engine.check(Post("Open day banner.", photos=(str(PHOTOS / "crest-in-scene.jpg"),)))
     assert "BR001" not in {f.code for f in report.findings}
+
+
+@pytest.mark.slow
+def test_a_60_megabyte_photo_is_checked_whole(engine: Engine, tmp_path: Path) -> None:
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    path = tmp_path / "big.png"
+    Image.fromarray(rng.integers(0, 255, (4600, 4600, 3), dtype=np.uint8)).save(path, compress_level=0)
+    assert path.stat().st_size > 60 * 2**20
+    report = engine.check(Post("A big photo.", photos=(str(path),)))
+    assert report.photo_errors == () and report.error is None

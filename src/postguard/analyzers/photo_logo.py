@@ -13,7 +13,8 @@ from postguard.photos.load import LoadedPhoto, load_photo
 from postguard.types import Evidence
 
 ANALYZER_ID = "photo.logo.v1"
-LOGO_MAX_SIDE = 1280
+LOGO_MAX_SIDE = 720  # a crest of about an eighth of the photo's long side is still matched
+MAX_KEYPOINTS = 1500  # the strongest keypoints of a photo are enough to confirm a crest, and cost less
 RATIO = 0.75  # Lowe's ratio test
 MIN_INLIERS = 15
 
@@ -31,7 +32,7 @@ class PhotoLogoAnalyzer:
             return
         import cv2
 
-        self._sift = cv2.SIFT_create()  # type: ignore[attr-defined]
+        self._sift = cv2.SIFT_create(nfeatures=MAX_KEYPOINTS)  # type: ignore[attr-defined]
         for path in self.assets:
             asset = load_photo(0, path)
             if not isinstance(asset, LoadedPhoto):

@@ -68,7 +68,8 @@ class PhotoTextAnalyzer:
             logging.getLogger("RapidOCR").setLevel(logging.WARNING)
             from rapidocr import RapidOCR
 
-            self._engine = RapidOCR()
+            # No text-angle classifier: EXIF orientation is applied on loading, and it costs ~15% per photo.
+            self._engine = RapidOCR(params={"Global.use_cls": False})
             logging.getLogger("RapidOCR").setLevel(logging.WARNING)
 
     def analyze_photo(self, photo: LoadedPhoto) -> list[Evidence]:
