@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
-from postguard.analyzers.cues import CuesAnalyzer
+from postguard.analyzers.cues import CuesAnalyzer, SceneCuesAnalyzer
 from postguard.analyzers.people import PeopleAnalyzer
 from postguard.analyzers.photo_faces import PhotoFacesAnalyzer
 from postguard.analyzers.photo_logo import PhotoLogoAnalyzer
@@ -75,6 +75,7 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
     return [
         SecretsAnalyzer(),
         CuesAnalyzer(),
+        SceneCuesAnalyzer(),
         PiiAnalyzer(university_formats=pack.university_numbers or None),
         PeopleAnalyzer(),
         SemanticAnalyzer(),
@@ -192,17 +193,19 @@ class Engine:
             t0 = time.perf_counter()
             if isinstance(analyzer, PhotoAnalyzer):
                 continue  # below, all photo analyzers together
-            docs = [w.doc for w in work]
+            todo = [w for w in work if w.post.photos] if getattr(analyzer, "only_with_photos", False) else work
+            docs = [w.doc for w in todo]
             many = getattr(analyzer, "analyze_many", None)
             results = many(docs) if many is not None else [analyzer.analyze(d) for d in docs]
-            for w, found in zip(work, results, strict=True):
+            for w, found in zip(todo, results, strict=True):
                 w.evidence[analyzer.id] = found
             if getattr(analyzer, "reads_bio", False):
                 by_bio: dict[str, list[Evidence]] = {}  # posts of one account share a bio
                 for w in work:
                     if w.bio is not None:
                         if w.bio.original not in by_bio:
-                            by_bio[w.bio.original] = analyzer.analyze(w.bio)
+                            read = getattr(analyzer, "analyze_bio", analyzer.analyze)
+                            by_bio[w.bio.original] = read(w.bio)
                         w.bio_evidence[analyzer.id] = by_bio[w.bio.original]
             each = (time.perf_counter() - t0) * 1000 / len(work)
             for w in work:

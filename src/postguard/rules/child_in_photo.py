@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from postguard.analyzers.cues import ANALYZER_ID as CUES
+from postguard.analyzers.cues import SCENE_ANALYZER_ID as CUES
 from postguard.analyzers.photo_faces import ANALYZER_ID as FACES
 from postguard.rules.base import Hit, Rule, RuleContext, severities
 from postguard.types import Where

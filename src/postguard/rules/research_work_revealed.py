@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from postguard.analyzers.cues import ANALYZER_ID as CUES
+from postguard.analyzers.cues import SCENE_ANALYZER_ID as CUES
 from postguard.analyzers.photo_text import ANALYZER_ID as PHOTO_TEXT
 from postguard.rules.base import Hit, Rule, RuleContext, severities
 from postguard.types import Where

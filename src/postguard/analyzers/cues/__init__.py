@@ -29,14 +29,21 @@ ALL: tuple[NamedPattern, ...] = (
     + WRONGDOING
     + ANNOUNCEMENT
     + INSTITUTION
-    + CHILDREN
-    + RESEARCH_SCENE
     + CAMPAIGN
     + SPEAKING_FOR
     + BUSINESS
     + CONTROVERSIAL_TOPIC
     + OPINION
 )
+
+
+# What a bio can tell the rules: who the author is, and whether they say their views are their own.
+BIO: tuple[NamedPattern, ...] = AFFILIATION + DISCLAIMER
+
+# What the photo rules read beside a post's photos (children shown, research shown); only posts with photos
+# need them, so they are a separate analyzer.
+SCENE: tuple[NamedPattern, ...] = CHILDREN + RESEARCH_SCENE + RESEARCH
+SCENE_ANALYZER_ID = "cues.scene.v1"
 
 
 class CuesAnalyzer:
@@ -50,3 +57,19 @@ class CuesAnalyzer:
 
     def analyze(self, doc: Document) -> list[Evidence]:
         return find(self.id, ALL, doc)
+
+    def analyze_bio(self, doc: Document) -> list[Evidence]:
+        return find(self.id, BIO, doc)
+
+
+class SceneCuesAnalyzer:
+    """Children and research in a post's words or in a photo's text; run only for posts with photos."""
+
+    id = SCENE_ANALYZER_ID
+    only_with_photos = True
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, doc: Document) -> list[Evidence]:
+        return find(self.id, SCENE, doc)
