@@ -16,6 +16,12 @@ from postguard.photos.operations import cleaned_path, write_clean
 from postguard.types import Post, Verdict
 
 PHOTOS = Path(__file__).parent / "photos"
+
+
+def postguard_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "postguard", *args], capture_output=True, text=True, timeout=120)
+
+
 sys.path.insert(0, str(PHOTOS))  # make_photos draws the scenes
 
 
@@ -93,30 +99,12 @@ def test_cli_fix_writes_a_cleaned_copy_beside_the_original(tmp_path: Path) -> No
     original = tmp_path / "holiday.jpg"
     original.write_bytes((PHOTOS / "gps.jpg").read_bytes())
     before = original.read_bytes()
-    result = subprocess.run(
-        [sys.executable, "-m", "postguard", "fix", "--photo", str(original)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = postguard_cli("fix", "--photo", str(original))
     assert result.returncode == 0, result.stderr
     assert "wrote" in result.stderr and (tmp_path / "holiday.clean.jpg").is_file()
     assert original.read_bytes() == before
-    check = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "postguard",
-            "check",
-            "--format",
-            "json",
-            "--photo",
-            str(tmp_path / "holiday.clean.jpg"),
-            "Back from the field trip.",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    check = postguard_cli(
+        "check", "--format", "json", "--photo", str(tmp_path / "holiday.clean.jpg"), "Back from the field trip."
     )
     assert json.loads(check.stdout)["findings"] == []
 
@@ -138,29 +126,9 @@ def test_text_in_a_photo_is_checked_by_the_text_rules_and_points_at_its_region(e
 def test_unsafe_fix_blurs_the_text_into_a_new_copy(tmp_path: Path) -> None:
     original = tmp_path / "board.png"
     original.write_bytes((PHOTOS / "whiteboard.png").read_bytes())
-    result = subprocess.run(
-        [sys.executable, "-m", "postguard", "fix", "--unsafe", "--photo", str(original)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = postguard_cli("fix", "--unsafe", "--photo", str(original))
     assert result.returncode == 0, result.stderr
-    check = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "postguard",
-            "check",
-            "--format",
-            "json",
-            "--photo",
-            str(tmp_path / "board.clean.png"),
-            "Team meeting.",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    check = postguard_cli("check", "--format", "json", "--photo", str(tmp_path / "board.clean.png"), "Team meeting.")
     codes = {f["code"] for f in json.loads(check.stdout)["findings"]}
     assert not codes & {"DP001", "SE001", "PH003"}
 

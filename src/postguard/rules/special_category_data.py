@@ -46,8 +46,9 @@ class SpecialCategoryData(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         cues = [c for c in ctx.of(PEOPLE) if (c.label or "").startswith("special:")]
-        for cue in one_per_sentence(ctx, [c for c in cues if people_concerned(ctx, c)]):
-            people = people_concerned(ctx, cue)
+        about = {id(c): people_concerned(ctx, c) for c in cues}
+        for cue in one_per_sentence(ctx, [c for c in cues if about[id(c)]]):
+            people = about[id(cue)]
             category = (cue.label or "").split(":", 1)[1].replace("-", " ")
             edits = tuple(Edit(p.span.start, p.span.end, "[NAME]") for p in people if p.span is not None)
             yield Hit(
