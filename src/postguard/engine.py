@@ -184,6 +184,7 @@ class Engine:
                     w.photo_errors.append(PhotoError(loaded.index, loaded.path, loaded.message))
                 else:
                     w.photos.append(loaded)
+        for w in work:
             w.timings["photos.load"] = (time.perf_counter() - t0) * 1000 / len(work)
 
     def _analyze(self, work: list[_Work]) -> None:
@@ -194,9 +195,7 @@ class Engine:
             if isinstance(analyzer, PhotoAnalyzer):
                 continue  # below, all photo analyzers together
             todo = [w for w in work if w.post.photos] if getattr(analyzer, "only_with_photos", False) else work
-            docs = [w.doc for w in todo]
-            many = getattr(analyzer, "analyze_many", None)
-            results = many(docs) if many is not None else [analyzer.analyze(d) for d in docs]
+            results = _run_text(analyzer, [w.doc for w in todo])
             for w, found in zip(todo, results, strict=True):
                 w.evidence[analyzer.id] = found
             if getattr(analyzer, "reads_bio", False):
@@ -245,10 +244,7 @@ class Engine:
         for analyzer in self._needed:
             if isinstance(analyzer, PhotoAnalyzer):
                 continue
-            docs = [t.doc for _, t in texts]
-            many = getattr(analyzer, "analyze_many", None)
-            results = many(docs) if many is not None else [analyzer.analyze(d) for d in docs]
-            for k, result in enumerate(results):
+            for k, result in enumerate(_run_text(analyzer, [t.doc for _, t in texts])):
                 found[k][analyzer.id] = result
         for (w, t), evidence in zip(texts, found, strict=True):
             w.photo_texts.append((t, evidence))
@@ -339,6 +335,12 @@ class Engine:
             error=InputProblem(exc.kind, str(exc)),
             text_length=len(post.text) if isinstance(post.text, str) else 0,
         )
+
+
+def _run_text(analyzer: TextAnalyzer, docs: list[Document]) -> list[list[Evidence]]:
+    """A text analyzer over many documents: in one batch where it batches (the sentence encoder)."""
+    many = getattr(analyzer, "analyze_many", None)
+    return many(docs) if many is not None else [analyzer.analyze(d) for d in docs]
 
 
 def _position(f: Finding) -> int:
