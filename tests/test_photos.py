@@ -210,3 +210,19 @@ def test_heic_photos_load_with_the_opt_in_extra(tmp_path: Path) -> None:
     scene().save(path, exif=exif_with_gps())
     photo = load_photo(0, path)
     assert isinstance(photo, LoadedPhoto) and photo.size == (640, 480) and photo.gps
+
+
+@pytest.mark.slow
+def test_photo_reports_follow_the_report_schema(engine: Engine) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "report.schema.json").read_text("utf-8"))
+    photos = (
+        str(PHOTOS / "whiteboard.png"),
+        str(PHOTOS / "gps.jpg"),
+        str(PHOTOS / "bomb.png"),
+        str(PHOTOS / "portrait.png"),
+    )
+    report = engine.check(Post("Team meeting with the kids from Year 8.", photos=photos)).to_json()
+    jsonschema.validate(report, schema)
+    assert report["photo_errors"] and any("photo_operations" in (f["fix"] or {}) for f in report["findings"])
