@@ -226,3 +226,10 @@ def test_photo_reports_follow_the_report_schema(engine: Engine) -> None:
     report = engine.check(Post("Team meeting with the kids from Year 8.", photos=photos)).to_json()
     jsonschema.validate(report, schema)
     assert report["photo_errors"] and any("photo_operations" in (f["fix"] or {}) for f in report["findings"])
+
+
+@pytest.mark.slow
+def test_an_unchecked_photo_fails_at_warning_level() -> None:
+    bomb = str(PHOTOS / "bomb.png")
+    assert postguard_cli("check", "--photo", bomb, "Lovely day.").returncode == 0  # default: fail on error
+    assert postguard_cli("check", "--fail-on", "warning", "--photo", bomb, "Lovely day.").returncode == 1

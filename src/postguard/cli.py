@@ -46,7 +46,7 @@ def _fail_level(value: str) -> Severity | None:
 
 
 def _exit_code(reports: Sequence[Report], fail_on: Severity | None) -> int:
-    if fail_on is not None and any(r.findings_at_or_above(fail_on) for r in reports):
+    if fail_on is not None and any(r.fails(fail_on) for r in reports):
         return EXIT_FINDINGS
     return 0
 
@@ -274,7 +274,7 @@ def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
             obj["line"] = line.number
             if report.error is not None:
                 code = max(code, EXIT_USAGE)
-            elif level is not None and report.findings_at_or_above(level):
+            elif level is not None and report.fails(level):
                 code = max(code, EXIT_FINDINGS)
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     out.flush()

@@ -35,6 +35,8 @@ def decode(data: bytes, *, name: str, max_chars: int, size: int | None = None) -
         what = f"{size:,} bytes" if size is not None else f"more than {max_chars * 4:,} bytes"
         raise InputError(f"{name} is {what}; the limit is {max_chars:,} characters")
     if b"\x00" in data[:8192]:
+        if name.startswith("line "):
+            raise InputError(f"{name} contains binary data (NUL bytes), not JSON text")
         raise InputError(f"{name} looks like a binary file (it contains NUL bytes); give a text or Markdown file")
     try:
         return data.decode("utf-8-sig")

@@ -241,6 +241,12 @@ class Report:
     def findings_at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.counts and f.severity.rank >= severity.rank]
 
+    def fails(self, severity: Severity) -> bool:
+        """Whether the report reaches ``severity``: a counting finding does, and an unchecked photo
+        counts as a warning (nobody looked at it)."""
+        unchecked = bool(self.photo_errors) and severity.rank <= Severity.WARNING.rank
+        return bool(self.findings_at_or_above(severity)) or unchecked
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"version": REPORT_VERSION}
         if self.post_id is not None:
