@@ -79,11 +79,12 @@ def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
         PiiAnalyzer(university_formats=pack.university_numbers or None),
         PeopleAnalyzer(),
         SemanticAnalyzer(),
-        PhotoMetadataAnalyzer(),
+        # photo analyzers, heaviest first: two run at once
         PhotoTextAnalyzer(),
         PhotoFacesAnalyzer(),
-        PhotoNudityAnalyzer(),
         PhotoLogoAnalyzer(pack.brand_assets),
+        PhotoNudityAnalyzer(),
+        PhotoMetadataAnalyzer(),
     ]
 
 
@@ -211,22 +212,23 @@ class Engine:
                 w.timings[analyzer.id] = each
 
     def _analyze_photos(self, work: list[_Work]) -> None:
-        """Every photo analyzer on every photo, two at a time: the models release the interpreter lock
-        (onnxruntime, OpenCV, dlib), so OCR and face detection share the two cores."""
+        """Every photo analyzer on every photo. Two analyzers run at once (the models release the
+        interpreter lock: onnxruntime, OpenCV, dlib), but each analyzer works through the photos alone,
+        since a model wrapper need not be safe to call from two threads."""
         analyzers = [a for a in self._needed if isinstance(a, PhotoAnalyzer)]
         photos = [(w, photo) for w in work for photo in w.photos]
         if not analyzers or not photos:
             return
         for analyzer in analyzers:
             analyzer.load()  # once, before the threads
+
+        def run(analyzer: PhotoAnalyzer) -> None:
             for w in work:
-                w.evidence[analyzer.id] = []
-        jobs = [(w, a, photo) for w, photo in photos for a in analyzers]
+                w.evidence[analyzer.id] = [e for photo in w.photos for e in analyzer.analyze_photo(photo)]
+
         t0 = time.perf_counter()
         with ThreadPoolExecutor(max_workers=PHOTO_THREADS) as pool:
-            results = list(pool.map(lambda job: job[1].analyze_photo(job[2]), jobs))
-        for (w, analyzer, _), found in zip(jobs, results, strict=True):
-            w.evidence[analyzer.id].extend(found)
+            list(pool.map(run, analyzers))  # list() re-raises an analyzer's exception here
         for w in work:
             w.timings["photos"] = (time.perf_counter() - t0) * 1000 / len(work)
 
