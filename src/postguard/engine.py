@@ -169,7 +169,6 @@ class Engine:
                 findings=tuple(findings),
                 timings_ms=w.timings,
                 post_id=w.post.id,
-                text_length=len(w.post.text),
                 notices=_notices(w.post),
                 photo_errors=tuple(w.photo_errors),
             )
@@ -335,7 +334,6 @@ class Engine:
             findings=(),
             post_id=post.id,
             error=InputProblem(exc.kind, str(exc)),
-            text_length=len(post.text) if isinstance(post.text, str) else 0,
         )
 
 

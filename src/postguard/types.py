@@ -234,7 +234,6 @@ class Report:
     timings_ms: dict[str, float] = field(default_factory=dict)
     post_id: str | None = None
     error: InputProblem | None = None
-    text_length: int = 0
     notices: tuple[str, ...] = ()
     photo_errors: tuple[PhotoError, ...] = ()
 
