@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from postguard.engine import Engine
-from postguard.photos.load import LoadedPhoto, PhotoProblem, load_photo
+from postguard.photos.load import LoadedPhoto, load_photo
 from postguard.photos.operations import cleaned_path, write_clean
-from postguard.types import Post, Verdict
+from postguard.types import PhotoError, Post, Verdict
 
 PHOTOS = Path(__file__).parent / "photos"
 
@@ -59,7 +59,7 @@ def test_broken_or_hostile_photos_become_a_problem_not_a_crash(name: str, messag
         path = tmp_path / name
         path.write_bytes(b"\x00\x00\x00\x18ftypheic")
     problem = load_photo(0, path)
-    assert isinstance(problem, PhotoProblem)
+    assert isinstance(problem, PhotoError)
     assert re.search(message, problem.message.lower())
 
 

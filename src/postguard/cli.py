@@ -26,7 +26,7 @@ import click
 
 from postguard import __version__
 from postguard.errors import InputError, PostguardError, UsageError
-from postguard.types import Post, Record, Report, Severity
+from postguard.types import PhotoError, Post, Record, Report, Severity
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -335,14 +335,14 @@ def fix(
 
 
 def _fix_photos(paths: Sequence[str], operations: Any, out_path: str | None) -> list[tuple[int, Path]]:
-    from postguard.photos.load import PhotoProblem, load_photo
+    from postguard.photos.load import load_photo
     from postguard.photos.operations import cleaned_path, write_clean
 
     written = []
     out_dir = str(Path(out_path).parent) if out_path else None
     for index, ops in sorted(operations.items()):
         loaded = load_photo(index, paths[index])
-        if isinstance(loaded, PhotoProblem):
+        if isinstance(loaded, PhotoError):
             raise InputError(f"photo {index + 1} ({loaded.path}) {loaded.message}")
         blur = [box for op in ops if op.operation == "blur" for box in op.boxes]
         try:

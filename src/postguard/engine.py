@@ -27,7 +27,7 @@ from postguard.analyzers.pii import PiiAnalyzer
 from postguard.analyzers.secrets import SecretsAnalyzer
 from postguard.analyzers.semantic import SemanticAnalyzer
 from postguard.errors import InputError
-from postguard.photos.load import LoadedPhoto, PhotoProblem, load_photo
+from postguard.photos.load import LoadedPhoto, load_photo
 from postguard.policy.pack import LocalRule, PolicyPack, load_pack
 from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.catalogue import CATALOGUE
@@ -180,8 +180,8 @@ class Engine:
         for w in work:
             for i, path in enumerate(w.post.photos):
                 loaded = load_photo(i, path)
-                if isinstance(loaded, PhotoProblem):
-                    w.photo_errors.append(PhotoError(loaded.index, loaded.path, loaded.message))
+                if isinstance(loaded, PhotoError):
+                    w.photo_errors.append(loaded)
                 else:
                     w.photos.append(loaded)
         for w in work:

@@ -1,4 +1,4 @@
-"""Open a photo safely. One bad photo becomes a :class:`PhotoProblem` for that photo; it never stops the
+"""Open a photo safely. One bad photo becomes a :class:`PhotoError` for that photo; it never stops the
 check of the rest of the post, and the process is never killed by memory: the pixel count is checked
 before any pixel is decoded (decompression bombs), files are size-limited, frames are sampled.
 
@@ -16,19 +16,14 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from postguard.types import PhotoError
+
 MAX_FILE_BYTES = 80 * 1024 * 1024
 MAX_PIXELS = 120_000_000  # a 108-megapixel phone photo fits; a 100,000 x 100,000 bomb does not
 MAX_FRAMES_SAMPLED = 4
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 _heif_registered: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PhotoProblem:
-    index: int
-    path: str
-    message: str
 
 
 @dataclass(slots=True)
@@ -69,37 +64,37 @@ def _register_heif() -> bool:
     return _heif_registered
 
 
-def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoProblem:
+def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
     name = str(path)
     p = Path(path)
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        return PhotoProblem(index, name, "no such file")
+        return PhotoError(index, name, "no such file")
     except OSError as exc:
-        return PhotoProblem(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
+        return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
     if p.is_dir():
-        return PhotoProblem(index, name, "is a directory, not a photo")
+        return PhotoError(index, name, "is a directory, not a photo")
     if size == 0:
-        return PhotoProblem(index, name, "is empty (0 bytes)")
+        return PhotoError(index, name, "is empty (0 bytes)")
     if size > MAX_FILE_BYTES:
-        return PhotoProblem(
+        return PhotoError(
             index, name, f"is {size / 2**20:.0f} MB; photos over {MAX_FILE_BYTES // 2**20} MB are not checked"
         )
     if p.suffix.lower() in (".heic", ".heif") and not _register_heif():
-        return PhotoProblem(
+        return PhotoError(
             index, name, "is a HEIC/HEIF photo: install the opt-in extra with pip install 'postguard[heic]'"
         )
     try:
         return _open(index, p)
     except Image.DecompressionBombError:
-        return PhotoProblem(index, name, f"has more than {MAX_PIXELS:,} pixels (a decompression bomb?); not decoded")
+        return PhotoError(index, name, f"has more than {MAX_PIXELS:,} pixels (a decompression bomb?); not decoded")
     except UnidentifiedImageError:
-        return PhotoProblem(index, name, "is not an image Postguard can read (is it a photo?)")
+        return PhotoError(index, name, "is not an image Postguard can read (is it a photo?)")
     except (OSError, SyntaxError, ValueError) as exc:  # truncated or corrupt data
-        return PhotoProblem(index, name, f"is damaged or truncated ({str(exc).splitlines()[0][:80]})")
+        return PhotoError(index, name, f"is damaged or truncated ({str(exc).splitlines()[0][:80]})")
     except MemoryError:
-        return PhotoProblem(index, name, "is too large to decode on this machine")
+        return PhotoError(index, name, "is too large to decode on this machine")
 
 
 def _open(index: int, path: Path) -> LoadedPhoto:
