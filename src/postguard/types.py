@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 REPORT_VERSION = "1.0"
 
@@ -47,7 +47,6 @@ class Applicability(StrEnum):
     DISPLAY_ONLY = "display-only"
 
 
-RecordKind = Literal["consent", "written-permission", "authorisation", "licence"]
 RECORD_KINDS: tuple[str, ...] = ("consent", "written-permission", "authorisation", "licence")
 
 

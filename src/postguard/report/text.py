@@ -23,7 +23,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def render(report: Report, text: str, *, name: str = "post", style: Style = _plain, context_lines: int = 0) -> str:
+def render(report: Report, text: str, *, name: str = "post", style: Style = _plain) -> str:
     out: list[str] = []
     verdict = report.to_json()["verdict"]
     counting = [f for f in report.findings if f.counts]

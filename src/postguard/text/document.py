@@ -26,13 +26,6 @@ class Document:
         """Map a span of ``text`` to the original text."""
         return self.norm.to_original(start, end)
 
-    def sentence_at(self, offset: int) -> Span:
-        """The sentence (in ``text`` coordinates) that holds ``offset``, or the whole text."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return Span(0, len(self.text))
-
 
 def make_document(original: str, *, markdown: bool = False) -> Document:
     norm = normalize(original)

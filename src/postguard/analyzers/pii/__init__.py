@@ -18,7 +18,6 @@ ANALYZER_ID = "pii.v1"
 
 HANDLE = NamedPattern("handle", r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b(?!\.\w)", 0.6, "handle", flags=0)
 
-CONTACT_LABELS = ("email", "phone", "address")
 IDENTIFIER_LABELS = (
     "ni-number", "nhs-number", "passport", "bank-card", "sort-code-account", "iban", "ssn", "date-of-birth",
     "student-number", "staff-number", "university-card",
