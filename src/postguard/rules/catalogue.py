@@ -8,6 +8,9 @@ from postguard.rules.child_in_photo import ChildInPhoto
 from postguard.rules.confidential_information import ConfidentialInformation
 from postguard.rules.controversial_topic import ControversialTopic
 from postguard.rules.credential_or_secret import CredentialOrSecret
+from postguard.rules.discourtesy import Discourtesy
+from postguard.rules.discriminatory_content import DiscriminatoryContent
+from postguard.rules.harassment import Harassment
 from postguard.rules.identifiable_person_without_consent import IdentifiablePersonWithoutConsent
 from postguard.rules.identification_number import IdentificationNumber
 from postguard.rules.inappropriate_image import InappropriateImage
@@ -40,9 +43,9 @@ _RULES: tuple[type[Rule], ...] = (
     LocationMetadata,
     ResearchWorkRevealed,
     InappropriateImage,
-    planned.Harassment,
-    planned.DiscriminatoryContent,
-    planned.Discourtesy,
+    Harassment,
+    DiscriminatoryContent,
+    Discourtesy,
     OpinionWithoutDisclaimer,
     ControversialTopic,
     UnauthorisedAnnouncement,

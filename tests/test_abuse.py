@@ -1,0 +1,123 @@
+"""The abuse analyzer, its shared encoder pass, the unmasking of spelling tricks, and RS001-RS003."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from postguard import AccountKind, Post
+from postguard.analyzers.abuse import AbuseAnalyzer
+from postguard.analyzers.embeddings import Encoder
+from postguard.analyzers.semantic import SemanticAnalyzer
+from postguard.engine import Engine
+from postguard.text.document import make_document
+from postguard.text.obfuscation import unmask
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("M u s l i m s are v e r m i n.", "Muslims       are vermin     ."),
+        ("g4y people are d1sgusting", "gay people are disgusting"),
+        ("Tr@nnies are fr3aks", "Trannies are freaks"),
+        ("@tim_w I kn0w wh3re y0u l1ve", "@user  I know where you live"),
+        (
+            "Meet at OX1 3PA, take the A34, 4x4 only, COVID19 rules",
+            "Meet at OX1 3PA, take the A34, 4x4 only, COVID19 rules",
+        ),
+        ("mail a.b@ox.ac.uk or https://ox.ac.uk/x", "mail email        or http              "),
+        ("I am 5 ft 3 and love 3D printing", "I am 5 ft 3 and love 3D printing"),
+    ],
+)
+def test_unmask_undoes_spelling_tricks_and_keeps_length(text: str, expected: str) -> None:
+    assert unmask(text) == expected
+    assert len(unmask(text)) == len(text)
+
+
+def test_semantic_and_abuse_heads_share_one_encoder_pass() -> None:
+    encoder = Encoder()
+    calls = []
+    forward = encoder._forward
+
+    def counting(encodings: list[object]) -> object:
+        calls.append(len(encodings))
+        return forward(encodings)
+
+    encoder._forward = counting  # type: ignore[method-assign]
+    docs = [make_document("First post about the new library hours."), make_document("Second post. Two sentences.")]
+    SemanticAnalyzer(encoder=encoder).analyze_many(docs)
+    assert sum(calls) == 2
+    found = AbuseAnalyzer(encoder=encoder).analyze_many(docs)
+    assert sum(calls) == 2, "the abuse heads ran the encoder again"
+    labels = {e.label for e in found[0]}
+    assert {"abusive", "hateful", "individual", "profanity", "characteristic:race", "characteristic:none"} <= labels
+
+
+def test_abuse_evidence_points_at_the_abusive_chunk_of_a_long_post(engine: Engine) -> None:
+    # five calm sentences fill the first chunk (about 480 characters); the abuse is read as a chunk of its own
+    calm = "The committee met on Tuesday afternoon to review the timetable for the coming academic term. " * 5
+    abuse = "Honestly, immigrants are vermin and should all be deported."
+    text = calm + abuse
+    report = engine.check(Post(text, account=AccountKind.PERSONAL))
+    rs002 = [f for f in report.findings if f.code == "RS002"]
+    assert rs002, [f.code for f in report.findings]
+    span = rs002[0].where.text
+    assert span is not None and text[span.start : span.end] == abuse
+
+
+@pytest.mark.parametrize(
+    ("text", "characteristic"),
+    [
+        ("Muslims are vermin and should be thrown out of this country.", "religion or belief"),
+        ("Gay people are disgusting and shouldn't be allowed near kids.", "sexual orientation"),
+    ],
+)
+def test_rs002_names_the_characteristic(engine: Engine, text: str, characteristic: str) -> None:
+    report = engine.check(Post(text, account=AccountKind.PERSONAL))
+    messages = [f.message for f in report.findings if f.code == "RS002"]
+    assert messages and characteristic in messages[0]
+    assert not {"RS001", "RS003"} & {f.code for f in report.findings}
+
+
+def test_hard_cases_in_both_directions(engine: Engine) -> None:
+    cases = {
+        "Proud to be gay!": set(),
+        "Eid Mubarak to everyone celebrating!": set(),
+        "This printer is shit.": {"RS003"},
+        "@dan_w I know where you park.": {"RS001"},
+    }
+    for text, expected in cases.items():
+        report = engine.check(Post(text, account=AccountKind.PERSONAL))
+        assert {f.code for f in report.findings} & {"RS001", "RS002", "RS003"} == expected, text
+
+
+def test_a_department_pack_threshold_changes_what_rs003_reports(tmp_path: Path) -> None:
+    from postguard.policy.pack import load_pack
+
+    pack = tmp_path / "dept.yaml"
+    pack.write_text('id: dept\nversion: "1"\nextends: oxford-university\nrules:\n  RS003: {threshold: 0.05}\n', "utf-8")
+    strict = Engine(load_pack(pack))
+    text = "Damn, the lift is out again."
+    assert "RS003" in {f.code for f in strict.check(Post(text)).findings}
+
+
+def test_functional_cases_are_not_in_the_training_pairs() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        from contrast import generate
+    finally:
+        sys.path.remove(str(ROOT / "training"))
+
+    def key(t: str) -> str:
+        return " ".join(t.lower().split())
+
+    trained = {key(e.text) for e in generate()}
+    data = yaml.safe_load((ROOT / "bench/data/abuse_functional.yaml").read_text("utf-8"))["categories"]
+    cases = [c["text"] for spec in data.values() for c in spec["cases"]]
+    assert len(cases) >= 200
+    assert not [t for t in cases if key(t) in trained]

@@ -1,0 +1,1244 @@
+"""Contrast data the project writes for the abuse classifier (issue 4), as seeded templates.
+
+    python training/contrast.py            # prints how many rows each kind gives, and a sample
+
+The public corpora teach "identity word near insult = abuse". These pairs teach the difference a
+minimal edit makes: each abusive statement comes with non-abusive twins that keep its identity terms
+and most of its words. Kinds (``KINDS``):
+
+- ``derogation`` / ``dehumanising`` / ``threat-group`` / ``implicit``: hateful, aimed at a group for one
+  of the Equality Act 2010's nine protected characteristics; twins:
+  - ``negation``: the same claim negated or rejected
+  - ``counter-speech``: the claim quoted or reported in order to condemn it
+  - ``identity-neutral`` / ``identity-positive``: a neutral or warm statement about the same group
+- ``slur-at-person``: a person attacked for a characteristic (hateful, individual); twins ``reclaimed``
+  (in-group use of reclaimed words) and ``innocent-sense`` (words that are also slurs, in their other
+  meanings)
+- ``harassment``: an individual insulted or threatened with no protected characteristic in play,
+  including threats without slurs ("I know where you park"): abusive, not hateful
+- ``unprotected-group``: insults at groups the Act does not protect (estate agents, a football club's
+  fans): abusive, not hateful
+- ``object-profanity``: swearing at things or in delight ("this printer is shit"): acceptable, profane
+
+Everything here is the project's own wording. The functional test table in
+``bench/data/abuse_functional.yaml`` was written separately, in other words, and is never read here.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+
+SEED = 20261124
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    kind: str
+    abusive: int
+    hateful: int | None
+    target: str | None
+    characteristic: str | None
+    profanity: int = 0
+
+
+# Per characteristic: group nouns (plural), a member (singular with article), an adjective for "proud to
+# be", and occasions or networks that mention the group warmly.
+GROUPS: dict[str, dict[str, list[str]]] = {
+    "age": {
+        "plural": [
+            "old people",
+            "pensioners",
+            "older staff",
+            "the elderly",
+            "teenagers",
+            "young people",
+            "over-60s",
+            "older applicants",
+            "retired people",
+            "OAPs",
+        ],
+        "member": ["an old man", "a pensioner", "an older colleague", "a teenager", "an old woman"],
+        "proud": ["turning 70", "a grandparent", "over sixty and still learning", "the oldest student in my year"],
+        "occasion": [
+            "the Older People's Day tea",
+            "our intergenerational mentoring scheme",
+            "the over-55s swimming club",
+            "the retired staff association lunch",
+        ],
+    },
+    "disability": {
+        "plural": [
+            "disabled people",
+            "wheelchair users",
+            "autistic people",
+            "blind people",
+            "deaf people",
+            "people with Down syndrome",
+            "people with learning disabilities",
+            "dyslexic students",
+            "people with schizophrenia",
+            "disabled students",
+        ],
+        "member": ["a disabled student", "a wheelchair user", "an autistic colleague", "a blind man", "a deaf woman"],
+        "proud": ["autistic", "disabled", "Deaf", "dyslexic", "a wheelchair user"],
+        "occasion": [
+            "Disability History Month",
+            "Deaf Awareness Week",
+            "the disabled staff network",
+            "Autism Acceptance Week",
+            "the accessible sports day",
+        ],
+    },
+    "gender-reassignment": {
+        "plural": [
+            "trans people",
+            "trans women",
+            "trans men",
+            "transgender people",
+            "trans students",
+            "transgender staff",
+            "trans kids",
+            "non-binary people",
+        ],
+        "member": ["a trans woman", "a trans man", "a transgender student", "a trans colleague"],
+        "proud": ["trans", "a trans woman", "a trans man", "transgender", "non-binary"],
+        "occasion": [
+            "Trans Day of Visibility",
+            "the trans and non-binary network",
+            "Trans Awareness Week",
+            "the Trans Day of Remembrance vigil",
+        ],
+    },
+    "marriage-civil-partnership": {
+        "plural": [
+            "married women",
+            "married people",
+            "people in civil partnerships",
+            "married staff",
+            "wives",
+            "newlyweds",
+            "married men",
+            "couples in civil partnerships",
+        ],
+        "member": ["a married woman", "a newlywed", "someone in a civil partnership", "a married man"],
+        "proud": ["married", "in a civil partnership", "a newlywed", "a husband", "a wife"],
+        "occasion": [
+            "our wedding anniversary",
+            "the civil partnership ceremony",
+            "a colleague's wedding",
+            "the newlyweds' leaving drinks",
+        ],
+    },
+    "pregnancy-maternity": {
+        "plural": [
+            "pregnant women",
+            "new mothers",
+            "women on maternity leave",
+            "breastfeeding mothers",
+            "pregnant staff",
+            "mums returning from maternity leave",
+            "expectant mothers",
+            "pregnant students",
+        ],
+        "member": ["a pregnant woman", "a new mum", "a colleague on maternity leave", "a pregnant student"],
+        "proud": ["pregnant", "a new mum", "back from maternity leave", "expecting our first"],
+        "occasion": [
+            "the new parents' network",
+            "the baby room opening",
+            "the parents' coffee morning",
+            "the return-to-work scheme for new mothers",
+        ],
+    },
+    "race": {
+        "plural": [
+            "Black people",
+            "immigrants",
+            "Asians",
+            "Pakistanis",
+            "Romanians",
+            "Gypsies and Travellers",
+            "Chinese people",
+            "Africans",
+            "Polish people",
+            "Arabs",
+            "Nigerians",
+            "Jamaicans",
+            "Indians",
+            "Irish people",
+            "Roma",
+            "foreigners",
+            "migrants",
+            "Latinos",
+            "Bangladeshis",
+            "Eastern Europeans",
+        ],
+        "member": [
+            "a Black woman",
+            "an immigrant",
+            "a Pakistani",
+            "a Chinese student",
+            "an African",
+            "a Romanian",
+            "a Polish builder",
+            "an Indian doctor",
+        ],
+        "proud": [
+            "Black",
+            "British Pakistani",
+            "Nigerian",
+            "a Traveller",
+            "Chinese",
+            "mixed race",
+            "Irish",
+            "a migrant",
+            "Polish",
+            "British Indian",
+        ],
+        "occasion": [
+            "Black History Month",
+            "Gypsy, Roma and Traveller History Month",
+            "Lunar New Year",
+            "Windrush Day",
+            "the African and Caribbean society",
+            "Refugee Week",
+        ],
+    },
+    "religion-belief": {
+        "plural": [
+            "Muslims",
+            "Jews",
+            "Christians",
+            "Hindus",
+            "Sikhs",
+            "Catholics",
+            "atheists",
+            "Buddhists",
+            "Jewish students",
+            "Muslim women",
+            "Orthodox Jews",
+            "evangelicals",
+        ],
+        "member": ["a Muslim", "a Jew", "a Christian", "a Sikh", "a Hindu", "a Catholic priest", "a Muslim woman"],
+        "proud": ["Muslim", "Jewish", "Sikh", "Hindu", "Catholic", "Christian", "an atheist"],
+        "occasion": [
+            "Eid",
+            "Hanukkah",
+            "Diwali",
+            "Vaisakhi",
+            "Easter",
+            "Ramadan",
+            "Rosh Hashanah",
+            "the interfaith week",
+        ],
+    },
+    "sex": {
+        "plural": [
+            "women",
+            "men",
+            "girls",
+            "female students",
+            "women in science",
+            "female academics",
+            "women engineers",
+            "female footballers",
+            "women drivers",
+            "female professors",
+        ],
+        "member": ["a woman", "a girl", "a female lecturer", "a man", "a woman engineer"],
+        "proud": ["a woman in physics", "a female engineer", "a woman in STEM", "a girl who codes"],
+        "occasion": [
+            "International Women's Day",
+            "the Women in Engineering lecture",
+            "International Men's Day",
+            "the women's rowing eight's win",
+        ],
+    },
+    "sexual-orientation": {
+        "plural": [
+            "gay people",
+            "lesbians",
+            "bisexual people",
+            "gay men",
+            "queer people",
+            "gay couples",
+            "LGBT students",
+            "homosexuals",
+            "bi women",
+            "lesbian couples",
+        ],
+        "member": ["a gay man", "a lesbian", "a bisexual student", "a gay colleague"],
+        "proud": ["gay", "a lesbian", "bi", "bisexual", "queer"],
+        "occasion": [
+            "Pride",
+            "LGBT+ History Month",
+            "the LGBTQ+ staff network",
+            "the Pride march",
+            "the rainbow flag raising",
+        ],
+    },
+}
+
+# Groups the Equality Act does not protect: insulting them is discourteous, not discriminatory.
+UNPROTECTED = [
+    "estate agents",
+    "traffic wardens",
+    "landlords",
+    "Arsenal fans",
+    "Chelsea supporters",
+    "politicians",
+    "bankers",
+    "journalists",
+    "referees",
+    "people who reply-all",
+    "cyclists who jump red lights",
+    "tourists who stop at the top of escalators",
+    "management consultants",
+    "Tory MPs",
+    "Labour councillors",
+    "tax collectors",
+    "people who microwave fish at work",
+    "Man United fans",
+    "lawyers",
+    "influencers",
+    "reviewer two",
+    "ticket touts",
+    "spammers",
+    "the people who run this railway",
+    "Oxford drivers",
+]
+
+NEG_ADJ = [
+    "disgusting",
+    "filthy",
+    "worthless",
+    "pathetic",
+    "stupid",
+    "evil",
+    "lazy",
+    "useless",
+    "vile",
+    "thick",
+    "a disgrace",
+    "a burden on everyone",
+    "the worst",
+    "so dumb",
+    "a waste of space",
+    "repulsive",
+    "inferior",
+    "dirty",
+    "scum",
+    "a joke",
+]
+DEHUMAN = [
+    "vermin",
+    "rats",
+    "cockroaches",
+    "animals",
+    "a disease",
+    "parasites",
+    "savages",
+    "a plague",
+    "subhuman",
+    "a cancer on this country",
+    "no better than dogs",
+    "a virus",
+    "pests",
+    "filth",
+    "a swarm",
+    "apes",
+    "leeches",
+    "maggots",
+]
+VIOLENCE = [
+    "shot",
+    "hanged",
+    "beaten up",
+    "locked up for good",
+    "thrown out of the country",
+    "burned",
+    "wiped out",
+    "put down",
+    "gassed",
+    "deported, every last one",
+    "lined up and shot",
+    "kicked out of every job",
+]
+VIOLENT_ACTS = ["punch", "kill", "hurt", "smash the face of", "stab", "get rid of", "run over", "batter"]
+PLACES = [
+    "this country",
+    "our university",
+    "this city",
+    "my street",
+    "the workplace",
+    "Oxford",
+    "our schools",
+    "the lab",
+    "politics",
+    "sport",
+    "the NHS",
+    "this college",
+]
+
+HATE_TEMPLATES = {
+    "derogation": [
+        "{G} are {neg}.",
+        "All {g} are {neg}.",
+        "I can't stand {g}.",
+        "I hate {g}.",
+        "{G} make me sick.",
+        "{G} are always {neg}, every single one of them.",
+        "Honestly, {g} are {neg}.",
+        "{G} should not be allowed in {place}.",
+        "{G} don't belong in {place}.",
+        "Get {g} out of {place}.",
+        "{G} are ruining {place}.",
+        "Never hire {g}, they are {neg}.",
+        "Typical {g}, {neg} as always.",
+        "{G} are {neg} and everyone knows it.",
+        "Nobody wants {g} in {place}.",
+        "I would never let {g} near {place}.",
+        "{G} are {neg}. Change my mind.",
+        "The problem with {place} is {g}.",
+        "Why are {g} so {neg}?",
+        "{G} are too {neg} to work here.",
+    ],
+    "dehumanising": [
+        "{G} are {dh}.",
+        "{G} are nothing but {dh}.",
+        "{G} breed like {dh}.",
+        "{G} are {dh}, not people.",
+        "Treat {g} like the {dh} they are.",
+        "{G}? More like {dh}.",
+        "{place} is infested with {g}.",
+        "{G} are {dh} and should be treated that way.",
+        "Just {dh}, that's all {g} are.",
+        "{G} are basically {dh} in human form.",
+    ],
+    "threat-group": [
+        "{G} deserve to be {vio}.",
+        "All {g} should be {vio}.",
+        "Someone should {act} every one of the {g}.",
+        "I want to {act} {g}.",
+        "{G} will be {vio} if they keep showing up here.",
+        "It's time {g} were {vio}.",
+        "I'd happily {act} any of the {g} I see.",
+        "The only good thing to do with {g} is have them {vio}.",
+        "If I see {g} in {place} I will {act} them.",
+        "Let's make sure {g} get {vio}.",
+    ],
+    "implicit": [
+        "{G} always play the victim.",
+        "Funny how crime goes up whenever {g} move in.",
+        "You can't trust {g} with anything important.",
+        "{G} are only here for the handouts.",
+        "{G} are fine as long as they stay out of sight.",
+        "Of course they hired {m}, had to tick the box.",
+        "We were doing fine before {g} turned up.",
+        "{G} can't help it, it's in their nature.",
+        "{G} should be grateful we let them in {place} at all.",
+        "Another department ruined by {g}.",
+        "Don't let {g} near the money.",
+        "{G} just aren't suited to {place}.",
+        "I'm not saying {g} are the problem, but look at the facts.",
+        "Count how many {g} are in prison.",
+        "Keep {g} away from our children.",
+        "{G} take, take, take and never give back.",
+        "{G} have been given too much already.",
+        "Some things are just not for {g}.",
+    ],
+}
+
+# Negated or rejected forms of a hateful claim. ``{claim}`` is a lower-case clause: "g are neg".
+NEGATION_TEMPLATES = [
+    "{G} are not {neg}.",
+    "I don't hate {g}.",
+    "{G} are not {dh}, they are people.",
+    "It is wrong to say {g} are {neg}.",
+    "No one should ever say {g} are {neg}.",
+    "{G} do not deserve to be {vio}.",
+    "I will never accept that {g} are {neg}.",
+    "{G} are anything but {neg}.",
+    "Nobody is saying {g} are {dh}.",
+    "{G} don't deserve any of the hate they get.",
+    "There is nothing {neg_plain} about {g}.",
+    "I refuse to believe {g} are {neg}.",
+    "{G} absolutely belong in {place}.",
+    "It's a lie that {g} are {neg}.",
+    "{G} should never be {vio}.",
+    "No, {g} are not the problem.",
+]
+COUNTER_TEMPLATES = [
+    '"{hate}" was written under our post today. That is bigotry and we have reported it.',
+    'Someone shouted "{hate}" at a student on Cowley Road. We stand with {g}.',
+    'Saying "{hate}" is hateful, full stop.',
+    "If you think {claim}, unfollow us now.",
+    'The graffiti read "{hate}". It has been painted over and the police are investigating.',
+    'We have removed replies saying "{hate}". Hate speech has no place here.',
+    "A speaker claimed that {claim}. This is false and harmful to {g}.",
+    "Calling {g} {dh} is dehumanising. Please stop sharing that post.",
+    'I am tired of reading "{hate}" in my mentions. Do better, people.',
+    "Our study found that 1 in 5 adults agree that {claim}. That is alarming.",
+    'Replying "{hate}" to a student\'s post is harassment and will be reported.',
+    'Statements like "{hate}" are why {g} feel unsafe on campus.',
+    'He was fined for posting "{hate}" online. Good.',
+    "People who say {claim} should be ashamed.",
+]
+NEUTRAL_TEMPLATES = [
+    "{G} make up about {n}% of our intake this year.",
+    "Our new network for {g} meets on Thursdays.",
+    "A new study looks at the experiences of {g} in higher education.",
+    "Seminar today: {g} and the labour market since 1945.",
+    "The survey asked {g} about access to student housing.",
+    "Talk tonight on the history of {g} in Oxford.",
+    "How do we support {g} through exam season? Thread below.",
+    "The report counts {n},000 {g} in the county.",
+    "This term's reading group covers {g} in Victorian fiction.",
+    "{G} are invited to join the consultation.",
+    "Census data on {g} is now in the library.",
+    "We spoke to {g} about the new bus routes.",
+    "As {m}, I have a few thoughts on the new policy.",
+    "I am {proud} and I work in the Bodleian.",
+    "The panel includes {g} from four departments.",
+    "Applications from {g} rose by {n}% this year.",
+]
+POSITIVE_TEMPLATES = [
+    "{G} are welcome here.",
+    "Proud to be {proud}!",
+    "{G} make our university stronger.",
+    "Happy {occ}, everyone!",
+    "We love our {g} colleagues.",
+    "{G} are brilliant and we need more of them in {place}.",
+    "So glad to celebrate {occ} with friends.",
+    "Proud to be {proud} and proud to work here.",
+    "Huge thanks to {g} who volunteered this weekend.",
+    "{G} deserve respect, always.",
+    "Join us for {occ} on Friday, all welcome.",
+    "Shout out to all the {g} in our department. You rock.",
+    "{G} are people, not a debate.",
+    "Being {proud} is something I celebrate.",
+]
+
+SLUR_AT_PERSON = {
+    "sexual-orientation": ["faggot", "fag", "dyke", "poof", "homo", "batty boy"],
+    "race": ["paki", "wog", "coon", "chink", "gyppo", "nigger", "spic", "wetback"],
+    "disability": ["retard", "spastic", "mong", "spaz", "cripple"],
+    "gender-reassignment": ["tranny", "shemale", "trap"],
+    "religion-belief": ["kike", "raghead", "towelhead", "yid"],
+    "sex": ["stupid woman", "dumb bitch", "slag"],
+    "age": ["old hag", "senile old fool", "coffin dodger"],
+    "pregnancy-maternity": ["pregnant cow", "baby-brained mum"],
+    "marriage-civil-partnership": ["sad married hag", "kept wife"],
+}
+SLUR_PERSON_TEMPLATES = [
+    "Shut up, you {slur}.",
+    "@{handle} nobody cares what a {slur} thinks.",
+    "Get out of our lab, {slur}.",
+    "You're a {slur} and always will be.",
+    "Look at this {slur} trying to teach.",
+    "Go home, {slur}.",
+    "What a {slur}. Can't believe they gave you a job.",
+    "@{handle} back in your box, {slur}.",
+    "No {slur} is going to tell me what to do.",
+    "Typical {slur}, crying again.",
+]
+RECLAIMED = [
+    "We're here, we're queer, get used to it!",
+    "Queer and proud, see you at the march.",
+    "Dykes on bikes are leading the parade this year.",
+    "Our queer reading group is back on Tuesday.",
+    "The Queer Studies conference opens tomorrow.",
+    "Crip time is real: rest is part of the work.",
+    "As a proud dyke, I loved this panel.",
+    "Queer joy is resistance.",
+    "Celebrating queer scholars today.",
+    "Crip theory seminar moved to room 4.",
+    "Bi, queer and thriving in my PhD.",
+    "Proudly queer since 1998.",
+    "The dyke march meets at noon.",
+    "My queer family showed up for me today.",
+    "Talk: queer history of Oxford colleges.",
+    "Big queer energy at the staff social tonight.",
+]
+INNOCENT = [
+    "Faggots and peas for tea tonight, a proper Black Country meal.",
+    "Nipping out for a fag, back in five.",
+    "The Dutch dyke held back the flood.",
+    "Walked along the dyke on the Fens this morning.",
+    "Our bitch had six puppies last night!",
+    "The flame retardant coating passed every test.",
+    "These additives retard the setting of the concrete.",
+    "The fire retardant foam is on order.",
+    "A chink of light came through the curtains.",
+    "That was the one chink in their defence.",
+    "Saw a coon in the garden when we visited Ontario.",
+    "Spooky season: the spook in the castle tour is back.",
+    "A faggot of sticks for the bonfire.",
+    "Tranny fluid needs topping up on the minibus.",
+    "Grab a fag and a brew, it's break time.",
+    "Feeling queer today, might be the fish.",
+    "Offa's Dyke path is gorgeous in autumn.",
+    "My dog is a bitch, she's a golden retriever.",
+    "Drop-in on fire retardants in lab furniture.",
+    "Faggots with onion gravy, my gran's recipe.",
+]
+
+HARASS_TEMPLATES = [
+    "@{handle} you are a useless idiot.",
+    "@{handle} you're pathetic and everyone laughs at you.",
+    "Nobody in the department can stand you, @{handle}.",
+    "@{handle} shut your stupid mouth.",
+    "You're a fraud and a liar, @{handle}, and I'll make sure everyone knows.",
+    "I know where you park, @{handle}.",
+    "@{handle} watch your back on the way home tonight.",
+    "I know which college you're in. See you soon.",
+    "Keep talking, @{handle}, and see what happens to your car.",
+    "@{handle} you'll regret this when I find you.",
+    "We know where you live, @{handle}.",
+    "Funny how your bike keeps getting damaged, isn't it @{handle}?",
+    "@{handle} delete your account or I'll do it for you.",
+    "You'd better not walk past the lab alone again.",
+    "@{handle} you absolute moron.",
+    "@{handle} kill yourself.",
+    "@{handle} nobody would miss you.",
+    "@{handle} you are a waste of oxygen.",
+    "@{handle} I hope you get sacked, you clown.",
+    "I've got screenshots of everything, @{handle}. Your career is over.",
+    "@{handle} you stupid prick.",
+    "@{handle} what a vile little man you are.",
+    "@{handle} you're a disgrace to this university.",
+    "@{handle} I'm going to post your home address.",
+    "@{handle} go cry to your supervisor, loser.",
+    "That lecturer is a total joke, @{handle} included.",
+    "@{handle} you're thick as mince.",
+    "@{handle} I'll be waiting outside your office.",
+    "Your seminar was garbage and so are you, @{handle}.",
+]
+# Benign twins of the threats: the same words with a harmless purpose.
+HARASS_BENIGN = [
+    "@{handle} I know where you park, can you move your car? It's blocking the loading bay.",
+    "@{handle} watch your step on the way home tonight, the towpath is icy.",
+    "I know which college you're in, see you at formal!",
+    "@{handle} you'll love this when you find it.",
+    "@{handle} you are a legend.",
+    "@{handle} what a brilliant talk, thank you.",
+    "@{handle} I'll be waiting outside your office at 3 with the forms.",
+    "@{handle} delete the old draft, I've uploaded the new one.",
+    "@{handle} nobody does data cleaning like you.",
+    "@{handle} your seminar was superb.",
+    "Keep talking, @{handle}, this thread is gold.",
+    "@{handle} go tell your supervisor the good news!",
+    "@{handle} I've got screenshots of the results, amazing.",
+    "We know where you live, @{handle}: it's the house with the best Christmas lights.",
+    "@{handle} you're a star and a great colleague.",
+    "@{handle} you killed it today!",
+]
+UNPROTECTED_TEMPLATES = [
+    "{u} are {neg}.",
+    "I hate {u}.",
+    "{u} are the worst people alive.",
+    "All {u} are scum.",
+    "{u} are parasites.",
+    "Honestly {u} are thick as two short planks.",
+    "{u} can all go to hell.",
+]
+OBJECT_PROFANITY = [
+    "This printer is shit.",
+    "The bloody wifi is down again.",
+    "Fuck yeah, paper accepted!",
+    "This coffee machine is a piece of crap.",
+    "Holy shit, we won the grant!",
+    "Damn, missed the bus again.",
+    "The new timetable system is fucking useless.",
+    "What a shitty day for the boat race.",
+    "This rain is bloody awful.",
+    "Jesus Christ, the queue at the Covered Market is long.",
+    "Absolute fucking legend of a result from the rowers.",
+    "Pissing down in Oxford again.",
+    "My code is a shitshow today.",
+    "The heating in this building is crap.",
+    "Bollocks, I left my card at home.",
+    "Fuck Mondays.",
+    "These forms are a pain in the arse.",
+    "Hell yes, conference season!",
+    "The photocopier ate my handout, bastard thing.",
+    "Shit, forgot the seminar was moved.",
+]
+# --- second batch (after the first model's functional run showed weak recall on these kinds) ---------
+
+INSULT_NOUNS = [
+    "idiot",
+    "moron",
+    "cretin",
+    "imbecile",
+    "halfwit",
+    "clown",
+    "buffoon",
+    "loser",
+    "fraud",
+    "hack",
+    "snake",
+    "coward",
+    "creep",
+    "pillock",
+    "numpty",
+    "muppet",
+    "plonker",
+    "weasel",
+    "disgrace",
+    "failure",
+    "joke",
+    "embarrassment",
+    "liar",
+    "bully",
+    "dimwit",
+    "nitwit",
+    "prat",
+    "waste of space",
+    "parasite",
+    "leech",
+]
+INSULT_ADJ = [
+    "useless",
+    "pathetic",
+    "stupid",
+    "brainless",
+    "talentless",
+    "spineless",
+    "worthless",
+    "incompetent",
+    "gormless",
+    "vile",
+    "ugly",
+    "thick",
+    "dim",
+    "clueless",
+    "deluded",
+    "smug",
+    "utter",
+    "absolute",
+    "total",
+]
+ROLES = [
+    "lab manager",
+    "postdoc",
+    "lecturer",
+    "tutor",
+    "porter",
+    "supervisor",
+    "line manager",
+    "TA",
+    "PI",
+    "admin officer",
+    "head of department",
+    "librarian",
+    "college dean",
+]
+NAMES = ["Dave", "Sarah", "Priya", "Tom", "Aisha", "Gareth", "Mei", "Jonno", "Fiona", "Kwame", "Hannah"]
+INSULT_TEMPLATES = [
+    "{addr} you are a {adj} {noun}.",
+    "What a {adj} {noun} you are, {addr}.",
+    "{addr}, you {adj} {noun}.",
+    "Nobody can stand you, {addr}. You're a {noun}.",
+    "The new {role} is a {adj} {noun}.",
+    "{name} from our department is a {adj} {noun} and everyone knows it.",
+    "{addr} shut up, you {noun}.",
+    "Honestly {addr}, you're the most {adj} {noun} I've ever worked with.",
+    "My {role} is a {adj} {noun}.",
+    "{addr} read a book, you {adj} {noun}.",
+    "Imagine being as {adj} as {addr}.",
+    "{addr} everyone laughs at you behind your back, {noun}.",
+    "Our {role} is a complete {noun}.",
+]
+THREAT_KNOW = [
+    "I know where you {v}",
+    "I know what time you {t}",
+    "I've seen your {thing}",
+    "Your {kids} go to {school}, don't they",
+    "Found your {house} on {source}",
+    "I know which {house} is yours",
+]
+THREAT_KNOW_FILL = {
+    "v": ["live", "park", "work", "drink on Fridays", "sit in the library", "lock your bike", "go running"],
+    "t": ["leave work", "finish your shift", "walk the dog", "lock up the lab", "get the last bus"],
+    "thing": ["kids", "wife", "husband", "house", "car", "mum's address", "daughter's school run"],
+    "kids": ["kids", "children", "little girls", "boys"],
+    "school": ["St Mary's", "Cherwell School", "the primary on Iffley Road", "Larkrise"],
+    "house": ["house", "flat", "address", "front door", "home"],
+    "source": ["Google Maps", "the electoral roll", "Street View", "Companies House"],
+}
+THREAT_MENACE = [
+    "Think about that.",
+    "See you soon.",
+    "I'll be waiting.",
+    "Sleep well.",
+    "Be careful.",
+    "Watch yourself.",
+    "Would be a shame if something happened to it.",
+    "Just saying.",
+    "Don't make me come round.",
+    "Tick tock.",
+]
+THREAT_DIRECT = [
+    "I'll {harm} if you {cond}.",
+    "{addr} I'm going to {harm}.",
+    "Do that again and I'll {harm}.",
+    "{addr} I'll {harm}, mark my words.",
+    "One more word, {addr}, and I'll {harm}.",
+    "I'm {dox} your {info} {when}, {addr}.",
+    "{addr} go {selfharm}.",
+    "{addr} do us all a favour and {end}.",
+    "The world would be better without you, {addr}.",
+    "{addr} you won't see it coming.",
+]
+THREAT_DIRECT_FILL = {
+    "harm": [
+        "break your legs",
+        "smash your face in",
+        "make you pay",
+        "ruin you",
+        "end your career",
+        "hurt you",
+        "put you in hospital",
+        "get you",
+        "burn your car",
+        "make your life hell",
+    ],
+    "cond": ["mark me down", "report me", "post that again", "show up at the meeting", "reject my paper"],
+    "dox": ["posting", "sharing", "publishing", "leaking"],
+    "info": ["home address", "phone number", "kids' school", "medical records", "address and photos"],
+    "when": ["tonight", "everywhere", "on every forum", "to the whole department", "on Reddit"],
+    "selfharm": ["jump off a bridge", "kill yourself", "throw yourself under a bus", "drink bleach", "hang yourself"],
+    "end": ["disappear", "end it", "never wake up", "stop breathing"],
+}
+BENIGN_KNOW = [
+    "I know where you park, so I left the book on your windscreen.",
+    "I've seen your kids' art show, it was amazing!",
+    "I'll be waiting at reception with your visitor badge.",
+    "Your kids go to St Mary's? So do mine, see you at pickup!",
+    "I know what time you finish, shall we get dinner after?",
+    "Found your house on the map, see you at the party.",
+    "I know where you live now, I'll drop the spare keys round.",
+    "See you soon, can't wait for the workshop!",
+    "I'll make you a cup of tea when you get in.",
+    "Sleep well, big day tomorrow!",
+    "Watch yourself on the ice!",
+    "I've seen your car, it's the one with the bike rack, right?",
+    "Do that again and I'll buy the next round!",
+    "One more word, {addr}, and you'll have written the whole chapter!",
+    "{addr} you won't believe the results.",
+    "{addr} I'm going to steal your slides for my lecture, they're great.",
+    "{addr} go jump in the river at the summer swim!",
+]
+WORSHIP = {
+    "religion-belief": ["mosque", "synagogue", "gurdwara", "Hindu temple", "church", "Islamic centre", "kosher deli"],
+    "race": ["Polish shop", "Chinese takeaway", "refugee hostel", "Romanian family next door", "asylum hotel"],
+    "sexual-orientation": ["gay bar", "Pride march", "LGBT centre"],
+    "gender-reassignment": ["trans support group", "gender clinic"],
+    "disability": ["special school", "day centre for disabled adults"],
+    "age": ["care home", "old people's home"],
+    "pregnancy-maternity": ["antenatal class", "mother and baby group"],
+    "sex": ["women's refuge", "girls' school"],
+    "marriage-civil-partnership": ["wedding reception", "civil partnership ceremony"],
+}
+THREAT_PLACE = [
+    "The {w} should be burned down.",
+    "Someone should torch the {w} on our street.",
+    "The {w} deserves a brick through every window.",
+    "I'd happily firebomb that {w}.",
+    "Let's pay the {w} a visit with some petrol.",
+    "Smash up the {w}, they had it coming.",
+    "Next time I'm near the {w} I'm bringing a bat.",
+    "Whoever burns down the {w} gets a pint from me.",
+]
+THREAT_MEMBER = [
+    "I'll beat the next {mn} who {does}.",
+    "Next {mn} I see is getting a kicking.",
+    "If another {mn} {does}, I'll make them regret it.",
+    "The next {mn} who {does} is going in the canal.",
+    "I'm going to hurt the first {mn} who {does}.",
+]
+MEMBER_NOUN = {
+    "age": ["pensioner", "old codger", "teenager"],
+    "disability": ["disabled bloke", "wheelchair user", "autistic kid"],
+    "gender-reassignment": ["trans woman", "trans activist"],
+    "marriage-civil-partnership": ["married woman", "newlywed"],
+    "pregnancy-maternity": ["pregnant woman", "new mum"],
+    "race": ["Pole", "Asian", "Black lad", "immigrant", "Romanian"],
+    "religion-belief": ["Muslim", "Jew", "Sikh", "Hindu"],
+    "sex": ["woman", "girl", "female student"],
+    "sexual-orientation": ["gay", "lesbian", "gay couple"],
+}
+DOES = [
+    "talks back to me",
+    "moves onto my road",
+    "speaks in my meeting",
+    "sits next to me on the bus",
+    "applies here",
+    "walks past my house",
+    "asks me for help",
+]
+IMPLICIT2 = [
+    "Pretty {good} for a {mn}.",
+    "Not bad for a {mn}, I suppose.",
+    "The area went downhill when the {g} arrived.",
+    "Since the {g} moved in, {outcome}.",
+    "Hire a {mn} and {consequence}.",
+    "You know what {g} are like.",
+    "We don't want their sort round here, if you get my drift.",
+    "Lock up your {things}, the {g} are in town.",
+    "{G} are taking all our {resource}.",
+    "A {mn} in charge? Well, that explains it.",
+    "{G} just can't help themselves.",
+    "Funny how it's always {g}.",
+    "Another {mn} who thinks the rules don't apply to them.",
+]
+IMPLICIT2_FILL = {
+    "good": ["clever", "articulate", "good at maths", "well spoken", "competent", "bright"],
+    "outcome": [
+        "nobody leaves their bikes out",
+        "house prices have dropped",
+        "the park isn't safe",
+        "you can't walk down the high street",
+    ],
+    "consequence": [
+        "watch the whole project fall apart",
+        "you'll be covering for them within a year",
+        "say goodbye to deadlines",
+        "productivity drops",
+    ],
+    "things": ["bikes", "tools", "daughters", "wallets", "sheds"],
+    "resource": ["jobs", "houses", "school places", "GP appointments", "benefits"],
+}
+SLUR_GROUP_TEMPLATES = [
+    "Typical {slur}s, always moaning.",
+    "Too many {slur}s in {place} these days.",
+    "The new {role} is a {slur}.",
+    "Our {role} is such a {slur}.",
+    "Get the {slur}s out of {place}.",
+    "Another {slur} moving into our street.",
+]
+UNPROTECTED2 = [
+    "car salesmen",
+    "cold callers",
+    "property developers",
+    "people who talk in the cinema",
+    "Villa fans",
+    "clampers",
+    "bailiffs",
+    "middle managers",
+    "crypto bros",
+    "private equity bosses",
+    "parking companies",
+    "landlords in Jericho",
+    "people who don't return shopping trolleys",
+    "reviewers who never read the paper",
+    "e-scooter riders",
+]
+UNPROTECTED2_TEMPLATES = [
+    "{u} are {ins}.",
+    "{u}: {ins}, every last one.",
+    "Honestly, {u} are the lowest of the low.",
+    "{u} deserve nothing but contempt.",
+    "I've never met one of the {u} who wasn't a {noun}.",
+    "{u} are {adj} {noun}s.",
+]
+POSITIVE2 = [
+    "{G} {achievement}.",
+    "Thank you to the {g} who {achievement}.",
+    "So many {g} {achievement}. Here are some stories.",
+    "Grateful for the {g} in our community who {achievement}.",
+]
+ACHIEVEMENTS = [
+    "built this country's railways",
+    "keep our hospitals running",
+    "have shaped modern science",
+    "founded half the start-ups in this city",
+    "are some of our best students",
+    "won three medals this summer",
+    "volunteer at the food bank every week",
+    "helped rebuild the city after the war",
+    "teach our children",
+    "kept the NHS going through the pandemic",
+    "wrote some of the greatest novels in English",
+]
+POLICIES = [
+    "the new immigration rules",
+    "the asylum backlog",
+    "the cap on student visas",
+    "the gender recognition reforms",
+    "public money for faith schools",
+    "the two-child benefit limit",
+    "the pension age rise",
+    "disability benefit cuts",
+    "the maternity pay review",
+    "the burqa ban in France",
+    "quotas for women on boards",
+    "the Rwanda scheme",
+    "the trans inclusion policy at the gym",
+    "positive discrimination in hiring",
+    "the age limit on jury service",
+]
+OPINION_ADJ = [
+    "a mistake",
+    "overdue",
+    "badly designed",
+    "going to hurt people",
+    "the right call",
+    "a disgrace",
+    "unworkable",
+    "long overdue",
+    "a political stunt",
+    "a good start",
+    "cruel and pointless",
+]
+POLITICS_TEMPLATES = [
+    "{P} is {o}.",
+    "I think {p} is {o}.",
+    "Unpopular opinion: {p} is {o}.",
+    "Thread on why {p} is {o}.",
+    "{G} deserve better than {p}.",
+    "We need an honest debate about {p}.",
+    "My MP says {p} is {o}; I disagree.",
+]
+BREEDS = ["greyhound", "labrador", "spaniel", "collie", "whippet", "beagle", "dachshund"]
+INNOCENT2 = [
+    "Our {b} bitch won best in show!",
+    "The {b} bitch is due to whelp next week.",
+    "Our {b} bitch had her puppies today.",
+    "Looking for a stud for our {b} bitch.",
+    "The kennel's {b} bitch and her litter are thriving.",
+    "Flame-retardant {thing} are now required in halls.",
+    "The {thing} are treated with a fire retardant.",
+    "Anyone fancy a fag before the lecture?",
+    "Gran's faggots and mash, best Sunday tea.",
+    "Spotted a {b} on Offa's Dyke.",
+]
+RETARDANT_THINGS = ["curtains", "sofas", "mattresses", "carpets", "lab coats", "stage sets"]
+
+HANDLES = ["jsmith", "dr_k_lee", "OxHistoryFan", "sam_r", "priya_dev", "TheRealTom", "mk_physics", "anna.b"]
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _fill(template: str, rng: random.Random, ch: str) -> str:
+    groups = GROUPS[ch]
+    g = rng.choice(groups["plural"])
+    neg = rng.choice(NEG_ADJ)
+    values = {
+        "g": g,
+        "G": _cap(g),
+        "m": rng.choice(groups["member"]),
+        "proud": rng.choice(groups["proud"]),
+        "occ": rng.choice(groups["occasion"]),
+        "neg": neg,
+        "neg_plain": rng.choice(["disgusting", "evil", "wrong", "dangerous", "inferior", "dirty"]),
+        "dh": rng.choice(DEHUMAN),
+        "vio": rng.choice(VIOLENCE),
+        "act": rng.choice(VIOLENT_ACTS),
+        "place": rng.choice(PLACES),
+        "n": str(rng.randint(2, 40)),
+        "handle": rng.choice(HANDLES),
+    }
+    if "{hate}" in template or "{claim}" in template:
+        hate = _fill(rng.choice(HATE_TEMPLATES[rng.choice(list(HATE_TEMPLATES))]), rng, ch)
+        values["hate"] = hate.rstrip(".")
+        values["claim"] = f"{g} are {neg}"
+    return template.format(**values)
+
+
+def _plain(template: str, rng: random.Random) -> str:
+    return template.format(handle=rng.choice(HANDLES))
+
+
+def generate(seed: int = SEED, per_kind: int = 1200) -> list[Example]:
+    rng = random.Random(seed)
+    chars = list(GROUPS)
+    out: list[Example] = []
+    for kind, templates in HATE_TEMPLATES.items():
+        target = "group"
+        for _ in range(per_kind):
+            ch = rng.choice(chars)
+            out.append(Example(_fill(rng.choice(templates), rng, ch), kind, 1, 1, target, ch))
+    for kind, templates in (
+        ("negation", NEGATION_TEMPLATES),
+        ("counter-speech", COUNTER_TEMPLATES),
+        ("identity-neutral", NEUTRAL_TEMPLATES),
+        ("identity-positive", POSITIVE_TEMPLATES),
+    ):
+        for _ in range(per_kind):
+            ch = rng.choice(chars)
+            out.append(Example(_fill(rng.choice(templates), rng, ch), kind, 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        ch = rng.choice(chars)
+        slur = rng.choice(SLUR_AT_PERSON[ch])
+        text = rng.choice(SLUR_PERSON_TEMPLATES).format(slur=slur, handle=rng.choice(HANDLES))
+        out.append(Example(text, "slur-at-person", 1, 1, "individual", ch))
+    for text in RECLAIMED:
+        out.append(Example(text, "reclaimed", 0, None, None, "none"))
+    for text in INNOCENT:
+        out.append(Example(text, "innocent-sense", 0, None, None, "none"))
+    for _ in range(per_kind):
+        text = _plain(rng.choice(HARASS_TEMPLATES), rng)
+        out.append(Example(text, "harassment", 1, 0, "individual", "none", int(_profane(text))))
+    for _ in range(per_kind // 2):
+        text = _plain(rng.choice(HARASS_BENIGN), rng)
+        out.append(Example(text, "harassment-benign", 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        u = rng.choice(UNPROTECTED)
+        text = rng.choice(UNPROTECTED_TEMPLATES).format(u=_cap(u), neg=rng.choice(NEG_ADJ))
+        out.append(Example(text, "unprotected-group", 1, 0, "group", "none", int(_profane(text))))
+    for text in OBJECT_PROFANITY:
+        out.append(Example(text, "object-profanity", 0, None, None, "none", 1))
+    out.extend(_second_batch(rng, per_kind))
+    out = [_wrap(e, rng) for e in out]
+    unique: dict[str, Example] = {}
+    for e in out:
+        unique.setdefault(e.text.lower(), e)
+    return list(unique.values())
+
+
+def _addr(rng: random.Random) -> str:
+    return rng.choice(["@" + rng.choice(HANDLES), rng.choice(NAMES), "mate", "@" + rng.choice(HANDLES)])
+
+
+def _pick(fill: dict[str, list[str]], rng: random.Random) -> dict[str, str]:
+    return {k: rng.choice(v) for k, v in fill.items()}
+
+
+def _second_batch(rng: random.Random, per_kind: int) -> list[Example]:
+    out: list[Example] = []
+    chars = list(GROUPS)
+    for _ in range(per_kind):
+        text = rng.choice(INSULT_TEMPLATES).format(
+            addr=_addr(rng),
+            adj=rng.choice(INSULT_ADJ),
+            noun=rng.choice(INSULT_NOUNS),
+            role=rng.choice(ROLES),
+            name=rng.choice(NAMES),
+        )
+        out.append(Example(_cap(text), "insult", 1, 0, "individual", "none", int(_profane(text))))
+    for _ in range(per_kind):
+        if rng.random() < 0.5:
+            text = rng.choice(THREAT_KNOW).format(**_pick(THREAT_KNOW_FILL, rng)) + ". " + rng.choice(THREAT_MENACE)
+            if rng.random() < 0.5:
+                text = f"{_addr(rng)} {text}"
+        else:
+            text = rng.choice(THREAT_DIRECT).format(addr=_addr(rng), **_pick(THREAT_DIRECT_FILL, rng))
+        out.append(Example(_cap(text), "threat", 1, 0, "individual", "none"))
+    for _ in range(per_kind // 2):
+        out.append(
+            Example(_cap(rng.choice(BENIGN_KNOW).format(addr=_addr(rng))), "threat-benign", 0, None, None, "none")
+        )
+    for _ in range(per_kind // 2):
+        ch = rng.choice(chars)
+        text = rng.choice(THREAT_PLACE).format(w=rng.choice(WORSHIP[ch]))
+        out.append(Example(text, "threat-group", 1, 1, "group", ch))
+    for _ in range(per_kind // 2):
+        ch = rng.choice(chars)
+        text = rng.choice(THREAT_MEMBER).format(mn=rng.choice(MEMBER_NOUN[ch]), does=rng.choice(DOES))
+        out.append(Example(text, "threat-group", 1, 1, "group", ch))
+    for _ in range(per_kind):
+        ch = rng.choice(chars)
+        g = rng.choice(GROUPS[ch]["plural"])
+        text = rng.choice(IMPLICIT2).format(
+            mn=rng.choice(MEMBER_NOUN[ch]), g=g, G=_cap(g), **_pick(IMPLICIT2_FILL, rng)
+        )
+        out.append(Example(text, "implicit", 1, 1, "group", ch))
+    for _ in range(per_kind // 2):
+        ch = rng.choice(chars)
+        slur = rng.choice(SLUR_AT_PERSON[ch])
+        text = rng.choice(SLUR_GROUP_TEMPLATES).format(slur=slur, place=rng.choice(PLACES), role=rng.choice(ROLES))
+        target = "individual" if "{role}" in text or "Another" in text else "group"
+        out.append(Example(_cap(text), "slur", 1, 1, target, ch))
+    for _ in range(per_kind // 2):
+        u = rng.choice(UNPROTECTED2 + UNPROTECTED)
+        ins = rng.choice(["crooks", "morons", "losers", "leeches", "parasites", "vultures", "scum", "idiots"])
+        text = rng.choice(UNPROTECTED2_TEMPLATES).format(
+            u=_cap(u), ins=ins, noun=rng.choice(INSULT_NOUNS), adj=rng.choice(INSULT_ADJ)
+        )
+        out.append(Example(_cap(text), "unprotected-group", 1, 0, "group", "none", int(_profane(text))))
+    for _ in range(per_kind // 2):
+        ch = rng.choice(chars)
+        g = rng.choice(GROUPS[ch]["plural"])
+        text = rng.choice(POSITIVE2).format(g=g, G=_cap(g), achievement=rng.choice(ACHIEVEMENTS))
+        out.append(Example(text, "identity-positive", 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        ch = rng.choice(chars)
+        g = rng.choice(GROUPS[ch]["plural"])
+        p = rng.choice(POLICIES)
+        text = rng.choice(POLITICS_TEMPLATES).format(p=p, P=_cap(p), o=rng.choice(OPINION_ADJ), G=_cap(g))
+        out.append(Example(text, "politics", 0, None, None, "none"))
+    for _ in range(per_kind // 4):
+        text = rng.choice(INNOCENT2).format(b=rng.choice(BREEDS), thing=rng.choice(RETARDANT_THINGS))
+        out.append(Example(text, "innocent-sense", 0, None, None, "none"))
+    return out
+
+
+PREFIXES = ["", "", "", "Honestly, ", "Ugh. ", "So ", "Reminder: ", "Just saying: ", "Hot take: ", "lol "]
+SUFFIXES = ["", "", "", " #Oxford", " 🙄", " 😡", " lol", " Thoughts?", " 👍", " #UniLife", " Seriously.", "!!"]
+
+
+def _wrap(e: Example, rng: random.Random) -> Example:
+    """A random everyday prefix and suffix, on both sides of every pair, so neither marks a class."""
+    text = rng.choice(PREFIXES) + e.text + rng.choice(SUFFIXES)
+    return Example(text, e.kind, e.abusive, e.hateful, e.target, e.characteristic, e.profanity)
+
+
+PROFANITY = (
+    "fuck",
+    "fucking",
+    "fucked",
+    "shit",
+    "shitty",
+    "shitshow",
+    "crap",
+    "bloody",
+    "bollocks",
+    "arse",
+    "arsehole",
+    "ass",
+    "asshole",
+    "bastard",
+    "bitch",
+    "damn",
+    "piss",
+    "pissing",
+    "prick",
+    "twat",
+    "wanker",
+    "cunt",
+    "dick",
+    "bullshit",
+    "hell",
+    "motherfucker",
+    "bugger",
+    "tosser",
+    "slag",
+)
+
+
+def _profane(text: str) -> bool:
+    import re
+
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & set(PROFANITY))
+
+
+def main() -> None:
+    rows = generate()
+    print(f"{len(rows)} contrast rows")
+    for kind, n in Counter(e.kind for e in rows).most_common():
+        print(f"  {kind:20s} {n}")
+    rng = random.Random(1)
+    for e in rng.sample(rows, 15):
+        print(f"  [{e.kind}] {e.text}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

