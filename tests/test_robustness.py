@@ -21,6 +21,12 @@ HOSTILE = [
     "'a' * 99_000",
     "'\\u200b' * 99_000",
     "'раssword ' * 11_000",
+    "'a1' * 49_000",
+    "'x' * 98_000 + '1'",
+    "'a.' * 49_000",
+    "'a dot ' * 16_000",
+    "'a [dot] ' * 12_000",
+    "'a+.' * 33_000",
 ]
 
 
@@ -30,10 +36,14 @@ def test_analyzers_finish_on_hostile_text() -> None:
         "import sys\n"
         "from postguard.analyzers.cues import CuesAnalyzer\n"
         "from postguard.analyzers.secrets import SecretsAnalyzer\n"
+        "from postguard.analyzers.pii import PiiAnalyzer\n"
+        "from postguard.analyzers.people import PeopleAnalyzer\n"
         "from postguard.text.document import make_document\n"
+        "from postguard.text.obfuscation import unmask\n"
         f"for text in [{', '.join(HOSTILE)}]:\n"
         "    doc = make_document(text)\n"
-        "    CuesAnalyzer().analyze(doc); SecretsAnalyzer().analyze(doc)\n"
+        "    CuesAnalyzer().analyze(doc); SecretsAnalyzer().analyze(doc); unmask(doc.text)\n"
+        "    PiiAnalyzer().analyze(doc); PeopleAnalyzer().analyze(doc)\n"
         "print('ok')\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

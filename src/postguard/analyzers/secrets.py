@@ -147,7 +147,7 @@ PATTERNS: tuple[NamedPattern, ...] = (
                  r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"
                  r"[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$))",
                  0.99, "private-key", group="secret", flags=0),
-    NamedPattern("url-credentials", r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<secret>[^\s@/]{3,})@[^\s]+",
+    NamedPattern("url-credentials", r"\b[a-z][a-z0-9+.-]{0,30}://[^\s:/@]+:(?P<secret>[^\s@/]{3,})@[^\s]+",
                  0.9, "password", group="secret"),
     NamedPattern("zoom-pwd-link", r"zoom\.us/[jw]/\d+\?pwd=(?P<secret>[A-Za-z0-9._-]{6,})", 0.9, "passcode",
                  group="secret"),

@@ -21,11 +21,14 @@ import re
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 # Runs of at least three single letters, each followed by one space: "v e r m i n".
 _SPACED = re.compile(r"(?<![\w])(?:[^\W\d_] ){2,}[^\W\d_](?![\w])")
-# A letter, then digits or @ $ ! standing for letters, then a letter: "g4y", "d1sgusting", "tr@nnies".
-_MIXED = re.compile(r"\b(?=\w*[^\W\d_][0-9@$!]+[^\W\d_])[\w@$!]+")
+# Words, and inside one: a letter, then digits or @ $ ! standing for letters, then a letter ("g4y",
+# "d1sgusting", "tr@nnies"). Words longer than any real one are left alone, which also bounds the work.
+_WORD = re.compile(r"[\w@$!]+")
+_LEET_INSIDE = re.compile(r"[^\W\d_][0-9@$!]+[^\W\d_]")
+_LONGEST_WORD = 40
 _HANDLE = re.compile(r"(?<![\w@])@\w[\w.]*\w|(?<![\w@])@\w")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def unmask(text: str) -> str:
@@ -33,7 +36,14 @@ def unmask(text: str) -> str:
     text = _EMAIL.sub(lambda m: _fit("email", m.group(0)), text)
     text = _HANDLE.sub(lambda m: _fit("@user", m.group(0)), text)
     text = _SPACED.sub(lambda m: _fit(m.group(0).replace(" ", ""), m.group(0)), text)
-    return _MIXED.sub(lambda m: m.group(0).translate(_LEET), text)
+    return _WORD.sub(_unleet, text)
+
+
+def _unleet(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if len(word) > _LONGEST_WORD or not _LEET_INSIDE.search(word):
+        return word
+    return word.translate(_LEET)
 
 
 def _fit(replacement: str, original: str) -> str:

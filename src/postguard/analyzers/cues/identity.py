@@ -30,7 +30,7 @@ AFFILIATION: tuple[NamedPattern, ...] = (
     NamedPattern(
         "oxford-handle", r"@(?:UniofOxford|OxfordUni|OxUni|Ox_?[A-Za-z]+|[A-Za-z]+Oxford)\b", 0.8, "affiliation"
     ),
-    NamedPattern("ox-ac-uk", r"\b[\w.-]*ox\.ac\.uk\b", 0.9, "affiliation"),
+    NamedPattern("ox-ac-uk", r"\b[\w.-]{0,80}ox\.ac\.uk\b", 0.9, "affiliation"),
     NamedPattern("college", rf"\b(?:{_COLLEGES})\b", 0.85, "affiliation", flags=0),
     NamedPattern(
         "role-at-oxford", rf"\b(?:{_ROLES})\b[^.\n]{{0,40}}\b(?:at|@|in|,)\s+(?:the\s+)?oxford\b", 0.9, "affiliation"

@@ -33,8 +33,9 @@ EMAIL: tuple[NamedPattern, ...] = (
     # "sarah dot whitfield at gmail dot com", "sarah[at]ox[dot]ac[dot]uk", "sarah (at) gmail.com"
     NamedPattern(
         "email-written-out",
-        r"\b[A-Za-z0-9][\w.+-]*(?:\s*(?:\[dot\]|\(dot\)|\s+dot\s+)\s*[\w+-]+)*\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+|@)\s*"
-        r"[A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*[A-Za-z0-9-]+)*\s*(?:\[dot\]|\(dot\)|\{dot\}|"
+        # bounded repetitions (a local part of at most 64 characters, a few dots): no quadratic backtracking
+        r"\b[A-Za-z0-9][\w.+-]{0,63}(?:\s*(?:\[dot\]|\(dot\)|\s+dot\s+)\s*[\w+-]+){0,4}\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+|@)\s*"
+        r"[A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*[A-Za-z0-9-]+){0,4}\s*(?:\[dot\]|\(dot\)|\{dot\}|"
         rf"\s+dot\s+|\.)\s*{_TLD}\b",
         0.85,
         "email",
