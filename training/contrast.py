@@ -27,6 +27,7 @@ Everything here is the project's own wording. The functional test table in
 from __future__ import annotations
 
 import random
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -1221,13 +1222,11 @@ PROFANITY = (
     "tosser",
     "slag",
 )
+_PROFANE_WORDS = frozenset(PROFANITY)
 
 
 def _profane(text: str) -> bool:
-    import re
-
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    return bool(words & set(PROFANITY))
+    return not _PROFANE_WORDS.isdisjoint(re.findall(r"[a-z]+", text.lower()))
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ from io import BytesIO
 
 import numpy as np
 
-from postguard.analyzers.embeddings import Chunk, Embedded, Encoder, chunk_text
+from postguard.analyzers.embeddings import Chunk, Embedded, Encoder
 from postguard.text.document import Document
 from postguard.types import Evidence
 
@@ -80,11 +80,8 @@ class AbuseAnalyzer:
 
     def analyze_many(self, docs: Sequence[Document]) -> list[list[Evidence]]:
         self.load()
-        chunks = [c for i, d in enumerate(docs) if d.text.strip() for c in chunk_text(i, d.text, d.sentences)]
-        by_doc: dict[int, list[Embedded]] = {}
-        for e in self.encoder.embed(chunks) if chunks else []:
-            by_doc.setdefault(e.chunk.doc, []).append(e)
-        return [self._evidence(doc, by_doc[i]) if i in by_doc else [] for i, doc in enumerate(docs)]
+        embedded = self.encoder.embed_documents(docs)
+        return [self._evidence(doc, items) if items else [] for doc, items in zip(docs, embedded, strict=True)]
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """Each text scored whole (truncated at the encoder's limit): for benchmarks and training."""

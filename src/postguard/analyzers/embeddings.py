@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from postguard.errors import PostguardError
+from postguard.text.document import Document
 from postguard.text.obfuscation import unmask
 from postguard.types import Span
 
@@ -168,6 +169,16 @@ class Encoder:
         while len(self._cache) > CACHE_CHUNKS:
             self._cache.popitem(last=False)
         return [r for r in results if r is not None]
+
+    def embed_documents(self, docs: Sequence[Document]) -> list[list[Embedded]]:
+        """Each document cut into chunks (:func:`chunk_text`) and embedded, its chunks in order; a blank
+        document has none. Every analyzer that reads the encoder goes through here, so they chunk alike
+        and the second one finds the first one's chunks in the cache."""
+        chunks = [c for i, d in enumerate(docs) if d.text.strip() for c in chunk_text(i, d.text, d.sentences)]
+        out: list[list[Embedded]] = [[] for _ in docs]
+        for e in self.embed(chunks) if chunks else []:
+            out[e.chunk.doc].append(e)
+        return out
 
     def embed_texts(self, texts: Sequence[str]) -> Vector:
         """Whole-text vectors (each text truncated to the model's limit): for training and exemplars."""

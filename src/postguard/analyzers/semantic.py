@@ -19,7 +19,7 @@ from io import BytesIO
 import numpy as np
 
 from postguard.analyzers import ngrams
-from postguard.analyzers.embeddings import Embedded, Encoder, chunk_text
+from postguard.analyzers.embeddings import Embedded, Encoder
 from postguard.text.document import Document
 from postguard.types import Evidence, Span
 
@@ -80,19 +80,8 @@ class SemanticAnalyzer:
         self.load()
         heads = self._heads
         assert heads is not None
-        chunks = [c for i, d in enumerate(docs) if d.text.strip() for c in chunk_text(i, d.text, d.sentences)]
-        embedded = self.encoder.embed(chunks) if chunks else []
-        by_doc: dict[int, list[Embedded]] = {}
-        for e in embedded:
-            by_doc.setdefault(e.chunk.doc, []).append(e)
-        out: list[list[Evidence]] = []
-        for i, doc in enumerate(docs):
-            items = by_doc.get(i, [])
-            if not items:
-                out.append([])
-                continue
-            out.append(self._evidence(doc, items, heads))
-        return out
+        embedded = self.encoder.embed_documents(docs)
+        return [self._evidence(doc, items, heads) if items else [] for doc, items in zip(docs, embedded, strict=True)]
 
     def _evidence(self, doc: Document, items: list[Embedded], heads: Heads) -> list[Evidence]:
         """A label's score is the best of each chunk as a whole and of its sentences, so that one
