@@ -90,6 +90,11 @@ def test_hard_cases_in_both_directions(engine: Engine) -> None:
         "Eid Mubarak to everyone celebrating!": set(),
         "This printer is shit.": {"RS003"},
         "@dan_w I know where you park.": {"RS001"},
+        # an ordinary sentence before the abuse does not dilute it, nor make a benign post abusive
+        "Long day. Gay people are disgusting.": {"RS002"},
+        "Long day. Proud to be gay!": set(),
+        # emoji are read by their names
+        "Immigrants are 🐀🐀🐀": {"RS002"},
     }
     for text, expected in cases.items():
         report = engine.check(Post(text, account=AccountKind.PERSONAL))
@@ -121,3 +126,13 @@ def test_functional_cases_are_not_in_the_training_pairs() -> None:
     cases = [c["text"] for spec in data.values() for c in spec["cases"]]
     assert len(cases) >= 200
     assert not [t for t in cases if key(t) in trained]
+
+
+def test_emoji_are_spelled_out_and_sentences_still_line_up() -> None:
+    encoder = Encoder()
+    doc = make_document("Great match 🏉🎉 today. Second sentence here.")
+    (embedded,) = encoder.embed_documents([doc])
+    vectors = embedded[0].sentence_vectors
+    assert vectors.shape == (2, 384)
+    assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-4
+    assert float(vectors[0] @ vectors[1]) < 0.99  # each sentence pooled from its own tokens

@@ -27,6 +27,7 @@ HOSTILE = [
     "'a dot ' * 16_000",
     "'a [dot] ' * 12_000",
     "'a+.' * 33_000",
+    "'\\U0001f400\\U0001f3fd\\u200d' * 33_000",
 ]
 
 
@@ -39,10 +40,11 @@ def test_analyzers_finish_on_hostile_text() -> None:
         "from postguard.analyzers.pii import PiiAnalyzer\n"
         "from postguard.analyzers.people import PeopleAnalyzer\n"
         "from postguard.text.document import make_document\n"
+        "from postguard.text.emoji import spell_emoji\n"
         "from postguard.text.obfuscation import unmask\n"
         f"for text in [{', '.join(HOSTILE)}]:\n"
         "    doc = make_document(text)\n"
-        "    CuesAnalyzer().analyze(doc); SecretsAnalyzer().analyze(doc); unmask(doc.text)\n"
+        "    CuesAnalyzer().analyze(doc); SecretsAnalyzer().analyze(doc); spell_emoji(unmask(doc.text))\n"
         "    PiiAnalyzer().analyze(doc); PeopleAnalyzer().analyze(doc)\n"
         "print('ok')\n"
     )

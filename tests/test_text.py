@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import pytest
+
 from postguard.text.document import make_document
+from postguard.text.emoji import spell_emoji
 from postguard.text.markdown import prose_view
 from postguard.text.normalize import normalize
 from postguard.text.sentences import sentences
@@ -49,3 +52,30 @@ def test_document_spans_map_through_markdown_and_normalisation() -> None:
     start = doc.text.index("Confidential")
     span = doc.span(start, start + len("Confidential"))
     assert doc.original[span.start : span.end] == "Conﬁdential"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Immigrants are 🐀🐀", "Immigrants are  rat  rat "),
+        ("👍🏽 thanks", " thumbs up sign  thanks"),
+        ("🏳️\u200d🌈 Pride", " waving white flag  rainbow  Pride"),
+        ("🇬🇧 v 🇫🇷", " flag  v  flag "),
+        ("no emoji here, © 2026 → next", None),
+    ],
+)
+def test_spell_emoji_names_emoji_and_drops_modifiers(text: str, expected: str | None) -> None:
+    spelled = spell_emoji(text)
+    assert (spelled.text if spelled else None) == expected
+
+
+def test_spelled_emoji_offsets_lead_back_to_the_original() -> None:
+    text = "🔪 you, @sam 🐍🐍."
+    spelled = spell_emoji(text)
+    assert spelled is not None
+    assert len(spelled.starts) == len(spelled.ends) == len(spelled.text) + 1
+    for word, original in (("hocho", "🔪"), ("you", "you"), ("snake", "🐍"), (".", ".")):
+        a = spelled.text.index(word)
+        b = a + len(word)
+        assert text[spelled.starts[a] : spelled.ends[b]] == original, word
+    assert spelled.starts == sorted(spelled.starts) and spelled.ends == sorted(spelled.ends)

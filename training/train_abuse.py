@@ -1,7 +1,7 @@
 """Fine-tune MiniLM end to end for RS001-RS003 and export it as int8 ONNX (issue 4).
 
     pip install -e '.[train]' torch==2.13.0     # torch is the local CPU wheel; never a run-time need
-    python training/train_abuse.py              # about 40 minutes on 2 cores; seeded
+    python training/train_abuse.py              # about 46 minutes on 2 cores; seeded
     python training/train_abuse.py --limit 2000 --out /tmp/abuse-pilot   # a quick end-to-end pilot
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
@@ -19,7 +19,10 @@ none). Each head's loss counts only the rows whose corpus says something about i
 shared at run time with the semantic heads, which pool the other tokens; a second loss holds those
 tokens' states near the base model's (cosine, weight ``KEEP_WEIGHT``), so that fine-tuning for abuse
 does not cost the other rules what the base model knew. Spelling noise (leet, spacing, swapped or starred
-letters, emoji for animal words) is applied on the fly to both classes alike.
+letters, emoji for animal words) is applied on the fly to both classes alike, and 30% of the texts get
+an everyday sentence or two before or after them (``--context``), so that abuse is still read as abuse
+in a post that also says something ordinary. Emoji are spelled out as their names, as at run time.
+Texts of like length are batched together, which cuts padding and a third of the time per step.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import abuse_data  # noqa: E402
 import contrast  # noqa: E402
 
+from postguard.text.emoji import spelled_text  # noqa: E402
 from postguard.text.obfuscation import unmask  # noqa: E402
 
 SEED = 20261124
@@ -156,33 +161,58 @@ def noisy(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-# Everyday sentences put before or after a training text (either class), so that abuse in a post that
-# also says something ordinary is still read as abuse.
+# Everyday sentences put before or after a training text (either class, ``--context`` of them), so that
+# abuse in a post that also says something ordinary is still read as abuse, and an ordinary sentence
+# next to a benign one changes nothing. Written apart from bench/data/abuse_functional.yaml.
 CONTEXT = [
-    "Long day in the lab today.",
-    "The committee met this afternoon to go through the timetable.",
-    "Just got back from the conference in Leeds.",
-    "Coffee first.",
-    "Reading week is nearly over.",
-    "Posting this from the train.",
-    "Saw this on my feed this morning.",
-    "Thread below.",
-    "The library was packed again.",
-    "Marking season is upon us.",
-    "Quick thought before the seminar.",
-    "The rain has not stopped all week.",
-    "Our new website went live on Monday.",
-    "Back at my desk after lunch.",
-    "Term starts in two weeks.",
-    "Rant incoming.",
-    "Not sure who needs to hear this.",
-    "Hope everyone had a good weekend.",
-]
+    "Long day in the lab today.", "The committee met this afternoon to go through the timetable.",
+    "Just got back from the conference in Leeds.", "Coffee first.", "Reading week is nearly over.",
+    "Posting this from the train.", "Saw this on my feed this morning.", "Thread below.",
+    "The library was packed again.", "Marking season is upon us.", "Quick thought before the seminar.",
+    "The rain has not stopped all week.", "Our new website went live on Monday.", "Back at my desk after lunch.",
+    "Term starts in two weeks.", "Rant incoming.", "Not sure who needs to hear this.",
+    "Hope everyone had a good weekend.", "Happy Friday!", "Two more chapters to edit.",
+    "The boiler in our building broke again.", "First snow of the year in the quad.",
+    "Spent the morning on spreadsheets.", "Just submitted my expenses claim.", "Can't believe it's December already.",
+    "Watching the match with my flatmates.", "The bus was twenty minutes late.", "Tea and biscuits in the common room.",
+    "Finally unpacked after the move.", "My cat knocked my laptop off the desk.", "Off to the gym.",
+    "Still jet-lagged from Boston.", "Booked my summer holiday.", "The printer jammed twice this morning.",
+    "Graduation photos are up.", "Interesting talk on urban planning at lunch.", "Our garden is finally growing.",
+    "Made pancakes for the kids.", "Cycling in this wind is no fun.", "Meeting ran over by an hour.",
+    "Just finished a great novel.", "New episode of the podcast is out.", "Packing for the field trip.",
+    "Deadline tomorrow, wish me luck.", "Voting closes at five.", "Lovely walk along the canal.",
+    "The exam timetable has changed.", "Another email about the car park.", "Three weeks until the holidays.",
+    "Our reading group meets on Thursdays.", "I have opinions.", "Say what you like about this, but here goes.",
+    "Okay, hear me out.", "Update on last week.", "Just my two cents.",
+]  # fmt: skip
+CONTEXT_FRONT_CHARS = 200  # a longer text gets its sentence after it, so truncation cannot cut the text
 
 
 def with_context(text: str, rng: random.Random) -> str:
-    sentence = rng.choice(CONTEXT)
-    return f"{sentence} {text}" if rng.random() < 0.6 else f"{text} {sentence}"
+    """``text`` with one or two everyday sentences before or after it."""
+    sentence = " ".join(rng.sample(CONTEXT, 2 if rng.random() < 0.25 else 1))
+    front = len(text) < CONTEXT_FRONT_CHARS and rng.random() < 0.6
+    return f"{sentence} {text}" if front else f"{text} {sentence}"
+
+
+def batches(items: list[Item], size: int, steps: int, rng: random.Random) -> Iterator[list[Item]]:
+    """``steps`` batches: each pass over ``items`` reshuffled, texts of like length batched together
+    (within windows of 64 batches) to cut padding, and the batches then taken in random order."""
+    made = 0
+    while True:
+        order = items[:]
+        rng.shuffle(order)
+        window = size * 64
+        group: list[list[Item]] = []
+        for w in range(0, len(order), window):
+            part = sorted(order[w : w + window], key=lambda it: len(it.text))
+            group.extend(part[b : b + size] for b in range(0, len(part), size))
+        rng.shuffle(group)
+        for batch in group:
+            if made == steps:
+                return
+            made += 1
+            yield batch
 
 
 # --- model ----------------------------------------------------------------------------------------
@@ -259,12 +289,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "postguard" / "assets")
     parser.add_argument("--limit", type=int, default=0, help="train on this many items only (a pilot)")
-    parser.add_argument("--epochs", type=float, default=1.0)
+    parser.add_argument("--epochs", type=float, default=1.6)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=6e-5)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
-        "--context", type=float, default=0.0, help="share of texts given an everyday sentence (see CONTEXT)"
+        "--context", type=float, default=0.3, help="share of texts given an everyday sentence (see CONTEXT)"
     )
     parser.add_argument("--split", type=Path, help="only split an already quantised full model (see split)")
     args = parser.parse_args()
@@ -306,11 +336,9 @@ def main() -> None:
     )
     model.train()
     started = time.time()
-    for step in range(steps):
-        lo = (step * args.batch) % len(items)
-        batch = items[lo : lo + args.batch] or items[: args.batch]
+    for step, batch in enumerate(batches(items, args.batch, steps, rng)):
         texts = [noisy(b.text, rng) if rng.random() < 0.25 else b.text for b in batch]
-        texts = [unmask(with_context(t, rng) if rng.random() < args.context else t) for t in texts]
+        texts = [spelled_text(unmask(with_context(t, rng) if rng.random() < args.context else t)) for t in texts]
         enc = tokenizer.encode_batch(texts)
         ids = torch.tensor([e.ids for e in enc])
         mask = torch.tensor([e.attention_mask for e in enc])
