@@ -95,6 +95,13 @@ def test_hard_cases_in_both_directions(engine: Engine) -> None:
         "Long day. Proud to be gay!": set(),
         # emoji are read by their names
         "Immigrants are 🐀🐀🐀": {"RS002"},
+        # advocacy, identity events, opinions on public figures and ideas, innocent senses are not hate
+        "Stand with our Muslim students after last night's vandalism.": set(),
+        "Flyers for the Black History Month lecture are at the porters' lodge.": set(),
+        "Brexit has been a disaster for British science.": set(),
+        "The Vice-Chancellor is out of touch with staff.": set(),
+        "Homo neanderthalensis buried their dead with flowers.": set(),
+        "Muslims are vermin.": {"RS002"},
     }
     for text, expected in cases.items():
         report = engine.check(Post(text, account=AccountKind.PERSONAL))
@@ -126,6 +133,26 @@ def test_functional_cases_are_not_in_the_training_pairs() -> None:
     cases = [c["text"] for spec in data.values() for c in spec["cases"]]
     assert len(cases) >= 200
     assert not [t for t in cases if key(t) in trained]
+    ordinary = [t for name in ("labelled_posts", "heldout_posts") for t in _posts(name)]
+    assert len(ordinary) > 500
+    assert not [t for t in ordinary if key(t) in trained]
+
+
+def _posts(name: str) -> list[str]:
+    groups = yaml.safe_load((ROOT / "bench/data" / f"{name}.yaml").read_text("utf-8"))
+    return [t for g in groups for t in g["posts"]]
+
+
+def test_corpus_dedupe_keeps_emoji_apart_and_folds_punctuation() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        from abuse_data import dedupe_key
+    finally:
+        sys.path.remove(str(ROOT / "training"))
+    assert dedupe_key("I'd love to 🔪 some 👳🏾") != dedupe_key("I'd love to 👏🏽 some 👳🏾")
+    assert dedupe_key("Hello,   WORLD!!") == dedupe_key("hello world") == "hello world"
+    assert dedupe_key("zero\u200bwidth") == "zero width"
+    assert dedupe_key(" ... ") == ""
 
 
 def test_emoji_are_spelled_out_and_sentences_still_line_up() -> None:

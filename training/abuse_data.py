@@ -33,6 +33,7 @@ import csv
 import random
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -194,13 +195,21 @@ def convabuse() -> Iterator[Row]:
             )
 
 
+def dedupe_key(text: str) -> str:
+    """Text lowercased, with punctuation, spaces and invisible characters folded to single spaces. Emoji
+    and other symbols stay: HatemojiBuild's pairs differ only by an emoji ("I'd love to 🔪 some ..." is
+    hateful, "I'd love to 👏 some ..." is not), and folding them away kept one of each pair at random."""
+    folded = "".join(" " if unicodedata.category(c)[0] in "PZC" else c for c in text.lower())
+    return " ".join(folded.split())
+
+
 def load(*, shippable_only: bool = True) -> list[Row]:
-    """Every corpus, deduplicated by normalised text (the first reading of a text wins)."""
+    """Every corpus, deduplicated by :func:`dedupe_key` (the first reading of a text wins)."""
     seen: set[str] = set()
     rows = []
     for reader in (davidson, edos, hatemoji, hatexplain, mlma, convabuse):
         for row in reader():
-            key = re.sub(r"\W+", " ", row.text.lower()).strip()
+            key = dedupe_key(row.text)
             if not key or key in seen or (shippable_only and not row.shippable):
                 continue
             seen.add(key)

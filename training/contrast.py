@@ -19,6 +19,9 @@ and most of its words. Kinds (``KINDS``):
 - ``unprotected-group``: insults at groups the Act does not protect (estate agents, a football club's
   fans): abusive, not hateful
 - ``object-profanity``: swearing at things or in delight ("this printer is shit"): acceptable, profane
+- ``identity-event`` / ``advocacy`` / ``opinion``: the everyday logistics of identity events, advocacy
+  for a group's rights, and strong opinions about politicians, institutions and ideas: acceptable
+  (added after the ordinary-post checks showed these read as hate)
 
 Everything here is the project's own wording. The functional test table in
 ``bench/data/abuse_functional.yaml`` was written separately, in other words, and is never read here.
@@ -1020,6 +1023,101 @@ INNOCENT2 = [
 ]
 RETARDANT_THINGS = ["curtains", "sofas", "mattresses", "carpets", "lab coats", "stage sets"]
 
+# Third batch: what the ordinary-post checks showed the model reading as hate. Identity events in their
+# everyday logistics, advocacy for a group's rights, strong opinions about politicians, institutions and
+# ideas (not about people for who they are), and more words that have an innocent sense.
+EVENT_TEMPLATES = [
+    "{Occ} committee meets in the Old Library at four.",
+    "Setting up the stall for {occ} took all morning, worth it.",
+    "Volunteers needed to hand out programmes at {occ}.",
+    "The budget for {occ} has been approved.",
+    "Photos from {occ} are in the shared drive.",
+    "Rota for {occ} is attached, swap shifts if you need to.",
+    "Room bookings for {occ} close on Friday.",
+    "Good turnout at {occ} despite the rain.",
+    "Minutes from the {occ} organising call are up.",
+    "Who's bringing the banners for {occ}?",
+]
+ADVOCACY_TEMPLATES = [
+    "Equal rights for {g}, no exceptions.",
+    "Stand with {g} who are being harassed online.",
+    "{G} belong in academia and in every room where decisions are made.",
+    "Solidarity with {g} in our department this week.",
+    "The rights of {g} are not up for debate.",
+    "Attacks on {g} are attacks on all of us.",
+    "If you're not angry about how {g} are treated, you're not paying attention.",
+    "{G} deserve safety at work, full stop.",
+    "Calling on the university to do more for {g}.",
+    "Protecting {g} from discrimination is the law, and it's right.",
+    "Our union backs {g} in this fight.",
+    "Hate against {g} has no place in Oxford.",
+]
+PUBLIC_FIGURES = [
+    "the Prime Minister", "the Home Secretary", "the Chancellor", "the Leader of the Opposition",
+    "our MP", "the council leader", "the Education Secretary", "the Vice-Chancellor", "the Mayor",
+    "the Health Secretary", "that columnist", "the party chairman",
+]  # fmt: skip
+INSTITUTIONS = [
+    "the government", "the university's senior management", "the Treasury", "the regulator", "the BBC",
+    "the opposition", "the council", "the funding body", "the Home Office", "the rail companies",
+    "the tabloids", "the admissions office",
+]  # fmt: skip
+IDEAS = [
+    "cancel culture", "austerity", "Brexit", "net zero", "identity politics", "the culture war",
+    "league tables", "managerialism", "populism", "tuition fees", "the outsourcing of cleaning staff",
+    "free speech absolutism", "the marketisation of higher education",
+]  # fmt: skip
+OPINION_STRONG = [
+    "dangerous", "out of touch", "a national embarrassment", "clueless about universities", "a disaster",
+    "doing real damage", "shameless", "a failure", "completely wrong on this", "incompetent",
+    "the worst in decades", "destroying trust",
+]  # fmt: skip
+OPINION_TEMPLATES = [
+    "{F} is {o}.",
+    "Honestly think {f} is {o}.",
+    "{I} are {o}.",
+    "{Idea} has gone too far.",
+    "{Idea} is ruining higher education.",
+    "{Idea} is {o} and I'll say it again.",
+    "{F} is {o}. Why does nobody challenge this?",
+    "Strongly disagree with {f} about {idea}.",
+    "{I} have got this badly wrong.",
+    "{Idea} is the biggest threat to research in this country.",
+]
+INNOCENT3 = [
+    "Homo sapiens and Homo erectus overlapped for a long time.",
+    "New fossil find: possibly a Homo {species} jaw.",
+    "The strike could cripple the rail network this week.",
+    "Budget cuts will cripple {dept} research.",
+    "A lame duck council won't fix the buses.",
+    "All submissions go through double-blind review.",
+    "The trial is randomised and double blind.",
+    "Our warnings about the heating fell on deaf ears.",
+    "Lab rats in the {dept} study are housed in enriched cages.",
+    "Pest control found rats behind the {place} bins again.",
+    "The {place} has called in a vermin contractor.",
+    "Monkey puzzle tree in the {place} is over a hundred years old.",
+    "Pass me the monkey wrench, the pipe is leaking.",
+    "Great apes show surprising tool use, says the new {dept} paper.",
+    "Cockroach numbers in student kitchens are a real problem, says the {place} survey.",
+    "The pig farm visit for the {dept} students is on Thursday.",
+    "Queer theory reading list for the {dept} seminar is out.",
+    "That's a queer thing to find in an archive.",
+    "Caught a gypsy moth caterpillar on the oak in the {place}.",
+    "Gypsy, Roma and Traveller students are welcome at the open day.",
+    "She's a spook in the new spy drama and she's brilliant.",
+    "Ski slope practice in the {place} tomorrow.",
+    "The nursery rhyme about three blind mice gets stuck in my head.",
+    "He fell asleep on the sofa with the dog, both of them snoring like pigs.",
+    "The dog's a bitch for the show paperwork, apparently that's the term.",
+    "Getting a fag end out of the drain in the {place}, gross.",
+    "Dykes and ditches in the Fens fascinated the {dept} field trip.",
+    "Nobody told me the chink in the door let the cat in.",
+]
+SPECIES = ["naledi", "floresiensis", "habilis", "heidelbergensis", "antecessor"]
+DEPTS = ["zoology", "biology", "geography", "history", "medical sciences", "physiology", "English", "engineering"]
+PLACES3 = ["quad", "park", "college garden", "botanic garden", "staff car park", "sports ground", "halls"]
+
 HANDLES = ["jsmith", "dr_k_lee", "OxHistoryFan", "sam_r", "priya_dev", "TheRealTom", "mk_physics", "anna.b"]
 
 
@@ -1177,6 +1275,31 @@ def _second_batch(rng: random.Random, per_kind: int) -> list[Example]:
         out.append(Example(text, "politics", 0, None, None, "none"))
     for _ in range(per_kind // 4):
         text = rng.choice(INNOCENT2).format(b=rng.choice(BREEDS), thing=rng.choice(RETARDANT_THINGS))
+        out.append(Example(text, "innocent-sense", 0, None, None, "none"))
+    out.extend(_third_batch(rng, per_kind))
+    return out
+
+
+def _third_batch(rng: random.Random, per_kind: int) -> list[Example]:
+    out: list[Example] = []
+    chars = list(GROUPS)
+    for _ in range(per_kind // 3):
+        occ = rng.choice(GROUPS[rng.choice(chars)]["occasion"])
+        text = rng.choice(EVENT_TEMPLATES).format(occ=occ, Occ=_cap(occ))
+        out.append(Example(text, "identity-event", 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        g = rng.choice(GROUPS[rng.choice(chars)]["plural"])
+        out.append(Example(rng.choice(ADVOCACY_TEMPLATES).format(g=g, G=_cap(g)), "advocacy", 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        f, i, idea = rng.choice(PUBLIC_FIGURES), rng.choice(INSTITUTIONS), rng.choice(IDEAS)
+        text = rng.choice(OPINION_TEMPLATES).format(
+            f=f, F=_cap(f), i=i, I=_cap(i), idea=idea, Idea=_cap(idea), o=rng.choice(OPINION_STRONG)
+        )
+        out.append(Example(text, "opinion", 0, None, None, "none"))
+    for _ in range(per_kind // 4):
+        text = rng.choice(INNOCENT3).format(
+            species=rng.choice(SPECIES), dept=rng.choice(DEPTS), place=rng.choice(PLACES3)
+        )
         out.append(Example(text, "innocent-sense", 0, None, None, "none"))
     return out
 
