@@ -118,7 +118,7 @@ def test_a_department_pack_threshold_changes_what_rs003_reports(tmp_path: Path) 
     assert "RS003" in {f.code for f in strict.check(Post(text)).findings}
 
 
-def test_functional_cases_are_not_in_the_training_pairs() -> None:
+def test_functional_cases_and_bench_posts_are_not_in_the_training_pairs() -> None:
     sys.path.insert(0, str(ROOT / "training"))
     try:
         from contrast import generate
