@@ -36,13 +36,8 @@ from postguard.analyzers.embeddings import Chunk, Encoder  # noqa: E402
 
 
 def states(texts: list[str]) -> np.ndarray:
-    encoder = Encoder()
-    encoder.load()
-    out = []
-    for start in range(0, len(texts), 512):
-        part = texts[start : start + 512]
-        out.append(np.stack([e.first for e in encoder.embed([Chunk(i, 0, t, ()) for i, t in enumerate(part)])]))
-    return np.concatenate(out)
+    """Each text's final [CLS] state, scored whole (``Encoder.embed`` batches by length itself)."""
+    return np.stack([e.first for e in Encoder().embed([Chunk(i, 0, t, ()) for i, t in enumerate(texts)])])
 
 
 def main() -> None:
