@@ -13,7 +13,10 @@ Prints:
    compared with the expected one; accuracy per category, overall, and over the non-abusive categories.
    Failures are listed.
 3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts): how many raise RS001-RS003.
-4. speed of the abuse analyzer alone on 2,000 distinct posts (a fresh encoder, so nothing is cached):
+4. short statements about groups (``bench/data/abuse_short.yaml``, worded apart from the training
+   pairs): benign one-liners ("{G} exist.") that raise nothing, and hateful ones built the same way
+   ("{G} are not people.") that raise RS002, for every group; per predicate and overall.
+5. speed of the abuse analyzer alone on 2,000 distinct posts (a fresh encoder, so nothing is cached):
    posts/s batched, and p50/p95 of one post at a time.
 """
 
@@ -129,6 +132,21 @@ def ordinary(engine: Engine) -> None:
         print(f"     {text[:110]}")
 
 
+def short_statements(engine: Engine) -> None:
+    grid = yaml.safe_load((ROOT / "bench/data/abuse_short.yaml").read_text(encoding="utf-8"))
+    groups = grid["groups"]
+    print(f"\n4. short statements about groups ({len(groups)} groups)")
+    for side, wanted in (("benign", "none"), ("hateful", "RS002")):
+        texts = [p.format(G=g, g=g.lower()) for p in grid[side] for g in groups]
+        reports = engine.check_many([Post(t, account=AccountKind.PERSONAL) for t in texts])
+        right = [outcome({f.code for f in r.findings}) == wanted for r in reports]
+        print(f"   {side} ({'raise nothing' if wanted == 'none' else 'raise RS002'}): "
+              f"{sum(right)}/{len(right)} = {sum(right) / len(right):.3f}")  # fmt: skip
+        for k, predicate in enumerate(grid[side]):
+            part = right[k * len(groups) : (k + 1) * len(groups)]
+            print(f"     {predicate:42s} {sum(part):2d}/{len(part)}")
+
+
 def speed(n: int) -> None:
     rows = [clean(r.text) for r in abuse_data.load() if r.split == "test"][:n]
     analyzer = AbuseAnalyzer(encoder=Encoder())
@@ -144,7 +162,7 @@ def speed(n: int) -> None:
         analyzer.analyze(d)
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
-    print(f"\n4. speed of the abuse analyzer ({len(docs)} posts, mean {statistics.mean(map(len, rows)):.0f} chars)")
+    print(f"\n5. speed of the abuse analyzer ({len(docs)} posts, mean {statistics.mean(map(len, rows)):.0f} chars)")
     print(f"   batched: {batched:.0f} posts/s; one post at a time: p50 {times[len(times) // 2]:.1f} ms, "
           f"p95 {times[int(0.95 * (len(times) - 1))]:.1f} ms")  # fmt: skip
 
@@ -162,6 +180,7 @@ def main() -> None:
     engine.load()
     functional(engine)
     ordinary(engine)
+    short_statements(engine)
     speed(args.speed_posts)
 
 

@@ -102,6 +102,12 @@ def test_hard_cases_in_both_directions(engine: Engine) -> None:
         "The Vice-Chancellor is out of touch with staff.": set(),
         "Homo neanderthalensis buried their dead with flowers.": set(),
         "Muslims are vermin.": {"RS002"},
+        # one-line statements that open with a group's name: affirmations are not hate, denials are
+        "Bisexual people are valid.": set(),
+        "I stand with refugees.": set(),
+        "Muslims are people, full stop.": set(),
+        "Jews are not people.": {"RS002"},
+        "Disabled people should have no rights.": {"RS002"},
     }
     for text, expected in cases.items():
         report = engine.check(Post(text, account=AccountKind.PERSONAL))
@@ -136,6 +142,29 @@ def test_functional_cases_and_bench_posts_are_not_in_the_training_pairs() -> Non
     ordinary = [t for name in ("labelled_posts", "heldout_posts") for t in _posts(name)]
     assert len(ordinary) > 500
     assert not [t for t in ordinary if key(t) in trained]
+
+
+def test_short_statement_grid_is_worded_apart_from_the_training_templates() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        import contrast
+    finally:
+        sys.path.remove(str(ROOT / "training"))
+    grid = yaml.safe_load((ROOT / "bench/data/abuse_short.yaml").read_text("utf-8"))
+    predicates = grid["benign"] + grid["hateful"]
+    assert len(grid["groups"]) >= 20 and len(grid["benign"]) == len(grid["hateful"]) >= 10
+    templates = {
+        t.replace("{g}", "{G}").lower()
+        for value in vars(contrast).values()
+        if isinstance(value, list)
+        for t in value
+        if isinstance(t, str) and ("{g}" in t or "{G}" in t)
+    }
+    assert len(templates) > 100
+    assert not [p for p in predicates if p.replace("{g}", "{G}").lower() in templates]
+    trained = {" ".join(e.text.lower().split()) for e in contrast.generate()}
+    statements = [p.format(G=g, g=g.lower()) for p in predicates for g in grid["groups"]]
+    assert not [t for t in statements if t.lower() in trained]
 
 
 def _posts(name: str) -> list[str]:

@@ -22,6 +22,9 @@ and most of its words. Kinds (``KINDS``):
 - ``identity-event`` / ``advocacy`` / ``opinion``: the everyday logistics of identity events, advocacy
   for a group's rights, and strong opinions about politicians, institutions and ideas: acceptable
   (added after the ordinary-post checks showed these read as hate)
+- ``affirmation`` / ``denial``: one-line statements of a group's humanity, rights, place and worth, and
+  hateful twins that deny the same (added after short posts that open with a group's name read as
+  abuse, and "they are not people" read as negation)
 
 Everything here is the project's own wording. The functional test table in
 ``bench/data/abuse_functional.yaml`` was written separately, in other words, and is never read here.
@@ -1277,6 +1280,7 @@ def _second_batch(rng: random.Random, per_kind: int) -> list[Example]:
         text = rng.choice(INNOCENT2).format(b=rng.choice(BREEDS), thing=rng.choice(RETARDANT_THINGS))
         out.append(Example(text, "innocent-sense", 0, None, None, "none"))
     out.extend(_third_batch(rng, per_kind))
+    out.extend(_fourth_batch(rng, per_kind))
     return out
 
 
@@ -1301,6 +1305,86 @@ def _third_batch(rng: random.Random, per_kind: int) -> list[Example]:
             species=rng.choice(SPECIES), dept=rng.choice(DEPTS), place=rng.choice(PLACES3)
         )
         out.append(Example(text, "innocent-sense", 0, None, None, "none"))
+    return out
+
+
+# Fourth batch: one-line statements about a group. The corpora's short posts that open with a group's
+# name are mostly hateful, so the model read "Trans men exist." and "Refugees have rights too." as
+# abuse and "Jews are not people." as negation. Affirmations of a group's humanity, rights, place and
+# worth, each with a hateful twin that denies the same thing (often with a "not", so that a negation is
+# not read as counter-speech by its form alone). Worded apart from bench/data/abuse_short.yaml.
+AFFIRM_TEMPLATES = [
+    "{G} are here to stay.",
+    "{G} are human beings like anyone else.",
+    "{G} are real, and they are here.",
+    "{G} deserve equal rights.",
+    "{G} deserve the same rights as everyone.",
+    "{G} are entitled to the same protections as the rest of us.",
+    "Equal rights for {g}, now.",
+    "Solidarity with {g}.",
+    "I support {g}. Always.",
+    "Standing up for {g} today.",
+    "{G} matter.",
+    "{G} count.",
+    "{G} are human.",
+    "{G} are just people.",
+    "{G} are not a problem to be solved.",
+    "{G} are not going anywhere.",
+    "{G} are not the enemy.",
+    "{G} are not less than anyone.",
+    "{G} are our neighbours.",
+    "{G} are welcome in every lab.",
+    "{G} are as capable as anyone.",
+    "{G} are normal.",
+    "Nothing is wrong with {g}.",
+    "{G} are allowed to be happy.",
+    "{G} have every right to be here.",
+    "{G} have always been here.",
+    "{G} have a place in this university.",
+    "We need more {g} in research.",
+    "Let {g} live their lives.",
+    "{G}: you are seen and you are loved.",
+    "Respect to all {g}.",
+    "Thinking of {g} today.",
+]
+DENY_TEMPLATES = [
+    "{G} are not human.",
+    "{G} are not real humans.",
+    "{G} are not normal.",
+    "{G} don't deserve rights.",
+    "{G} don't deserve equal rights.",
+    "{G} should not be allowed to exist.",
+    "No rights for {g}.",
+    "{G} don't matter.",
+    "{G} don't count as people.",
+    "{G} are less than human.",
+    "{G} are not welcome in any lab.",
+    "{G} have no place in this university.",
+    "{G} have no right to be here.",
+    "{G} are not as capable as normal people.",
+    "Nobody should stand up for {g}.",
+    "Never support {g}.",
+    "The world would be better without {g}.",
+    "{G} need to disappear.",
+    "{G} aren't people, they're a problem.",
+    "{G} are the enemy.",
+    "{G} are a problem to be solved.",
+    "{G} are not our neighbours, they are invaders.",
+    "{G} should not be allowed to be happy.",
+    "Let {g} rot.",
+]
+
+
+def _fourth_batch(rng: random.Random, per_kind: int) -> list[Example]:
+    out: list[Example] = []
+    chars = list(GROUPS)
+    for _ in range(per_kind):
+        g = rng.choice(GROUPS[rng.choice(chars)]["plural"])
+        out.append(Example(rng.choice(AFFIRM_TEMPLATES).format(g=g, G=_cap(g)), "affirmation", 0, None, None, "none"))
+    for _ in range(per_kind):
+        ch = rng.choice(chars)
+        g = rng.choice(GROUPS[ch]["plural"])
+        out.append(Example(rng.choice(DENY_TEMPLATES).format(g=g, G=_cap(g)), "denial", 1, 1, "group", ch))
     return out
 
 
