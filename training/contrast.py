@@ -1154,6 +1154,13 @@ def _fill(template: str, rng: random.Random, ch: str) -> str:
     return template.format(**values)
 
 
+def _about_group(templates: list[str], rng: random.Random, ch: str) -> str:
+    """One of ``templates`` filled with one of the characteristic's group nouns (``{g}``, or ``{G}``
+    capitalised): for templates that need nothing else, unlike :func:`_fill`."""
+    g = rng.choice(GROUPS[ch]["plural"])
+    return rng.choice(templates).format(g=g, G=_cap(g))
+
+
 def _plain(template: str, rng: random.Random) -> str:
     return template.format(handle=rng.choice(HANDLES))
 
@@ -1292,8 +1299,8 @@ def _third_batch(rng: random.Random, per_kind: int) -> list[Example]:
         text = rng.choice(EVENT_TEMPLATES).format(occ=occ, Occ=_cap(occ))
         out.append(Example(text, "identity-event", 0, None, None, "none"))
     for _ in range(per_kind // 2):
-        g = rng.choice(GROUPS[rng.choice(chars)]["plural"])
-        out.append(Example(rng.choice(ADVOCACY_TEMPLATES).format(g=g, G=_cap(g)), "advocacy", 0, None, None, "none"))
+        text = _about_group(ADVOCACY_TEMPLATES, rng, rng.choice(chars))
+        out.append(Example(text, "advocacy", 0, None, None, "none"))
     for _ in range(per_kind // 2):
         f, i, idea = rng.choice(PUBLIC_FIGURES), rng.choice(INSTITUTIONS), rng.choice(IDEAS)
         text = rng.choice(OPINION_TEMPLATES).format(
@@ -1379,12 +1386,11 @@ def _fourth_batch(rng: random.Random, per_kind: int) -> list[Example]:
     out: list[Example] = []
     chars = list(GROUPS)
     for _ in range(per_kind):
-        g = rng.choice(GROUPS[rng.choice(chars)]["plural"])
-        out.append(Example(rng.choice(AFFIRM_TEMPLATES).format(g=g, G=_cap(g)), "affirmation", 0, None, None, "none"))
+        text = _about_group(AFFIRM_TEMPLATES, rng, rng.choice(chars))
+        out.append(Example(text, "affirmation", 0, None, None, "none"))
     for _ in range(per_kind):
         ch = rng.choice(chars)
-        g = rng.choice(GROUPS[ch]["plural"])
-        out.append(Example(rng.choice(DENY_TEMPLATES).format(g=g, G=_cap(g)), "denial", 1, 1, "group", ch))
+        out.append(Example(_about_group(DENY_TEMPLATES, rng, ch), "denial", 1, 1, "group", ch))
     return out
 
 
