@@ -13,9 +13,11 @@ Prints:
    compared with the expected one; accuracy per category, overall, and over the non-abusive categories.
    Failures are listed.
 3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts): how many raise RS001-RS003.
-4. short statements about groups (``bench/data/abuse_short.yaml``, worded apart from the training
-   pairs): benign one-liners ("{G} exist.") that raise nothing, and hateful ones built the same way
-   ("{G} are not people.") that raise RS002, for every group; per predicate and overall.
+4. statements about groups, two grids worded apart from the training pairs: short statements
+   (``bench/data/abuse_short.yaml``: "{G} exist." / "{G} are not people.") and opinions, questions and
+   stances (``bench/data/abuse_framing.yaml``: "I'd happily hire {g}." / "I'd never hire {g}."). Benign
+   predicates that raise nothing and hateful ones that raise RS002, for every group; per predicate and
+   overall.
 5. speed of the abuse analyzer alone on 2,000 distinct posts (a fresh encoder, so nothing is cached):
    posts/s batched, and p50/p95 of one post at a time.
 """
@@ -132,19 +134,28 @@ def ordinary(engine: Engine) -> None:
         print(f"     {text[:110]}")
 
 
-def short_statements(engine: Engine) -> None:
-    grid = yaml.safe_load((ROOT / "bench/data/abuse_short.yaml").read_text(encoding="utf-8"))
+GRIDS = {"short statements": "abuse_short.yaml", "opinions, questions and stances": "abuse_framing.yaml"}
+
+
+def statement_grids(engine: Engine) -> None:
+    print("\n4. statements about groups")
+    for title, name in GRIDS.items():
+        grid_scores(engine, title, name)
+
+
+def grid_scores(engine: Engine, title: str, name: str) -> None:
+    grid = yaml.safe_load((ROOT / "bench/data" / name).read_text(encoding="utf-8"))
     groups = grid["groups"]
-    print(f"\n4. short statements about groups ({len(groups)} groups)")
+    print(f"   {title} ({name}, {len(groups)} groups)")
     for side, wanted in (("benign", "none"), ("hateful", "RS002")):
         texts = [p.format(G=g, g=g.lower()) for p in grid[side] for g in groups]
         reports = engine.check_many([Post(t, account=AccountKind.PERSONAL) for t in texts])
         right = [outcome({f.code for f in r.findings}) == wanted for r in reports]
-        print(f"   {side} ({'raise nothing' if wanted == 'none' else 'raise RS002'}): "
+        print(f"     {side} ({'raise nothing' if wanted == 'none' else 'raise RS002'}): "
               f"{sum(right)}/{len(right)} = {sum(right) / len(right):.3f}")  # fmt: skip
         for k, predicate in enumerate(grid[side]):
             part = right[k * len(groups) : (k + 1) * len(groups)]
-            print(f"     {predicate:42s} {sum(part):2d}/{len(part)}")
+            print(f"       {predicate:60s} {sum(part):2d}/{len(part)}")
 
 
 def speed(n: int) -> None:
@@ -180,7 +191,7 @@ def main() -> None:
     engine.load()
     functional(engine)
     ordinary(engine)
-    short_statements(engine)
+    statement_grids(engine)
     speed(args.speed_posts)
 
 

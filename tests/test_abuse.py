@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -108,6 +109,12 @@ def test_hard_cases_in_both_directions(engine: Engine) -> None:
         "Muslims are people, full stop.": set(),
         "Jews are not people.": {"RS002"},
         "Disabled people should have no rights.": {"RS002"},
+        # the frame (an opinion, a question, a stance) does not decide: the claim does
+        # (known miss, in the model card: "I believe Sikhs are genuinely inferior to everyone else.")
+        "Let's be honest, Sikhs are inferior.": {"RS002"},
+        "Can lesbians even hold down a job?": {"RS002"},
+        "I would gladly hire Muslims for the project.": set(),
+        "In my opinion, pensioners deserve more credit than they get.": set(),
     }
     for text, expected in cases.items():
         report = engine.check(Post(text, account=AccountKind.PERSONAL))
@@ -144,13 +151,14 @@ def test_functional_cases_and_bench_posts_are_not_in_the_training_pairs() -> Non
     assert not [t for t in ordinary if key(t) in trained]
 
 
-def test_short_statement_grid_is_worded_apart_from_the_training_templates() -> None:
+@pytest.mark.parametrize("name", ["abuse_short.yaml", "abuse_framing.yaml"])
+def test_statement_grids_are_worded_apart_from_the_training_templates(name: str) -> None:
     sys.path.insert(0, str(ROOT / "training"))
     try:
         import contrast
     finally:
         sys.path.remove(str(ROOT / "training"))
-    grid = yaml.safe_load((ROOT / "bench/data/abuse_short.yaml").read_text("utf-8"))
+    grid = yaml.safe_load((ROOT / "bench/data" / name).read_text("utf-8"))
     predicates = grid["benign"] + grid["hateful"]
     assert len(grid["groups"]) >= 20 and len(grid["benign"]) == len(grid["hateful"]) >= 10
     templates = {
@@ -170,6 +178,23 @@ def test_short_statement_grid_is_worded_apart_from_the_training_templates() -> N
 def _posts(name: str) -> list[str]:
     groups = yaml.safe_load((ROOT / "bench/data" / f"{name}.yaml").read_text("utf-8"))
     return [t for g in groups for t in g["posts"]]
+
+
+def test_spelling_noise_covers_each_trick_one_at_a_time() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        from train_abuse import noisy
+    finally:
+        sys.path.remove(str(ROOT / "training"))
+    rng = random.Random(0)
+    text = "Refugees are vermin and should leave"
+    seen = {noisy(text, rng) for _ in range(400)}
+    assert "Refugees are 🐀 and should leave" in seen
+    assert any(" r e f" in t.lower() or " v e r m i n " in t for t in seen)  # spaced out
+    assert any("vermn" in t or "Refugess" in t or "shoud" in t for t in seen)  # a letter dropped
+    assert any("verminand" in t or "Refugeesare" in t or "shouldleave" in t for t in seen)  # run together
+    # one trick per text: the words no trick touched are still there, in order
+    assert all(sum(w in t.split() for w in ("are", "and", "should")) >= 2 for t in seen)
 
 
 def test_corpus_dedupe_keeps_emoji_apart_and_folds_punctuation() -> None:

@@ -25,6 +25,11 @@ and most of its words. Kinds (``KINDS``):
 - ``affirmation`` / ``denial``: one-line statements of a group's humanity, rights, place and worth, and
   hateful twins that deny the same (added after short posts that open with a group's name read as
   abuse, and "they are not people" read as negation)
+- ``framed-hate`` / ``framed-benign``: hateful and benign claims about a group in the same opinion
+  frames ("I reckon ...", "Can we finally admit that ...?"), and questions and stances ("I'd never
+  trust ...", "I'd gladly work alongside ...") in both directions (added after opinions and questions
+  hid hate, and benign stances that open like threats read as hate); with them, templated innocent
+  senses of slur words (food, cigarettes, dogs, gaps, embankments, chemistry)
 
 Everything here is the project's own wording. The functional test table in
 ``bench/data/abuse_functional.yaml`` was written separately, in other words, and is never read here.
@@ -1288,6 +1293,7 @@ def _second_batch(rng: random.Random, per_kind: int) -> list[Example]:
         out.append(Example(text, "innocent-sense", 0, None, None, "none"))
     out.extend(_third_batch(rng, per_kind))
     out.extend(_fourth_batch(rng, per_kind))
+    out.extend(_fifth_batch(rng, per_kind))
     return out
 
 
@@ -1391,6 +1397,232 @@ def _fourth_batch(rng: random.Random, per_kind: int) -> list[Example]:
     for _ in range(per_kind):
         ch = rng.choice(chars)
         out.append(Example(_about_group(DENY_TEMPLATES, rng, ch), "denial", 1, 1, "group", ch))
+    return out
+
+
+# Fifth batch: the same claims in the frames people wrap them in. The corpora and the batches above
+# mostly state a claim bare, so the model learnt the frame along with it: "I think {G} are inferior"
+# and "Are {G} even capable of thinking?" read as harmless, "I'd happily hire {G}" as a threat (it opens
+# like one) and "In my view {G} get far too little credit" as hate. Hateful and benign claims share every
+# frame (opinion, question, stance), so only the claim decides. Worded apart from
+# bench/data/abuse_framing.yaml.
+OPINION_FRAMES = [
+    "{C}.",
+    "I reckon {c}.",
+    "Personally, I believe {c}.",
+    "If you ask me, {c}.",
+    "Let's be real: {c}.",
+    "Unpopular opinion, but {c}.",
+    "I've always felt that {c}.",
+    "My view is simple: {c}.",
+    "I'm convinced that {c}.",
+    "Say what you like, but {c}.",
+    "Between you and me, {c}.",
+    "It's just a fact that {c}.",
+    "Deep down everyone knows {c}.",
+    "Call me old-fashioned, but {c}.",
+    "I'm sorry, but {c}.",
+    "Am I wrong to think {c}?",
+    "Can we finally admit that {c}?",
+    "Does anyone else think {c}?",
+]
+HATEFUL_CLAIMS = [
+    "{g} are less intelligent than the rest of us",
+    "{g} are a lower class of person",
+    "{g} are beneath us",
+    "{g} are not as clever as normal people",
+    "{g} are genetically inferior",
+    "{g} are born liars",
+    "{g} are second-class citizens and should be treated that way",
+    "{g} can't be trusted with any responsibility",
+    "{g} are too thick to do a proper job",
+    "{g} ruin every place they go",
+    "{g} have nothing to offer anyone",
+    "{g} are a drag on society",
+    "{g} are weak and pathetic",
+    "{g} are mentally defective",
+    "{g} should be kept out of public life",
+    "{g} are barely human",
+    "{g} are a stain on this country",
+    "{g} should never have been let in",
+    "{g} are no better than animals",
+    "{g} don't deserve to be treated as equals",
+]
+BENIGN_CLAIMS = [
+    "{g} are underpaid in academia",
+    "{g} are underrepresented on our boards",
+    "{g} deserve a seat at the table",
+    "{g} are treated unfairly by the press",
+    "{g} bring a great deal to this university",
+    "{g} should be heard on this",
+    "{g} should be in the room when decisions are made",
+    "{g} do more unpaid work than anyone notices",
+    "{g} need better access to funding",
+    "{g} have been let down by the system",
+    "{g} are as clever as anyone else",
+    "{g} should lead more of our projects",
+    "{g} are a huge part of our success",
+    "{g} should get the same pay for the same work",
+    "{g} are too often ignored in these debates",
+    "{g} have a lot to teach the rest of us",
+    "{g} should be paid the same as everyone else",
+    "{g} should be consulted first",
+    "{g} get a raw deal from landlords",
+    "{g} are treated as equals here",
+    "{g} are perfectly able to speak for themselves",
+    "{g} know their own minds",
+    "{g} can make their own choices, thank you",
+    "{g} get too little recognition for the work they do",
+    "{g} are given too little support in their first year",
+    "{g} have earned far more praise than they get",
+]
+HATEFUL_QUESTIONS = [
+    "Why do {g} have to be so {neg}?",
+    "Do {g} ever do anything useful?",
+    "Can {g} even read?",
+    "Is there anything {g} are actually good at?",
+    "Who decided {g} were fit to teach?",
+    "Why does anyone take {g} seriously?",
+    "Do {g} have a single brain cell between them?",
+    "Should {g} really be allowed to vote?",
+    "How are {g} allowed anywhere near children?",
+    "What's the point of {g}?",
+    "Isn't it time we admitted {g} are {neg}?",
+    "Why do we let {g} into our universities?",
+    "Has anyone met one of the {g} who wasn't {neg}?",
+    "Are {g} actually people, though?",
+]
+BENIGN_QUESTIONS = [
+    "Why do {g} still earn less than their colleagues?",
+    "Do {g} get enough support here?",
+    "Can {g} get into the new building without barriers?",
+    "Is there a staff network for {g} in the department?",
+    "Who is speaking for {g} on the committee?",
+    "Why does nobody ask {g} what they think?",
+    "Do {g} feel safe on campus? Tell us in the survey.",
+    "Should {g} be given more say in the consultation?",
+    "How can we make the library better for {g}?",
+    "What's the best book on the history of {g} in Britain?",
+    "Isn't it time we admitted {g} are underpaid?",
+    "Why don't we have more {g} in our labs?",
+    "Has anyone read the new report on {g} and housing?",
+    "Are {g} actually represented on the panel, though?",
+]
+HATEFUL_STANCES = [
+    "I'd never trust {g} with my money.",
+    "I refuse to work alongside {g}.",
+    "I won't rent my flat to {g}.",
+    "I'd rather resign than share an office with {g}.",
+    "I would never vote for any of the {g}.",
+    "No way am I letting {g} into my house.",
+    "I'd bin any application from {g}.",
+    "I won't sit next to {g} on the bus.",
+    "Keep {g} off my team.",
+    "I'd happily see {g} thrown out of the country.",
+    "I'd gladly never see {g} again.",
+    "I personally would never promote {g}.",
+]
+BENIGN_STANCES = [
+    "I'd gladly work alongside {g} again.",
+    "I trust {g} on my team completely.",
+    "I'd love to rent my spare room to {g}.",
+    "I'd be glad to share an office with {g}.",
+    "I'd happily mentor {g} starting out.",
+    "Our door is always open to {g}.",
+    "I'd recommend our course to {g} without a second thought.",
+    "Let's get more {g} on the team.",
+    "I'm happy to sit on the panel with {g}.",
+    "I'd happily vote for {g} standing for the council.",
+    "I'd gladly see {g} leading this department.",
+    "I personally would promote {g} in a heartbeat.",
+    "We'd happily take on {g} as apprentices.",
+    "I'd gladly employ {g} in my team.",
+    "I'd happily recruit {g} for the study.",
+    "We would gladly appoint {g} to the board.",
+    "I'd happily welcome {g} to the college.",
+    "I'd happily back {g} for the award.",
+]
+
+
+# Words that are also slurs, in their everyday senses, as templates rather than a few fixed sentences:
+# with only those, the model learnt the sentences, and lost the senses again when new hateful rows came.
+INNOCENT_SENSES = {
+    "food": [
+        "{Adj} faggots with {side} for tea.",
+        "The butcher on {street} does brilliant faggots.",
+        "Faggots, {side} and a pint: Sunday sorted.",
+        "Trying my nan's faggots recipe with {side}.",
+    ],
+    "cigarette": [
+        "Just popping out for a fag before {event}.",
+        "Gasping for a fag after {event}.",
+        "He rolled a fag outside the {building}.",
+        "Quit the fags six months ago and I feel great.",
+    ],
+    "dog": [
+        "Our {breed} bitch is expecting puppies in {month}.",
+        "The {breed} bitch took best of breed at the show.",
+        "A {breed} bitch and her pups need a new home.",
+        "Whelping notes for the {breed} bitch are in the kennel log.",
+    ],
+    "gap": [
+        "A chink in the {thing} lets the cold in.",
+        "Light came through a chink in the {thing}.",
+        "We found the chink in their argument in the second paragraph.",
+        "Every defence has a chink somewhere.",
+    ],
+    "embankment": [
+        "The dyke along the {river} needs repairs before winter.",
+        "Walking the old dyke by the {river} this weekend.",
+        "Sheep grazing on the dyke near the {river}.",
+    ],
+    "retard": [
+        "This additive will retard the reaction at {temp} degrees.",
+        "Cold weather can retard the growth of the seedlings.",
+        "The coating is fire retardant up to {temp} degrees.",
+    ],
+}
+INNOCENT_FILL = {
+    "Adj": ["Homemade", "Proper", "Pork", "Hot"],
+    "side": ["mushy peas", "onion gravy", "mash", "chips"],
+    "street": ["the High Street", "Cowley Road", "the market", "Walton Street"],
+    "event": ["the lecture", "the meeting", "the exam", "the seminar"],
+    "building": ["library", "pub", "lab", "station"],
+    "breed": ["spaniel", "collie", "whippet", "beagle", "lurcher", "pointer"],
+    "month": ["March", "June", "the spring", "a fortnight"],
+    "thing": ["window frame", "door", "curtains", "wall", "shutters"],
+    "river": ["Cherwell", "Thames", "Ouse", "Nene"],
+    "temp": ["40", "200", "600", "900"],
+}
+
+
+def _innocent(rng: random.Random) -> str:
+    template = rng.choice(INNOCENT_SENSES[rng.choice(list(INNOCENT_SENSES))])
+    return template.format(**{k: rng.choice(v) for k, v in INNOCENT_FILL.items()})
+
+
+def _framed(rng: random.Random, ch: str, hateful: bool) -> str:
+    """A claim about one of ``ch``'s groups in an opinion frame, or a question or stance about it."""
+    g = rng.choice(GROUPS[ch]["plural"])
+    roll = rng.random()
+    if roll < 0.6:
+        claim = rng.choice(HATEFUL_CLAIMS if hateful else BENIGN_CLAIMS).format(g=g)
+        return rng.choice(OPINION_FRAMES).format(c=claim, C=_cap(claim))
+    templates = (HATEFUL_QUESTIONS if hateful else BENIGN_QUESTIONS) if roll < 0.8 else None
+    templates = templates or (HATEFUL_STANCES if hateful else BENIGN_STANCES)
+    return rng.choice(templates).format(g=g, G=_cap(g), neg=rng.choice(NEG_ADJ))
+
+
+def _fifth_batch(rng: random.Random, per_kind: int) -> list[Example]:
+    out: list[Example] = []
+    chars = list(GROUPS)
+    for _ in range(per_kind):
+        ch = rng.choice(chars)
+        out.append(Example(_framed(rng, ch, True), "framed-hate", 1, 1, "group", ch))
+    for _ in range(per_kind):
+        out.append(Example(_framed(rng, rng.choice(chars), False), "framed-benign", 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        out.append(Example(_innocent(rng), "innocent-sense", 0, None, None, "none"))
     return out
 
 

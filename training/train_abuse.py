@@ -1,7 +1,7 @@
 """Fine-tune MiniLM end to end for RS001-RS003 and export it as int8 ONNX (issue 4).
 
     pip install -e '.[train]' torch==2.13.0     # torch is the local CPU wheel; never a run-time need
-    python training/train_abuse.py              # 27 to 46 minutes on 2 cores; seeded
+    python training/train_abuse.py              # 27 to 50 minutes on 2 cores; seeded
     python training/train_abuse.py --limit 2000 --out /tmp/abuse-pilot   # a quick end-to-end pilot
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
@@ -18,11 +18,12 @@ individual, profanity (one logit each) and the characteristic (nine Equality Act
 none). Each head's loss counts only the rows whose corpus says something about it. The encoder is
 shared at run time with the semantic heads, which pool the other tokens; a second loss holds those
 tokens' states near the base model's (cosine, weight ``KEEP_WEIGHT``), so that fine-tuning for abuse
-does not cost the other rules what the base model knew. Spelling noise (leet, spacing, swapped or starred
-letters, emoji for animal words) is applied on the fly to both classes alike, and 30% of the texts get
-an everyday sentence or two before or after them (``--context``), so that abuse is still read as abuse
-in a post that also says something ordinary. Emoji are spelled out as their names, as at run time.
-Texts of like length are batched together, which cuts padding and a third of the time per step.
+does not cost the other rules what the base model knew. Spelling noise (leet, spacing, swapped, starred,
+doubled or dropped letters, words run together, emoji for animal words) is applied on the fly to both
+classes alike, and 30% of the texts get an everyday sentence or two before or after them
+(``--context``), so that abuse is still read as abuse in a post that also says something ordinary.
+Emoji are spelled out as their names, as at run time. Texts of like length are batched together,
+which cuts padding and a third of the time per step.
 """
 
 from __future__ import annotations
@@ -129,7 +130,9 @@ _EMOJI = {
 
 
 def noisy(text: str, rng: random.Random) -> str:
-    """One spelling trick on one word of four letters or more (or an emoji for an animal word)."""
+    """One spelling trick on one word of four letters or more (or an emoji for an animal word): leet, its
+    letters spaced out, two letters swapped, a vowel starred, a letter doubled or dropped, or the word run
+    together with the next one."""
     words = text.split(" ")
     candidates = [i for i, w in enumerate(words) if sum(c.isalpha() for c in w) >= 4]
     emoji = [i for i, w in enumerate(words) if w.lower().strip(".,!?") in _EMOJI]
@@ -141,7 +144,7 @@ def noisy(text: str, rng: random.Random) -> str:
         return text
     i = rng.choice(candidates)
     w = words[i]
-    trick = rng.randrange(5)
+    trick = rng.randrange(7)
     if trick == 0:
         w = "".join(_LEET.get(c, c) if rng.random() < 0.5 else c for c in w)
     elif trick == 1:
@@ -154,9 +157,15 @@ def noisy(text: str, rng: random.Random) -> str:
         if vowels:
             j = rng.choice(vowels)
             w = w[:j] + "*" + w[j + 1 :]
-    else:
+    elif trick == 4:
         j = rng.randrange(1, len(w))
         w = w[:j] + w[j] * 2 + w[j + 1 :]
+    elif trick == 5:
+        j = rng.randrange(1, len(w) - 1)
+        w = w[:j] + w[j + 1 :]
+    elif i + 1 < len(words):
+        words[i : i + 2] = [w + words[i + 1]]
+        return " ".join(words)
     words[i] = w
     return " ".join(words)
 
