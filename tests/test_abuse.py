@@ -190,7 +190,7 @@ def test_spelling_noise_covers_each_trick_one_at_a_time() -> None:
     text = "Refugees are vermin and should leave"
     seen = {noisy(text, rng) for _ in range(400)}
     assert "Refugees are 🐀 and should leave" in seen
-    assert any(" r e f" in t.lower() or " v e r m i n " in t for t in seen)  # spaced out
+    assert any("r e f u" in t.lower() or "v e r m i n" in t for t in seen)  # spaced out
     assert any("vermn" in t or "Refugess" in t or "shoud" in t for t in seen)  # a letter dropped
     assert any("verminand" in t or "Refugeesare" in t or "shouldleave" in t for t in seen)  # run together
     # one trick per text: the words no trick touched are still there, in order
