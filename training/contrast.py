@@ -1608,8 +1608,10 @@ def _framed(rng: random.Random, ch: str, hateful: bool) -> str:
     if roll < 0.6:
         claim = rng.choice(HATEFUL_CLAIMS if hateful else BENIGN_CLAIMS).format(g=g)
         return rng.choice(OPINION_FRAMES).format(c=claim, C=_cap(claim))
-    templates = (HATEFUL_QUESTIONS if hateful else BENIGN_QUESTIONS) if roll < 0.8 else None
-    templates = templates or (HATEFUL_STANCES if hateful else BENIGN_STANCES)
+    if roll < 0.8:
+        templates = HATEFUL_QUESTIONS if hateful else BENIGN_QUESTIONS
+    else:
+        templates = HATEFUL_STANCES if hateful else BENIGN_STANCES
     return rng.choice(templates).format(g=g, G=_cap(g), neg=rng.choice(NEG_ADJ))
 
 

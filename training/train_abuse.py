@@ -163,7 +163,7 @@ def noisy(text: str, rng: random.Random) -> str:
     elif trick == 5:
         j = rng.randrange(1, len(w) - 1)
         w = w[:j] + w[j + 1 :]
-    elif i + 1 < len(words):
+    elif i + 1 < len(words):  # run together with the next word (the last word has none: unchanged)
         words[i : i + 2] = [w + words[i + 1]]
         return " ".join(words)
     words[i] = w
