@@ -12,7 +12,8 @@ Prints:
    pairs): each post goes through the whole engine and its outcome (RS002 > RS001 > RS003 > none) is
    compared with the expected one; accuracy per category, overall, and over the non-abusive categories.
    Failures are listed.
-3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts): how many raise RS001-RS003.
+3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts): how many raise RS001-RS003,
+   and which of their words the encoder reads as words run together (``postguard.text.runtogether``).
 4. statements about groups, two grids worded apart from the training pairs: short statements
    (``bench/data/abuse_short.yaml``: "{G} exist." / "{G} are not people.") and opinions, questions and
    stances (``bench/data/abuse_framing.yaml``: "I'd happily hire {g}." / "I'd never hire {g}."). Benign
@@ -25,6 +26,7 @@ Prints:
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -45,6 +47,7 @@ from postguard.analyzers.abuse import AbuseAnalyzer  # noqa: E402
 from postguard.analyzers.embeddings import Encoder  # noqa: E402
 from postguard.engine import Engine  # noqa: E402
 from postguard.text.document import make_document  # noqa: E402
+from postguard.text.runtogether import segment  # noqa: E402
 
 ABUSE_CODES = ("RS002", "RS001", "RS003")
 
@@ -132,6 +135,8 @@ def ordinary(engine: Engine) -> None:
     print(f"\n3. ordinary University posts: {len(hit)} of {len(posts)} raise RS001-RS003 {dict(raised)}")
     for text in hit[:10]:
         print(f"     {text[:110]}")
+    split = [w for p in posts for m in re.finditer(r"[A-Za-z]+", p.text) if (w := segment(m.group(0)))]
+    print(f"   words read as words run together: {len(split)} {[' '.join(w) for w in split][:10]}")
 
 
 GRIDS = {"short statements": "abuse_short.yaml", "opinions, questions and stances": "abuse_framing.yaml"}

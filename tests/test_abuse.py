@@ -96,6 +96,10 @@ def test_hard_cases_in_both_directions(engine: Engine) -> None:
         "Long day. Proud to be gay!": set(),
         # emoji are read by their names
         "Immigrants are 🐀🐀🐀": {"RS002"},
+        # words run together are pulled apart before the encoder reads them; hashtags too
+        "#ihatemuslims": {"RS002"},
+        "gaysaredisgusting": {"RS002"},
+        "Huge turnout at the #BlackLivesMatter vigil tonight.": set(),
         # advocacy, identity events, opinions on public figures and ideas, innocent senses are not hate
         "Stand with our Muslim students after last night's vandalism.": set(),
         "Flyers for the Black History Month lecture are at the porters' lodge.": set(),

@@ -28,6 +28,8 @@ HOSTILE = [
     "'a [dot] ' * 12_000",
     "'a+.' * 33_000",
     "'\\U0001f400\\U0001f3fd\\u200d' * 33_000",
+    "'ihatemuslims ' * 7_600",
+    "('qwertyuiopasdfghjklzxcvbnm' * 2 + 'abcdefg ') * 1_650",
 ]
 
 
@@ -40,11 +42,10 @@ def test_analyzers_finish_on_hostile_text() -> None:
         "from postguard.analyzers.pii import PiiAnalyzer\n"
         "from postguard.analyzers.people import PeopleAnalyzer\n"
         "from postguard.text.document import make_document\n"
-        "from postguard.text.emoji import spell_emoji\n"
-        "from postguard.text.obfuscation import unmask\n"
+        "from postguard.text.for_encoder import prepare\n"
         f"for text in [{', '.join(HOSTILE)}]:\n"
         "    doc = make_document(text)\n"
-        "    CuesAnalyzer().analyze(doc); SecretsAnalyzer().analyze(doc); spell_emoji(unmask(doc.text))\n"
+        "    CuesAnalyzer().analyze(doc); SecretsAnalyzer().analyze(doc); prepare(doc.text)\n"
         "    PiiAnalyzer().analyze(doc); PeopleAnalyzer().analyze(doc)\n"
         "print('ok')\n"
     )

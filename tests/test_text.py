@@ -4,8 +4,11 @@ import pytest
 
 from postguard.text.document import make_document
 from postguard.text.emoji import spell_emoji
+from postguard.text.for_encoder import prepare
 from postguard.text.markdown import prose_view
 from postguard.text.normalize import normalize
+from postguard.text.rewrite import compose, replace
+from postguard.text.runtogether import segment, split_run_together
 from postguard.text.sentences import sentences
 
 
@@ -79,3 +82,56 @@ def test_spelled_emoji_offsets_lead_back_to_the_original() -> None:
         b = a + len(word)
         assert text[spelled.starts[a] : spelled.ends[b]] == original, word
     assert spelled.starts == sorted(spelled.starts) and spelled.ends == sorted(spelled.ends)
+
+
+@pytest.mark.parametrize(
+    ("run", "words"),
+    [
+        ("ihatemuslims", "i hate muslims"),
+        ("gaysaredisgusting", "gays are disgusting"),
+        ("killallthejews", "kill all the jews"),
+        ("youareanidiot", "you are an idiot"),
+        ("retardsshoulddie", "retards should die"),
+        ("IHateMuslims", "I Hate Muslims"),
+        ("BlackLivesMatter", "Black Lives Matter"),
+    ],
+)
+def test_words_run_together_are_pulled_apart(run: str, words: str) -> None:
+    assert " ".join(segment(run) or []) == words
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # words, names and places, some of which hold other words
+        "therapist", "Scunthorpe", "Penistone", "Ashmolean", "Sheldonian", "Magdalen", "Balliol", "Wadham",
+        # inflections, prefixes and compounds of vocabulary words
+        "postgraduates", "inconsiderate", "unteachable", "dishwasher", "screenshotted", "timesheets",
+        # two words run together: no sentence, and too often a compound
+        "hatemuslims", "YouTube", "LinkedIn",
+    ],
+)  # fmt: skip
+def test_words_compounds_and_names_stay_whole(word: str) -> None:
+    assert segment(word) is None
+
+
+def test_split_and_emoji_offsets_lead_back_to_the_original() -> None:
+    text = "So true #gaysaredisgusting 🐀 lol, see OX1 3PA"
+    prepared, rewrite = prepare(text)
+    assert prepared == "So true #gays are disgusting  rat  lol, see OX1 3PA"
+    assert rewrite is not None
+    assert len(rewrite.starts) == len(rewrite.ends) == len(prepared) + 1
+    for word, original in (("gays", "gays"), ("disgusting", "disgusting"), ("rat", "🐀"), ("lol", "lol")):
+        a = prepared.index(word)
+        assert text[rewrite.starts[a] : rewrite.ends[a + len(word)]] == original, word
+    assert prepare("Nothing to rewrite here.") == ("Nothing to rewrite here.", None)
+    assert split_run_together("a plain sentence") is None
+
+
+def test_rewrites_compose() -> None:
+    first = replace("abc", [(1, 1, " ")])  # "a bc"
+    then = replace(first.text, [(3, 3, "--")])  # "a b--c"
+    both = compose(first, then)
+    assert both is not None and both.text == "a b--c"
+    assert [both.starts[j] for j in range(len(both.text))] == [0, 1, 1, 2, 2, 2]
+    assert compose(None, then) is then and compose(first, None) is first

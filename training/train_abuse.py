@@ -22,7 +22,8 @@ does not cost the other rules what the base model knew. Spelling noise (leet, sp
 doubled or dropped letters, words run together, emoji for animal words) is applied on the fly to both
 classes alike, and 30% of the texts get an everyday sentence or two before or after them
 (``--context``), so that abuse is still read as abuse in a post that also says something ordinary.
-Emoji are spelled out as their names, as at run time. Texts of like length are batched together,
+Each text is prepared as at run time (``postguard.text.for_encoder.prepare``: tricks undone, words run
+together pulled apart, emoji spelled out as their names). Texts of like length are batched together,
 which cuts padding and a third of the time per step.
 """
 
@@ -47,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import abuse_data  # noqa: E402
 import contrast  # noqa: E402
 
-from postguard.text.emoji import spelled_text  # noqa: E402
+from postguard.text.for_encoder import prepare  # noqa: E402
 from postguard.text.obfuscation import unmask  # noqa: E402
 
 SEED = 20261124
@@ -347,7 +348,7 @@ def main() -> None:
     started = time.time()
     for step, batch in enumerate(batches(items, args.batch, steps, rng)):
         texts = [noisy(b.text, rng) if rng.random() < 0.25 else b.text for b in batch]
-        texts = [spelled_text(unmask(with_context(t, rng) if rng.random() < args.context else t)) for t in texts]
+        texts = [prepare(with_context(t, rng) if rng.random() < args.context else t)[0] for t in texts]
         enc = tokenizer.encode_batch(texts)
         ids = torch.tensor([e.ids for e in enc])
         mask = torch.tensor([e.attention_mask for e in enc])

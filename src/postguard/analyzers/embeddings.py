@@ -8,9 +8,9 @@ and held the other tokens near the base model's states, so the semantic heads re
 and the abuse heads read [CLS]; the :class:`Encoder` keeps the results of recent
 chunks, so when both ask for the same chunk the model runs once.
 
-Text is unmasked before tokenising (:func:`postguard.text.obfuscation.unmask`: leetspeak, spaced-out
-letters; length-preserving, so offsets hold), and its emoji are spelled out as their names
-(:func:`postguard.text.emoji.spell_emoji`, whose offset map brings token offsets back). The tokenizer
+Text is prepared before tokenising (:func:`postguard.text.for_encoder.prepare`: leetspeak and spaced-out
+letters undone, words run together pulled apart, emoji spelled out as their names), and the map that
+comes with it brings token offsets back to the chunk. The tokenizer
 (``assets/minilm-tokenizer.json``, Apache-2.0, from the base model's own files) ships in this package.
 """
 
@@ -27,8 +27,8 @@ import numpy.typing as npt
 
 from postguard.errors import PostguardError
 from postguard.text.document import Document
-from postguard.text.emoji import Spelled, spell_emoji
-from postguard.text.obfuscation import unmask
+from postguard.text.for_encoder import prepare
+from postguard.text.rewrite import Rewrite
 from postguard.types import Span
 
 MODEL_ID = "encoder-v1"
@@ -158,17 +158,15 @@ class Encoder:
             else:
                 self._cache.move_to_end((c.text, c.sentences))
                 results[i] = Embedded(c, *hit)
-        unmasked = [unmask(chunks[i].text) for i in todo]
-        spelled = [spell_emoji(t) for t in unmasked]
-        inputs = [t if sp is None else sp.text for t, sp in zip(unmasked, spelled, strict=True)]
-        encodings = tokenizer.encode_batch(inputs)  # type: ignore[attr-defined]
+        prepared = [prepare(chunks[i].text) for i in todo]
+        encodings = tokenizer.encode_batch([text for text, _ in prepared])  # type: ignore[attr-defined]
         order = sorted(range(len(todo)), key=lambda k: len(encodings[k].ids))
         for b in range(0, len(order), BATCH):
             ks = order[b : b + BATCH]
             hidden, masks = self._forward([encodings[k] for k in ks])
             for row, k in enumerate(ks):
                 chunk = chunks[todo[k]]
-                e = self._pool(chunk, encodings[k], spelled[k], hidden[row], masks[row])
+                e = self._pool(chunk, encodings[k], prepared[k][1], hidden[row], masks[row])
                 results[todo[k]] = e
                 self._cache[(chunk.text, chunk.sentences)] = (e.vector, e.sentence_vectors, e.first)
         while len(self._cache) > CACHE_CHUNKS:
@@ -206,14 +204,14 @@ class Encoder:
 
     @staticmethod
     def _pool(
-        chunk: Chunk, encoding: object, spelled: Spelled | None, hidden: Vector, mask: npt.NDArray[np.int64]
+        chunk: Chunk, encoding: object, rewrite: Rewrite | None, hidden: Vector, mask: npt.NDArray[np.int64]
     ) -> Embedded:
         m = mask[:, None].astype(np.float32)
         m[0] = 0.0  # [CLS] carries the abuse heads' reading; the meaning is pooled from the other tokens
         mean = ((hidden * m).sum(0) / max(1.0, float(m.sum()))).astype(np.float32)
         offsets = encoding.offsets  # type: ignore[attr-defined]
-        if spelled is not None:  # offsets into the spelled-out text, back to the chunk's
-            offsets = [(spelled.starts[a], spelled.ends[b]) for a, b in offsets]
+        if rewrite is not None:  # offsets into the prepared text, back to the chunk's
+            offsets = [(rewrite.starts[a], rewrite.ends[b]) for a, b in offsets]
         special = encoding.special_tokens_mask  # type: ignore[attr-defined]
         sentence_means = np.zeros((len(chunk.sentences), DIM), dtype=np.float32)
         for k, s in enumerate(chunk.sentences):

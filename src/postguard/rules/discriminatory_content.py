@@ -14,9 +14,10 @@ class DiscriminatoryContent(Rule):
     protects (age, disability, gender reassignment, marriage or civil partnership, pregnancy or maternity,
     race, religion or belief, sex, sexual orientation), and names the characteristic. It reads slurs,
     dehumanising comparisons, threats against a group, stereotypes stated as fact, and the same with
-    spelling tricks (leetspeak, spaced-out letters, look-alike characters). It leaves alone neutral or
-    warm mentions of an identity ("proud to be gay", "Eid Mubarak"), hate quoted or reported in order to
-    condemn it, negated claims, reclaimed terms and the innocent senses of words that are also slurs.
+    spelling tricks (leetspeak, spaced-out letters, look-alike characters, words run together). It
+    leaves alone neutral or warm mentions of an identity ("proud to be gay", "Eid Mubarak"), hate quoted
+    or reported in order to condemn it, negated claims, reclaimed terms and the innocent senses of words
+    that are also slurs.
 
     ## Why it matters
     Anything that could be interpreted as discriminatory under the Equality Act 2010 is especially
