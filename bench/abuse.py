@@ -26,7 +26,6 @@ Prints:
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import sys
 import time
@@ -47,7 +46,7 @@ from postguard.analyzers.abuse import AbuseAnalyzer  # noqa: E402
 from postguard.analyzers.embeddings import Encoder  # noqa: E402
 from postguard.engine import Engine  # noqa: E402
 from postguard.text.document import make_document  # noqa: E402
-from postguard.text.runtogether import segment  # noqa: E402
+from postguard.text.runtogether import runs_together  # noqa: E402
 
 ABUSE_CODES = ("RS002", "RS001", "RS003")
 
@@ -135,8 +134,8 @@ def ordinary(engine: Engine) -> None:
     print(f"\n3. ordinary University posts: {len(hit)} of {len(posts)} raise RS001-RS003 {dict(raised)}")
     for text in hit[:10]:
         print(f"     {text[:110]}")
-    split = [w for p in posts for m in re.finditer(r"[A-Za-z]+", p.text) if (w := segment(m.group(0)))]
-    print(f"   words read as words run together: {len(split)} {[' '.join(w) for w in split][:10]}")
+    split = [" ".join(words) for p in posts for _, words in runs_together(p.text)]
+    print(f"   words read as words run together: {len(split)} {split[:10]}")
 
 
 GRIDS = {"short statements": "abuse_short.yaml", "opinions, questions and stances": "abuse_framing.yaml"}

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -166,15 +167,20 @@ def _reads_as_words(pieces: list[str]) -> bool:
     return True
 
 
+def runs_together(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each run of letters in ``text`` that :func:`segment` splits: where it starts, and its words."""
+    for m in _RUN.finditer(text):
+        pieces = segment(m.group(0))
+        if pieces:
+            yield m.start(), pieces
+
+
 def split_run_together(text: str) -> Rewrite | None:
     """``text`` with the runs of words that :func:`segment` splits pulled apart by spaces, or None
     when there are none (the common case)."""
     edits: list[tuple[int, int, str]] = []
-    for m in _RUN.finditer(text):
-        pieces = segment(m.group(0))
-        if pieces:
-            at = m.start()
-            for piece in pieces[:-1]:
-                at += len(piece)
-                edits.append((at, at, " "))
+    for at, pieces in runs_together(text):
+        for piece in pieces[:-1]:
+            at += len(piece)
+            edits.append((at, at, " "))
     return replace(text, edits) if edits else None
