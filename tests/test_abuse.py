@@ -119,6 +119,9 @@ def test_hard_cases_in_both_directions(engine: Engine) -> None:
         "Can lesbians even hold down a job?": {"RS002"},
         "I would gladly hire Muslims for the project.": set(),
         "In my opinion, pensioners deserve more credit than they get.": set(),
+        # advice whose words overlap threats ("never ... your ...", "anyone") is not harassment
+        "IT Services will never ask for your password, so don't give it to anyone who calls.": set(),
+        "Never leave your bike unlocked outside the Radcliffe Camera.": set(),
     }
     for text, expected in cases.items():
         report = engine.check(Post(text, account=AccountKind.PERSONAL))

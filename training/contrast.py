@@ -30,6 +30,13 @@ and most of its words. Kinds (``KINDS``):
   trust ...", "I'd gladly work alongside ...") in both directions (added after opinions and questions
   hid hate, and benign stances that open like threats read as hate); with them, templated innocent
   senses of slur words (food, cigarettes, dogs, gaps, embankments, chemistry)
+- ``advice``: second-person warnings and instructions (IT security, lab safety, getting home safely)
+  whose words overlap threats ("never leave your ...", "nobody will ever ask for your ..."): acceptable
+  (added after password reminders read as harassment)
+- ``claim-hate`` / ``claim-benign`` / ``claim-rejected``: hate stated as a plain claim with no insult
+  word (a conspiracy, a pseudo-scientific ranking, a purpose assigned to a group); benign claims of the
+  same shape about the same groups; and the hateful claims negated, or named in order to refute or
+  report them (added after such claims were missed more than other hate)
 
 Everything here is the project's own wording. The functional test table in
 ``bench/data/abuse_functional.yaml`` was written separately, in other words, and is never read here.
@@ -1294,6 +1301,7 @@ def _second_batch(rng: random.Random, per_kind: int) -> list[Example]:
     out.extend(_third_batch(rng, per_kind))
     out.extend(_fourth_batch(rng, per_kind))
     out.extend(_fifth_batch(rng, per_kind))
+    out.extend(_sixth_batch(rng, per_kind))
     return out
 
 
@@ -1625,6 +1633,203 @@ def _fifth_batch(rng: random.Random, per_kind: int) -> list[Example]:
         out.append(Example(_framed(rng, rng.choice(chars), False), "framed-benign", 0, None, None, "none"))
     for _ in range(per_kind // 2):
         out.append(Example(_innocent(rng), "innocent-sense", 0, None, None, "none"))
+    return out
+
+
+# Sixth batch: advice, and hate stated as a plain claim. Second-person warnings and instructions
+# ("never share your ...", "don't leave your ... where anyone can ...") share their words with
+# threats, and the model read IT-security reminders as harassment; here they are acceptable. Hate that
+# is stated as a matter-of-fact claim (a conspiracy, a pseudo-scientific ranking, a purpose assigned to
+# a group), with no insult word, was missed more than other hate; each comes with benign claims of the
+# same shape about the same groups. Worded apart from bench/data.
+ADVICE_TEMPLATES = [
+    "Your {secret} is yours alone: {asker} will never need it.",
+    "Your {secret} doesn't belong on {where}.",
+    "Never leave your {thing} {unattended}.",
+    "Always lock your {thing} before you {leave}.",
+    "Don't let anyone {borrow} your {secret}.",
+    "If someone asks for your {secret}, say no and tell {who}.",
+    "Nobody from {asker} will ever ask for your {secret}.",
+    "Change your {secret} straight away if you think someone has seen it.",
+    "Keep your {thing} out of sight when you {leave}.",
+    "Never click a link in an email that asks for your {secret}.",
+    "Watch out for messages pretending to be {asker}.",
+    "Report anything suspicious to {who}, however small.",
+    "Don't reuse your {secret} anywhere else.",
+    "Never prop open {door}, even for a minute.",
+    "Always wear {ppe} in {lab}.",
+    "Don't eat or drink in {lab}.",
+    "Never work alone in {lab} after {time}.",
+    "Keep {door} closed at all times.",
+    "If the alarm goes off, leave by the nearest exit and don't stop for your {thing}.",
+    "Don't cycle on {path} after dark without lights.",
+    "Make sure someone knows where you are if you {go}.",
+    "Never walk home alone after {event}; book the safe taxi.",
+    "Look after yourself: don't skip meals during {busy}.",
+    "Take a break from your screen every hour.",
+    "Don't wait until the last minute to {task}.",
+    "Back up your {work} somewhere other than your laptop.",
+    "You should never feel you have to {pressure}.",
+    "Nobody should have to {pressure}; talk to {who} if it happens to you.",
+    "Never give your {card} to anyone.",
+    "If you lose your {card}, tell {who} the same day.",
+    "Don't post photos of your {card} online.",
+    "Lock your screen every time you step away from your desk.",
+    "One-time codes are for you only, whoever asks for them.",
+    "Shred anything with {data} on it; don't put it in the recycling.",
+    "Think twice before you leave your {thing} in {place}.",
+    "Don't accept friend requests from people you don't know.",
+    "Set your profile to private and check who can see your posts.",
+    "Turn off location tagging before you {post}.",
+    "Keep your {secret} to yourself.",
+    "Treat your {secret} like a toothbrush: don't lend it out.",
+]
+ADVICE_FILL = {
+    "secret": ["password", "PIN", "Single Sign-On details", "login", "passphrase", "bank details", "door code"],
+    "asker": ["IT Services", "the helpdesk", "your line manager", "the bank", "someone from the college office"],
+    "where": ["a Post-it", "the back of your card", "a whiteboard", "your monitor", "your phone case"],
+    "thing": ["laptop", "bike", "phone", "bag", "office", "locker", "car", "valuables"],
+    "unattended": ["unattended", "unlocked", "on your desk overnight", "in the library while you get lunch"],
+    "leave": ["leave", "go to lunch", "head home", "go on holiday", "step out"],
+    "borrow": ["borrow", "use", "see", "guess"],
+    "who": ["IT Services", "the porters' lodge", "your supervisor", "security", "the information security team"],
+    "door": ["the fire doors", "the lab door", "the back gate", "the server room door"],
+    "ppe": ["goggles", "a lab coat", "gloves", "ear defenders", "a hard hat"],
+    "lab": ["the lab", "the workshop", "the clean room", "the chemistry lab", "the dissection room"],
+    "time": ["6pm", "hours", "midnight", "the building closes"],
+    "path": ["the towpath", "Port Meadow", "the cycle path", "the ring road"],
+    "go": ["go running alone", "go hiking", "work late", "go out on the river"],
+    "event": ["the ball", "a night out", "the bop", "a late shift"],
+    "busy": ["exams", "collections", "finals", "deadline week"],
+    "task": ["start your essay", "book your room", "apply for funding", "submit your forms", "revise"],
+    "work": ["thesis", "data", "code", "dissertation", "photos"],
+    "pressure": ["share your password", "hand over your login", "put up with comments like that", "work unpaid"],
+    "card": ["University card", "bank card", "staff ID", "door fob"],
+    "data": ["student names", "patient details", "addresses", "marks"],
+    "place": ["the car", "a pub", "the reading room", "an unlocked office"],
+    "post": ["post holiday photos", "share pictures from home", "post from the field site"],
+}
+CONSPIRACY_HATE = [
+    "{G} pull all the strings at the {inst}.",
+    "{G} secretly run the {inst}.",
+    "The {inst} is owned by {g}, that's why nothing changes.",
+    "{G} are behind every {crisis}.",
+    "{G} planned the {crisis} to get rich.",
+    "{G} are quietly replacing us.",
+    "{G} are one small step up from {beast}.",
+    "{G} have smaller brains, it's been proven.",
+    "{G} evolved to {low}, not to think.",
+    "{G} are only good for one thing: to {purpose}.",
+    "The only use for {g} is to {purpose}.",
+    "{G} are naturally {trait}; it's science.",
+    "{G} are a burden the rest of us pay for.",
+    "{G} spread disease wherever they go.",
+    "{G} are property, not people.",
+    "{G} are born criminals.",
+    "Statistically {g} are a danger to everyone around them.",
+    "{G} shouldn't be allowed to vote.",
+    "{G} were never meant to {right}.",
+    "{G} have no place in a civilised society.",
+]
+CONSPIRACY_FILL = {
+    "inst": ["banks", "media", "government", "universities", "courts", "BBC", "council", "exam boards"],
+    "crisis": ["recession", "pandemic", "war", "housing crisis", "strike"],
+    "beast": ["apes", "animals", "monkeys", "dogs", "cattle"],
+    "low": ["serve", "obey", "do manual work", "follow orders"],
+    "purpose": ["have babies", "clean up after us", "serve their betters", "do as they're told", "cook and clean"],
+    "trait": ["violent", "dishonest", "stupid", "lazy", "hysterical", "inferior"],
+    "right": ["study at university", "hold office", "own property", "lead anything", "teach"],
+}
+CLAIM_BENIGN = [
+    "{G} sit on the board of the {inst} this year.",
+    "{G} pull their weight at the {inst}.",
+    "{G} helped run the {inst} outreach day.",
+    "The {inst} asked {g} for their views, which is how it should be.",
+    "{G} were among the worst hit by the {crisis}.",
+    "{G} lost the most in the {crisis}, the report says.",
+    "{G} are underrepresented in the {inst}.",
+    "{G} are as capable as anyone of leading the {inst}.",
+    "Research shows {g} are as clever as everyone else.",
+    "{G} have every right to {right}.",
+    "{G} have always been part of this city's story.",
+    "The only way to help {g} is to listen to them.",
+    "{G} are naturally part of every community.",
+    "{G} pay their taxes like the rest of us.",
+    "{G} were blamed for the {crisis} and it was a lie.",
+    "{G} deserve the same respect as anybody.",
+    "{G} are more likely to be victims of crime than to commit it.",
+    "Statistically {g} get fewer interviews for the same CV.",
+    "{G} should be able to vote without barriers.",
+    "{G} were always meant to {right}, and now they do.",
+    "{G} have a place in every part of society.",
+]
+
+
+# The same claims rejected: negated outright, or named in order to refute or report them.
+CLAIM_CLAUSES = [
+    "{g} secretly run the {inst}",
+    "{g} pull the strings at the {inst}",
+    "{g} caused the {crisis}",
+    "{g} are replacing the rest of us",
+    "{g} are nearer to {beast} than to people",
+    "{g} are born criminals",
+    "{g} spread disease",
+    "{g} are a burden on everyone else",
+    "{g} have smaller brains",
+    "{g} are naturally {trait}",
+]
+CLAIM_REJECTED = [
+    "It's a lie that {c}.",
+    "The myth that {c} has been debunked again and again.",
+    "Anyone claiming {c} is peddling an old hatred.",
+    "I'm tired of hearing that {c}; it's nonsense.",
+    "Reported a post claiming {c}. Vile.",
+    "There is no evidence at all that {c}.",
+    "Conspiracy theories saying {c} have an ugly history.",
+    "My seminar looks at why people came to believe {c}.",
+]
+CLAIM_NEGATED = [
+    "{G} do not secretly run the {inst}.",
+    "{G} don't pull anyone's strings.",
+    "{G} did not cause the {crisis}.",
+    "{G} are not replacing anyone.",
+    "{G} are not {beast}, and never were.",
+    "{G} are not born criminals.",
+    "{G} don't spread disease.",
+    "{G} are no burden on anyone.",
+    "No, {g} are not naturally {trait}.",
+    "{G} are not the ones behind the {crisis}.",
+]
+
+
+def _claim(templates: list[str], rng: random.Random, ch: str) -> str:
+    g = rng.choice(GROUPS[ch]["plural"])
+    return rng.choice(templates).format(g=g, G=_cap(g), **_pick(CONSPIRACY_FILL, rng))
+
+
+def _rejected(rng: random.Random, ch: str) -> str:
+    if rng.random() < 0.5:
+        return _claim(CLAIM_NEGATED, rng, ch)
+    clause = rng.choice(CLAIM_CLAUSES).format(g=rng.choice(GROUPS[ch]["plural"]), **_pick(CONSPIRACY_FILL, rng))
+    return rng.choice(CLAIM_REJECTED).format(c=clause)
+
+
+def _sixth_batch(rng: random.Random, per_kind: int) -> list[Example]:
+    out: list[Example] = []
+    chars = list(GROUPS)
+    for _ in range(per_kind // 2):
+        out.append(
+            Example(
+                _cap(rng.choice(ADVICE_TEMPLATES).format(**_pick(ADVICE_FILL, rng))), "advice", 0, None, None, "none"
+            )
+        )
+    for _ in range(per_kind // 2):
+        ch = rng.choice(chars)
+        out.append(Example(_claim(CONSPIRACY_HATE, rng, ch), "claim-hate", 1, 1, "group", ch))
+    for _ in range(per_kind // 2):
+        out.append(Example(_claim(CLAIM_BENIGN, rng, rng.choice(chars)), "claim-benign", 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        out.append(Example(_rejected(rng, rng.choice(chars)), "claim-rejected", 0, None, None, "none"))
     return out
 
 
