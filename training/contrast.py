@@ -1166,11 +1166,12 @@ def _fill(template: str, rng: random.Random, ch: str) -> str:
     return template.format(**values)
 
 
-def _about_group(templates: list[str], rng: random.Random, ch: str) -> str:
+def _about_group(templates: list[str], rng: random.Random, ch: str, fill: dict[str, list[str]] | None = None) -> str:
     """One of ``templates`` filled with one of the characteristic's group nouns (``{g}``, or ``{G}``
-    capitalised): for templates that need nothing else, unlike :func:`_fill`."""
+    capitalised) and one choice from each of ``fill``'s lists: for templates that need nothing else,
+    unlike :func:`_fill`."""
     g = rng.choice(GROUPS[ch]["plural"])
-    return rng.choice(templates).format(g=g, G=_cap(g))
+    return rng.choice(templates).format(g=g, G=_cap(g), **_pick(fill or {}, rng))
 
 
 def _plain(template: str, rng: random.Random) -> str:
@@ -1802,14 +1803,9 @@ CLAIM_NEGATED = [
 ]
 
 
-def _claim(templates: list[str], rng: random.Random, ch: str) -> str:
-    g = rng.choice(GROUPS[ch]["plural"])
-    return rng.choice(templates).format(g=g, G=_cap(g), **_pick(CONSPIRACY_FILL, rng))
-
-
 def _rejected(rng: random.Random, ch: str) -> str:
     if rng.random() < 0.5:
-        return _claim(CLAIM_NEGATED, rng, ch)
+        return _about_group(CLAIM_NEGATED, rng, ch, CONSPIRACY_FILL)
     clause = rng.choice(CLAIM_CLAUSES).format(g=rng.choice(GROUPS[ch]["plural"]), **_pick(CONSPIRACY_FILL, rng))
     return rng.choice(CLAIM_REJECTED).format(c=clause)
 
@@ -1825,9 +1821,18 @@ def _sixth_batch(rng: random.Random, per_kind: int) -> list[Example]:
         )
     for _ in range(per_kind // 2):
         ch = rng.choice(chars)
-        out.append(Example(_claim(CONSPIRACY_HATE, rng, ch), "claim-hate", 1, 1, "group", ch))
+        out.append(Example(_about_group(CONSPIRACY_HATE, rng, ch, CONSPIRACY_FILL), "claim-hate", 1, 1, "group", ch))
     for _ in range(per_kind // 2):
-        out.append(Example(_claim(CLAIM_BENIGN, rng, rng.choice(chars)), "claim-benign", 0, None, None, "none"))
+        out.append(
+            Example(
+                _about_group(CLAIM_BENIGN, rng, rng.choice(chars), CONSPIRACY_FILL),
+                "claim-benign",
+                0,
+                None,
+                None,
+                "none",
+            )
+        )
     for _ in range(per_kind // 2):
         out.append(Example(_rejected(rng, rng.choice(chars)), "claim-rejected", 0, None, None, "none"))
     return out
