@@ -12,8 +12,9 @@ Prints:
    pairs): each post goes through the whole engine and its outcome (RS002 > RS001 > RS003 > none) is
    compared with the expected one; accuracy per category, overall, and over the non-abusive categories.
    Failures are listed.
-3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts): how many raise RS001-RS003,
-   and which of their words the encoder reads as words run together (``postguard.text.runtogether``).
+3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts, and the held-out
+   ``heldout_posts.yaml``, 185, written after the rules were fixed): how many raise RS001-RS003, and
+   which of their words the encoder reads as words run together (``postguard.text.runtogether``).
 4. statements about groups, two grids worded apart from the training pairs: short statements
    (``bench/data/abuse_short.yaml``: "{G} exist." / "{G} are not people.") and opinions, questions and
    stances (``bench/data/abuse_framing.yaml``: "I'd happily hire {g}." / "I'd never hire {g}."). Benign
@@ -125,17 +126,22 @@ def functional(engine: Engine) -> None:
     print("\n".join(failures) or "     none")
 
 
+ORDINARY = ("labelled_posts.yaml", "heldout_posts.yaml")
+
+
 def ordinary(engine: Engine) -> None:
-    groups = yaml.safe_load((ROOT / "bench/data/labelled_posts.yaml").read_text(encoding="utf-8"))
-    posts = [Post(t, account=AccountKind(g.get("account", "personal"))) for g in groups for t in g["posts"]]
-    reports = engine.check_many(posts)
-    raised = Counter(f.code for r in reports for f in r.findings if f.code in ABUSE_CODES)
-    hit = [p.text for p, r in zip(posts, reports, strict=True) if any(f.code in ABUSE_CODES for f in r.findings)]
-    print(f"\n3. ordinary University posts: {len(hit)} of {len(posts)} raise RS001-RS003 {dict(raised)}")
-    for text in hit[:10]:
-        print(f"     {text[:110]}")
-    split = [" ".join(words) for p in posts for _, words in runs_together(p.text)]
-    print(f"   words read as words run together: {len(split)} {split[:10]}")
+    print("\n3. ordinary University posts")
+    for name in ORDINARY:
+        groups = yaml.safe_load((ROOT / "bench/data" / name).read_text(encoding="utf-8"))
+        posts = [Post(t, account=AccountKind(g.get("account", "personal"))) for g in groups for t in g["posts"]]
+        reports = engine.check_many(posts)
+        raised = Counter(f.code for r in reports for f in r.findings if f.code in ABUSE_CODES)
+        hit = [p.text for p, r in zip(posts, reports, strict=True) if any(f.code in ABUSE_CODES for f in r.findings)]
+        print(f"   {name}: {len(hit)} of {len(posts)} raise RS001-RS003 {dict(raised)}")
+        for text in hit[:10]:
+            print(f"     {text[:110]}")
+        split = [" ".join(words) for p in posts for _, words in runs_together(p.text)]
+        print(f"   words read as words run together: {len(split)} {split[:10]}")
 
 
 GRIDS = {"short statements": "abuse_short.yaml", "opinions, questions and stances": "abuse_framing.yaml"}
