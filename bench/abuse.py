@@ -14,7 +14,8 @@ Prints:
    Failures are listed.
 3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts, and the held-out
    ``heldout_posts.yaml``, 185, written after the rules were fixed): how many raise RS001-RS003, and
-   which of their words the encoder reads as words run together (``postguard.text.runtogether``).
+   which of their words the encoder reads as words run together (``postguard.text.runtogether``), and
+   how far the abusive head moves between a post read in a list and read alone (batch effect).
 4. statements about groups, two grids worded apart from the training pairs: short statements
    (``bench/data/abuse_short.yaml``: "{G} exist." / "{G} are not people.") and opinions, questions and
    stances (``bench/data/abuse_framing.yaml``: "I'd happily hire {g}." / "I'd never hire {g}."). Benign
@@ -137,11 +138,31 @@ def ordinary(engine: Engine) -> None:
         reports = engine.check_many(posts)
         raised = Counter(f.code for r in reports for f in r.findings if f.code in ABUSE_CODES)
         hit = [p.text for p, r in zip(posts, reports, strict=True) if any(f.code in ABUSE_CODES for f in r.findings)]
-        print(f"   {name}: {len(hit)} of {len(posts)} raise RS001-RS003 {dict(raised)}")
+        print(f"   {name}: {len(hit)} of {len(posts)} raise RS001-RS003 in one list {dict(raised)}")
         for text in hit[:10]:
+            print(f"     {text[:110]}")
+        single = Engine()  # its own encoder cache, so each post is read alone
+        alone = [p.text for p in posts if any(f.code in ABUSE_CODES for f in single.check(p).findings)]
+        print(f"   {name}: {len(alone)} of {len(posts)} raise RS001-RS003 when each is checked alone")
+        for text in alone[:10]:
             print(f"     {text[:110]}")
         split = [" ".join(words) for p in posts for _, words in runs_together(p.text)]
         print(f"   words read as words run together: {len(split)} {split[:10]}")
+        batch_effect([p.text for p in posts])
+
+
+def batch_effect(texts: list[str]) -> None:
+    """Activations are quantised per batch, so a post's probabilities depend a little on the posts
+    batched with it: the abusive head read in one list against each post read alone."""
+    encoder = Encoder()
+    together = AbuseAnalyzer(encoder=encoder).probabilities(texts)[:, 0]
+    alone = []
+    for t in texts:
+        encoder._cache.clear()  # noqa: SLF001 - read each post afresh, not from the list's run
+        alone.append(AbuseAnalyzer(encoder=encoder).probabilities([t])[0, 0])
+    diff = np.abs(together - np.array(alone))
+    print(f"   abusive head, in one list vs each post alone: mean difference {diff.mean():.3f}, "
+          f"p95 {np.percentile(diff, 95):.3f}, max {diff.max():.3f}")  # fmt: skip
 
 
 GRIDS = {"short statements": "abuse_short.yaml", "opinions, questions and stances": "abuse_framing.yaml"}
