@@ -152,7 +152,7 @@ def ordinary(engine: Engine) -> None:
 
 
 def batch_effect(texts: list[str]) -> None:
-    """Activations are quantised per batch, so a post's probabilities depend a little on the posts
+    """Activations are quantised per batch, so a post's probabilities depend on the other posts
     batched with it: the abusive head read in one list against each post read alone."""
     encoder = Encoder()
     together = AbuseAnalyzer(encoder=encoder).probabilities(texts)[:, 0]
