@@ -132,6 +132,7 @@ ORDINARY = ("labelled_posts.yaml", "heldout_posts.yaml")
 
 def ordinary(engine: Engine) -> None:
     print("\n3. ordinary University posts")
+    single = Engine()  # its own encoder cache, so each post is read alone
     for name in ORDINARY:
         groups = yaml.safe_load((ROOT / "bench/data" / name).read_text(encoding="utf-8"))
         posts = [Post(t, account=AccountKind(g.get("account", "personal"))) for g in groups for t in g["posts"]]
@@ -141,7 +142,6 @@ def ordinary(engine: Engine) -> None:
         print(f"   {name}: {len(hit)} of {len(posts)} raise RS001-RS003 in one list {dict(raised)}")
         for text in hit[:10]:
             print(f"     {text[:110]}")
-        single = Engine()  # its own encoder cache, so each post is read alone
         alone = [p.text for p in posts if any(f.code in ABUSE_CODES for f in single.check(p).findings)]
         print(f"   {name}: {len(alone)} of {len(posts)} raise RS001-RS003 when each is checked alone")
         for text in alone[:10]:
@@ -154,12 +154,12 @@ def ordinary(engine: Engine) -> None:
 def batch_effect(texts: list[str]) -> None:
     """Activations are quantised per batch, so a post's probabilities depend on the other posts
     batched with it: the abusive head read in one list against each post read alone."""
-    encoder = Encoder()
-    together = AbuseAnalyzer(encoder=encoder).probabilities(texts)[:, 0]
+    analyzer = AbuseAnalyzer(encoder=Encoder())
+    together = analyzer.probabilities(texts)[:, 0]
     alone = []
     for t in texts:
-        encoder._cache.clear()  # noqa: SLF001 - read each post afresh, not from the list's run
-        alone.append(AbuseAnalyzer(encoder=encoder).probabilities([t])[0, 0])
+        analyzer.encoder._cache.clear()  # noqa: SLF001 - read each post afresh, not from the list's run
+        alone.append(analyzer.probabilities([t])[0, 0])
     diff = np.abs(together - np.array(alone))
     print(f"   abusive head, in one list vs each post alone: mean difference {diff.mean():.3f}, "
           f"p95 {np.percentile(diff, 95):.3f}, max {diff.max():.3f}")  # fmt: skip
