@@ -15,7 +15,7 @@ Prints:
 3. ordinary University posts (``bench/data/labelled_posts.yaml``, 531 posts, and the held-out
    ``heldout_posts.yaml``, 185, written after the rules were fixed): how many raise RS001-RS003, and
    which of their words the encoder reads as words run together (``postguard.text.runtogether``), and
-   how far the abusive head moves between a post read in a list and read alone (batch effect).
+   how far the abusive head moves between a post read in a list and read alone (0 with fixed scales).
 4. statements about groups, two grids worded apart from the training pairs: short statements
    (``bench/data/abuse_short.yaml``: "{G} exist." / "{G} are not people.") and opinions, questions and
    stances (``bench/data/abuse_framing.yaml``: "I'd happily hire {g}." / "I'd never hire {g}."). Benign
@@ -152,8 +152,9 @@ def ordinary(engine: Engine) -> None:
 
 
 def batch_effect(texts: list[str]) -> None:
-    """Activations are quantised per batch, so a post's probabilities depend on the other posts
-    batched with it: the abusive head read in one list against each post read alone."""
+    """The abusive head read in one list against each post read alone. The encoder's activation scales
+    are fixed (training/calibrate_encoder.py), so this should print 0.000; with per-batch scales it
+    reached 0.24, and a post's outcome depended on the posts read with it."""
     analyzer = AbuseAnalyzer(encoder=Encoder())
     together = analyzer.probabilities(texts)[:, 0]
     alone = []

@@ -59,6 +59,25 @@ def test_semantic_and_abuse_heads_share_one_encoder_pass() -> None:
     assert {"abusive", "hateful", "individual", "profanity", "characteristic:race", "characteristic:none"} <= labels
 
 
+def test_a_posts_reading_does_not_depend_on_the_posts_read_with_it() -> None:
+    """The encoder's activation scales are fixed (training/calibrate_encoder.py): with per-batch scales a
+    post's abusive probability moved by up to 0.24 with its batch, so an archive audit and a single
+    check could disagree. Fresh encoders, so that no cached result stands in for a forward pass."""
+    post = "Gender-critical academics are being hounded out of their jobs, and it's wrong."
+    companions = [
+        "F U C K   Y O U   A L L 😡😡😡 " * 6,
+        post,
+        "Ok.",
+        "Statistics 2026: 99.9% of 1,000,000 samples at 37.5°C, p < 0.001 (n=12,345; CI 95%).",
+    ]
+    alone = AbuseAnalyzer(encoder=Encoder()).probabilities([post])[0]
+    together = AbuseAnalyzer(encoder=Encoder()).probabilities(companions)[1]
+    assert float(abs(alone - together).max()) < 1e-4
+    vector = Encoder().embed_texts([post])[0]
+    vectors = Encoder().embed_texts(companions)
+    assert float(vector @ vectors[1]) > 1 - 1e-5
+
+
 def test_abuse_evidence_points_at_the_abusive_chunk_of_a_long_post(engine: Engine) -> None:
     # five calm sentences fill the first chunk (about 480 characters); the abuse is read as a chunk of its own
     calm = "The committee met on Tuesday afternoon to review the timetable for the coming academic term. " * 5

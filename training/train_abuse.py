@@ -6,9 +6,10 @@
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
 deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
-``src/postguard/assets/encoder-v1.onnx`` (the fine-tuned encoder, int8 weights, shared with the semantic
-heads) and ``abuse-heads-v1.npz`` (the heads over its [CLS] state, output order, training facts). After
-a new encoder, retrain the semantic heads: ``python training/train_heads.py``. Only the training splits
+``src/postguard/assets/encoder-v1.onnx`` (the fine-tuned encoder, int8 weights, activation scales fixed
+by ``training/calibrate_encoder.py``, shared with the semantic heads) and ``abuse-heads-v1.npz`` (the
+heads over its [CLS] state, output order, training facts). After a new encoder, retrain the semantic
+heads: ``python training/train_heads.py``. Only the training splits
 are read; the corpora's dev and test splits, and the functional table in
 ``bench/data/abuse_functional.yaml``, are left for ``bench/abuse.py``.
 
@@ -46,6 +47,7 @@ sys.path.insert(0, str(ROOT / "training"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import abuse_data  # noqa: E402
+import calibrate_encoder  # noqa: E402
 import contrast  # noqa: E402
 
 from postguard.text.for_encoder import prepare  # noqa: E402
@@ -398,7 +400,8 @@ def export(model, out: Path, n_items: int, seconds: float) -> None:  # type: ign
 
 def split(full: Path, out: Path, facts: dict[str, object]) -> None:
     """Cut the quantised graph into the shared encoder (``encoder-v1.onnx``: token ids in, the last
-    layer's hidden states out) and the heads (``abuse-heads-v1.npz``: dequantised weights over the
+    layer's hidden states out; its activation scales then fixed by ``training/calibrate_encoder.py``)
+    and the heads (``abuse-heads-v1.npz``: dequantised weights over the
     [CLS] state), so that one encoder pass serves the semantic and the abuse analyzers."""
     import numpy as np
     import onnx
@@ -408,6 +411,7 @@ def split(full: Path, out: Path, facts: dict[str, object]) -> None:
     hidden = [n for n in graph.graph.node if n.op_type == "LayerNormalization"][-1].output[0]
     out.mkdir(parents=True, exist_ok=True)
     onnx.utils.extract_model(str(full), str(out / "encoder-v1.onnx"), ["input_ids", "attention_mask"], [hidden])
+    calibrate_encoder.calibrate(out / "encoder-v1.onnx")  # fixed activation scales: batch-independent
     init = {i.name: numpy_helper.to_array(i) for i in graph.graph.initializer}
     q = init["heads.weight_quantized"].astype(np.float32) - init["heads.weight_zero_point"].astype(np.float32)
     weights = (q * init["heads.weight_scale"]).T  # (outputs, 384)

@@ -1,5 +1,7 @@
 """Sentence embeddings from the project's encoder: all-MiniLM-L6-v2 fine-tuned on abuse data
-(``training/train_abuse.py``), int8 ONNX in ``assets/encoder-v1.onnx``; no torch at run time.
+(``training/train_abuse.py``), int8 ONNX in ``assets/encoder-v1.onnx``; no torch at run time. The
+activations are quantised with fixed scales (``training/calibrate_encoder.py``), so a chunk's results
+do not depend on the other chunks in its batch or on their padding: batching only saves time.
 
 One forward pass per chunk of text gives the chunk vector (mean of its tokens after [CLS]), a vector
 per sentence (mean of that sentence's tokens in the same pass), so locating the sentence that carries a
