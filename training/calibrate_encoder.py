@@ -133,7 +133,7 @@ def fix_scales(model: object, ranges: dict[str, tuple[float, float]]) -> object:
                 "MatMulIntegerToFloat", inputs, [out], name=node.name + "_to_float", domain="com.microsoft"
             )
             replaced[id(node)] = [fused]
-            if all(id(r) in dropped or r is rescale for r in readers[scales.output[0]]):
+            if all(id(r) in dropped for r in readers[scales.output[0]]):
                 dropped.add(id(scales))
     nodes = [new for node in graph.node if id(node) not in dropped for new in replaced.get(id(node), [node])]
     kept = [v for v in graph.value_info if v.name not in retyped]
@@ -147,7 +147,7 @@ def fix_scales(model: object, ranges: dict[str, tuple[float, float]]) -> object:
     return fixed
 
 
-def calibrate(path: Path, texts: Sequence[str] | None = None) -> None:
+def calibrate(path: Path) -> None:
     """Convert the dynamically quantised encoder at ``path`` in place."""
     import onnx
 
@@ -155,7 +155,7 @@ def calibrate(path: Path, texts: Sequence[str] | None = None) -> None:
     dynamic = sum(n.op_type == DYNAMIC for n in model.graph.node)
     if not dynamic:
         raise SystemExit(f"{path} has no dynamic quantisers: it is already calibrated (re-export it first)")
-    texts = calibration_texts() if texts is None else texts
+    texts = calibration_texts()
     ranges = activation_ranges(model, texts)
     onnx.save(fix_scales(model, ranges), str(path))  # type: ignore[arg-type]
     print(f"fixed {dynamic} activation scales in {path} from {len(texts)} texts")
