@@ -141,6 +141,10 @@ def test_hard_cases_in_both_directions(engine: Engine) -> None:
         # advice whose words overlap threats ("never ... your ...", "anyone") is not harassment
         "IT Services will never ask for your password, so don't give it to anyone who calls.": set(),
         "Never leave your bike unlocked outside the Radcliffe Camera.": set(),
+        # a wish of harm is harassment whether the person is addressed or named; kind wishes are not
+        "I hope he dies.": {"RS001"},
+        "I hope she gets the job.": set(),
+        "My grandad died last night. I hope he knew how much we loved him.": set(),
     }
     for text, expected in cases.items():
         report = engine.check(Post(text, account=AccountKind.PERSONAL))

@@ -37,6 +37,13 @@ and most of its words. Kinds (``KINDS``):
   word (a conspiracy, a pseudo-scientific ranking, a purpose assigned to a group); benign claims of the
   same shape about the same groups; and the hateful claims negated, or named in order to refute or
   report them (added after such claims were missed more than other hate)
+- ``wish-harm``: a wish that a person be hurt, fall ill or die, the person named in the third person
+  ("I hope he ...", "my supervisor deserves to ...") or addressed: abusive, individual; twins
+  ``wish-kind`` (a kind wish in the same frame), ``wish-negated`` (the harm hoped not to happen),
+  ``wish-reported`` (the wish quoted in order to condemn it) and ``innocent-sense`` (batteries, plants
+  and ideas that die); ``insult`` and ``praise``: a person in the third person insulted or praised in
+  the same frames, and ``thing-insult``: a rule or a machine called stupid, which is acceptable (added
+  after "I hope he dies." read as acceptable and "@handle I hope you sleep well" as harassment)
 
 Everything here is the project's own wording. The functional test table in
 ``bench/data/abuse_functional.yaml`` was written separately, in other words, and is never read here.
@@ -1218,6 +1225,7 @@ def generate(seed: int = SEED, per_kind: int = 1200) -> list[Example]:
     for text in OBJECT_PROFANITY:
         out.append(Example(text, "object-profanity", 0, None, None, "none", 1))
     out.extend(_second_batch(rng, per_kind))
+    out.extend(_seventh_batch(random.Random(seed + 7), per_kind))
     out = [_wrap(e, rng) for e in out]
     unique: dict[str, Example] = {}
     for e in out:
@@ -1835,6 +1843,194 @@ def _sixth_batch(rng: random.Random, per_kind: int) -> list[Example]:
         )
     for _ in range(per_kind // 2):
         out.append(Example(_rejected(rng, rng.choice(chars)), "claim-rejected", 0, None, None, "none"))
+    return out
+
+
+# Seventh batch: wishes of harm and insults aimed at a person named in the third person. The pairs
+# above address their targets ("@handle", "you"), and "I hope he dies." read as acceptable (0.00) while
+# "@handle I hope you sleep well" read as harassment. Each wish of harm has twins in the same frames:
+# a kind wish, the same harm hoped not to happen, the harm reported in order to condemn it, and the
+# words' innocent senses (batteries and plants die). Drawn from their own seeded generator, so the
+# earlier batches are unchanged. Worded apart from the functional table's wish-harm cases.
+PERSONS = [
+    "he",
+    "she",
+    "my neighbour",
+    "my supervisor",
+    "that woman",
+    "this guy",
+    "the new {role}",
+    "our {role}",
+    "{name}",
+    "the man next door",
+    "my old boss",
+    "the girl in my seminar",
+    "the cyclist who cut me up",
+    "whoever parked in my space",
+    "the lad upstairs",
+    "my tutor",
+]
+# (after "hope she ...", after "deserves to ...")
+HARM_WISHES = [
+    ("dies", "die"),
+    ("dies a slow death", "die a slow death"),
+    ("gets hit by a lorry", "get hit by a lorry"),
+    ("gets cancer", "get cancer"),
+    ("falls down the stairs and breaks their neck", "fall down the stairs and break their neck"),
+    ("ends up in hospital", "end up in hospital"),
+    ("never walks again", "never walk again"),
+    ("gets stabbed", "get stabbed"),
+    ("drowns in the Cherwell", "drown in the Cherwell"),
+    ("gets beaten to a pulp", "get beaten to a pulp"),
+    ("burns in hell", "burn in hell"),
+    ("gets knocked off their bike", "get knocked off their bike"),
+    ("gets hurt", "get hurt"),
+    ("loses their job and their home", "lose their job and their home"),
+    ("suffers for the rest of their life", "suffer for the rest of their life"),
+    ("gets their head kicked in", "get their head kicked in"),
+]
+SEXUAL_VIOLENCE_WISHES = [
+    ("gets raped", "get raped"),
+    ("gets assaulted on the way home", "get assaulted on the way home"),
+]
+# harms that a kind person may hope do not happen
+ACCIDENTS = {"die", "get hit by a lorry", "get cancer", "end up in hospital", "get hurt", "get knocked off their bike"}
+KIND_WISHES = [
+    ("gets well soon", "get well soon"),
+    ("gets the job", "get the job"),
+    ("wins the prize", "win the prize"),
+    ("has a lovely holiday", "have a lovely holiday"),
+    ("passes the viva", "pass the viva"),
+    ("finds their keys", "find their keys"),
+    ("gets home safely", "get home safely"),
+    ("enjoys retirement", "enjoy retirement"),
+    ("recovers quickly", "recover quickly"),
+    ("gets some rest", "get some rest"),
+    ("makes it to the final", "make it to the final"),
+    ("gets the funding", "get the funding"),
+    ("comes back soon", "come back soon"),
+    ("sees this", "see this"),
+    ("gets the recognition they deserve", "get the recognition they deserve"),
+    ("has a quiet week for once", "have a quiet week for once"),
+]
+WISH_FRAMES = [  # {w}: after "she", {wi}: after "to"
+    "I hope {p} {w}.",
+    "Hope {p} {w}.",
+    "I really hope {p} {w} soon.",
+    "Fingers crossed {p} {w}.",
+    "Can't wait for the day {p} {w}.",
+    "{P} deserves to {wi}.",
+    "Someone should make sure {p} {w}.",
+    "I'd be so happy if {p} {w}.",
+    "Let's hope {p} {w} this year.",
+    "I wish {p} would {wi}.",
+    "All I want for Christmas is for {p} to {wi}.",
+    "{addr} I hope you {wi}.",
+    "{addr} you deserve to {wi}.",
+    "{addr} I really hope you {wi} this week.",
+]
+WISH_NEGATED = [
+    "I really hope {p} doesn't {wi}.",
+    "Please let {p} not {wi}.",
+    "Fingers crossed {p} didn't {wi} in the crash.",
+    "{addr} I hope you don't {wi}, take care out there.",
+    "Nobody deserves to {wi}, not even {p}.",
+]
+WISH_REPORTED = [
+    "Someone commented 'I hope you {wi}' under {name}'s post. That is unacceptable and it has been reported.",
+    "Messages like 'you deserve to {wi}' are harassment. Report them to the Harassment Advisory Service.",
+    "Our rep was told 'I hope you {wi}' after the debate. We stand with her and the police are involved.",
+    "If anyone tells you they hope you {wi}, screenshot it and report it. You are not alone.",
+    "Replying 'hope you {wi}' to a student is never banter.",
+]
+THING_DIES = [
+    "I hope {thing} dies a quick death.",
+    "My {device} died halfway through the {event}.",
+    "The {plant} died over the vacation, I hope the new one survives.",
+    "Hope the wind dies down before the regatta.",
+    "{Device} is dying, message me on the other number.",
+    "I hope {thing} gets buried for good.",
+    "This {device} deserves to die, it crashes every hour.",
+    "Dead tired after the {event}, I hope the weekend comes soon.",
+    "I'd kill for a coffee after that {event}.",
+]
+THING_FILL = {
+    "thing": ["this laptop", "the old printer", "that trend", "the reply-all chain", "the dress code idea", "this fad"],
+    "device": ["laptop", "phone", "projector", "mic", "tablet"],
+    "Device": ["My laptop", "My phone", "The projector battery", "My tablet"],
+    "event": ["lecture", "viva", "seminar", "interview", "department meeting", "open day"],
+    "plant": ["basil", "office fern", "orchid", "tomato plant", "cactus"],
+}
+THIRD_INSULT = [
+    "{P} is just {adj}.",
+    "{P} is honestly the most {adj} person I've ever met.",
+    "Can't stand {p}, what a {noun}.",
+    "{P} is a {adj} {noun} and always will be.",
+    "Everyone thinks {p} is a {noun}, and they're right.",
+    "{P}? {Adj} {noun}.",
+]
+PRAISE_ADJ = ["brilliant", "lovely", "kind", "hilarious", "sharp", "generous", "patient", "inspiring", "reliable"]
+PRAISE_NOUN = ["star", "legend", "gem", "pro", "hero", "treasure", "delight"]
+PRAISE = [t for t in THIRD_INSULT if not t.startswith("Can't stand")]
+THING_INSULT = [
+    "{Thing} is just stupid.",
+    "{Thing} is honestly the most useless thing I've ever used.",
+    "Can't stand {thing}, what a farce.",
+    "{Thing}? Pathetic.",
+]
+THINGS = ["the new timetable", "this form", "the parking policy", "that rule", "the booking system", "this printer"]
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(PERSONS).format(role=rng.choice(ROLES), name=rng.choice(NAMES))
+
+
+def _wish(rng: random.Random, wishes: list[tuple[str, str]], frames: list[str]) -> str:
+    w, wi = rng.choice(wishes)
+    p, frame = _person(rng), rng.choice(frames)
+    if "you" in frame:
+        wi = _to_you(wi)
+    return _cap(frame.format(p=p, P=_cap(p), w=w, wi=wi, addr=_addr(rng)))
+
+
+def _to_you(phrase: str) -> str:
+    """A wish's words said to the person: "lose their job" -> "lose your job"."""
+    return phrase.replace("their", "your").replace(" they ", " you ")
+
+
+def _seventh_batch(rng: random.Random, per_kind: int) -> list[Example]:
+    out: list[Example] = []
+    for _ in range(per_kind):
+        if rng.random() < 0.15:
+            out.append(
+                Example(_wish(rng, SEXUAL_VIOLENCE_WISHES, WISH_FRAMES), "wish-harm", 1, None, "individual", "none")
+            )
+        else:
+            out.append(Example(_wish(rng, HARM_WISHES, WISH_FRAMES), "wish-harm", 1, 0, "individual", "none"))
+    for _ in range(per_kind // 2):
+        out.append(Example(_wish(rng, KIND_WISHES, WISH_FRAMES), "wish-kind", 0, None, None, "none"))
+    accidents = [h for h in HARM_WISHES if h[1] in ACCIDENTS]
+    for _ in range(per_kind // 4):
+        out.append(Example(_wish(rng, accidents, WISH_NEGATED), "wish-negated", 0, None, None, "none"))
+    for _ in range(per_kind // 4):
+        text = rng.choice(WISH_REPORTED).format(wi=_to_you(rng.choice(HARM_WISHES)[1]), name=rng.choice(NAMES))
+        out.append(Example(text, "wish-reported", 0, None, None, "none"))
+    for _ in range(per_kind // 4):
+        text = rng.choice(THING_DIES).format(**_pick(THING_FILL, rng))
+        out.append(Example(_cap(text), "innocent-sense", 0, None, None, "none"))
+    for _ in range(per_kind // 2):
+        p, adj, noun = _person(rng), rng.choice(INSULT_ADJ), rng.choice(INSULT_NOUNS)
+        text = rng.choice(THIRD_INSULT).format(p=p, P=_cap(p), adj=adj, Adj=_cap(adj), noun=noun)
+        out.append(Example(text, "insult", 1, 0, "individual", "none", int(_profane(text))))
+    for _ in range(per_kind // 4):
+        p, adj, noun = _person(rng), rng.choice(PRAISE_ADJ), rng.choice(PRAISE_NOUN)
+        text = rng.choice(PRAISE).format(p=p, P=_cap(p), adj=adj, Adj=_cap(adj), noun=noun)
+        out.append(Example(text, "praise", 0, None, None, "none"))
+    for _ in range(per_kind // 4):
+        t = rng.choice(THINGS)
+        out.append(
+            Example(rng.choice(THING_INSULT).format(thing=t, Thing=_cap(t)), "thing-insult", 0, None, None, "none")
+        )
     return out
 
 

@@ -1,7 +1,7 @@
 """Fine-tune MiniLM end to end for RS001-RS003 and export it as int8 ONNX (issue 4).
 
     pip install -e '.[train]' torch==2.13.0     # torch is the local CPU wheel; never a run-time need
-    python training/train_abuse.py              # 27 to 55 minutes on 2 cores; seeded
+    python training/train_abuse.py              # 27 to 55 minutes on 2 cores (53 for the shipped weights); seeded
     python training/train_abuse.py --limit 2000 --out /tmp/abuse-pilot   # a quick end-to-end pilot
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
