@@ -1993,6 +1993,12 @@ def _wish(rng: random.Random, wishes: list[tuple[str, str]], frames: list[str]) 
     return _cap(frame.format(p=p, P=_cap(p), w=w, wi=wi, addr=_addr(rng)))
 
 
+def _said_of_person(rng: random.Random, frames: list[str], adjectives: list[str], nouns: list[str]) -> str:
+    """One of ``frames`` about a person named in the third person, with an adjective and a noun."""
+    p, adj, noun = _person(rng), rng.choice(adjectives), rng.choice(nouns)
+    return rng.choice(frames).format(p=p, P=_cap(p), adj=adj, Adj=_cap(adj), noun=noun)
+
+
 def _to_you(phrase: str) -> str:
     """A wish's words said to the person: "lose their job" -> "lose your job"."""
     return phrase.replace("their", "your").replace(" they ", " you ")
@@ -2001,12 +2007,9 @@ def _to_you(phrase: str) -> str:
 def _seventh_batch(rng: random.Random, per_kind: int) -> list[Example]:
     out: list[Example] = []
     for _ in range(per_kind):
-        if rng.random() < 0.15:
-            out.append(
-                Example(_wish(rng, SEXUAL_VIOLENCE_WISHES, WISH_FRAMES), "wish-harm", 1, None, "individual", "none")
-            )
-        else:
-            out.append(Example(_wish(rng, HARM_WISHES, WISH_FRAMES), "wish-harm", 1, 0, "individual", "none"))
+        # sexual violence wished on a woman may be hate for her sex: the corpora decide that head
+        wishes, hateful = (SEXUAL_VIOLENCE_WISHES, None) if rng.random() < 0.15 else (HARM_WISHES, 0)
+        out.append(Example(_wish(rng, wishes, WISH_FRAMES), "wish-harm", 1, hateful, "individual", "none"))
     for _ in range(per_kind // 2):
         out.append(Example(_wish(rng, KIND_WISHES, WISH_FRAMES), "wish-kind", 0, None, None, "none"))
     accidents = [h for h in HARM_WISHES if h[1] in ACCIDENTS]
@@ -2019,13 +2022,10 @@ def _seventh_batch(rng: random.Random, per_kind: int) -> list[Example]:
         text = rng.choice(THING_DIES).format(**_pick(THING_FILL, rng))
         out.append(Example(_cap(text), "innocent-sense", 0, None, None, "none"))
     for _ in range(per_kind // 2):
-        p, adj, noun = _person(rng), rng.choice(INSULT_ADJ), rng.choice(INSULT_NOUNS)
-        text = rng.choice(THIRD_INSULT).format(p=p, P=_cap(p), adj=adj, Adj=_cap(adj), noun=noun)
+        text = _said_of_person(rng, THIRD_INSULT, INSULT_ADJ, INSULT_NOUNS)
         out.append(Example(text, "insult", 1, 0, "individual", "none", int(_profane(text))))
     for _ in range(per_kind // 4):
-        p, adj, noun = _person(rng), rng.choice(PRAISE_ADJ), rng.choice(PRAISE_NOUN)
-        text = rng.choice(PRAISE).format(p=p, P=_cap(p), adj=adj, Adj=_cap(adj), noun=noun)
-        out.append(Example(text, "praise", 0, None, None, "none"))
+        out.append(Example(_said_of_person(rng, PRAISE, PRAISE_ADJ, PRAISE_NOUN), "praise", 0, None, None, "none"))
     for _ in range(per_kind // 4):
         t = rng.choice(THINGS)
         out.append(
