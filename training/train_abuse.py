@@ -3,6 +3,8 @@
     pip install -e '.[train]' torch==2.13.0     # torch is the local CPU wheel; never a run-time need
     python training/train_abuse.py              # 27 to 55 minutes on 2 cores (53 for the shipped weights); seeded
     python training/train_abuse.py --limit 2000 --out /tmp/abuse-pilot   # a quick end-to-end pilot
+    python training/train_abuse.py --corpora-only --keep-weight 0 --noise 0 --context 0 --epochs 3 \
+        --out /tmp/abuse-corpora    # a probe: what the corpora alone teach (model card; never shipped)
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
 deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
@@ -308,6 +310,11 @@ def main() -> None:
     parser.add_argument(
         "--context", type=float, default=0.3, help="share of texts given an everyday sentence (see CONTEXT)"
     )
+    parser.add_argument("--noise", type=float, default=0.25, help="share of texts given a spelling trick")
+    parser.add_argument("--keep-weight", type=float, default=KEEP_WEIGHT, help="see KEEP_WEIGHT (0: no base pass)")
+    parser.add_argument(
+        "--corpora-only", action="store_true", help="no contrast pairs: what the corpora alone teach (a probe)"
+    )
     parser.add_argument("--split", type=Path, help="only split an already quantised full model (see split)")
     args = parser.parse_args()
     if args.split:
@@ -324,7 +331,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     torch.use_deterministic_algorithms(True)
 
-    items = corpus_items("train") + contrast_items()
+    items = corpus_items("train") + ([] if args.corpora_only else contrast_items())
     rng = random.Random(SEED)
     rng.shuffle(items)
     if args.limit:
@@ -336,7 +343,7 @@ def main() -> None:
     tokenizer.enable_padding()
 
     model = build_model()
-    base = base_encoder()
+    base = base_encoder() if args.keep_weight else None
     for p in model.encoder.embeddings.parameters():  # the vocabulary stays as pretrained: 3x faster steps
         p.requires_grad = False
     params = [p for p in model.parameters() if p.requires_grad]
@@ -349,16 +356,19 @@ def main() -> None:
     model.train()
     started = time.time()
     for step, batch in enumerate(batches(items, args.batch, steps, rng)):
-        texts = [noisy(b.text, rng) if rng.random() < 0.25 else b.text for b in batch]
+        texts = [noisy(b.text, rng) if rng.random() < args.noise else b.text for b in batch]
         texts = [prepare(with_context(t, rng) if rng.random() < args.context else t)[0] for t in texts]
         enc = tokenizer.encode_batch(texts)
         ids = torch.tensor([e.ids for e in enc])
         mask = torch.tensor([e.attention_mask for e in enc])
         logits, hidden = model(ids, mask)
-        with torch.no_grad():
-            base_hidden = base(input_ids=ids, attention_mask=mask).last_hidden_state
-        kept = keep_loss(hidden, base_hidden, mask)
-        loss = loss_fn(logits, batch) + KEEP_WEIGHT * kept
+        if base is None:
+            kept = hidden.new_zeros(())
+        else:
+            with torch.no_grad():
+                base_hidden = base(input_ids=ids, attention_mask=mask).last_hidden_state
+            kept = keep_loss(hidden, base_hidden, mask)
+        loss = loss_fn(logits, batch) + args.keep_weight * kept
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         optimiser.step()
