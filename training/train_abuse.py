@@ -5,6 +5,8 @@
     python training/train_abuse.py --limit 2000 --out /tmp/abuse-pilot   # a quick end-to-end pilot
     python training/train_abuse.py --corpora-only --keep-weight 0 --noise 0 --context 0 --epochs 3 \
         --out /tmp/abuse-corpora    # a probe: what the corpora alone teach (model card; never shipped)
+    python training/train_abuse.py ... --save-state /tmp/a.pt; python training/train_abuse.py --init /tmp/a.pt
+                                    # a curriculum: a second stage that starts where the first stopped
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
 deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
@@ -315,6 +317,8 @@ def main() -> None:
     parser.add_argument(
         "--corpora-only", action="store_true", help="no contrast pairs: what the corpora alone teach (a probe)"
     )
+    parser.add_argument("--init", type=Path, help="start from a torch state saved by --save-state (a curriculum)")
+    parser.add_argument("--save-state", type=Path, help="also save the trained torch state here, for --init")
     parser.add_argument("--split", type=Path, help="only split an already quantised full model (see split)")
     args = parser.parse_args()
     if args.split:
@@ -343,6 +347,8 @@ def main() -> None:
     tokenizer.enable_padding()
 
     model = build_model()
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
     base = base_encoder() if args.keep_weight else None
     for p in model.encoder.embeddings.parameters():  # the vocabulary stays as pretrained: 3x faster steps
         p.requires_grad = False
@@ -379,6 +385,8 @@ def main() -> None:
             print(f"step {step + 1}/{steps} loss {loss.item():.3f} (keep {kept.item():.4f}) {elapsed / 60:.1f} min",
                   flush=True)  # fmt: skip
 
+    if args.save_state:
+        torch.save(model.state_dict(), args.save_state)
     export(model, args.out, len(items), time.time() - started)
 
 
