@@ -7,6 +7,7 @@
         --out /tmp/abuse-corpora    # a probe: what the corpora alone teach (model card; never shipped)
     python training/train_abuse.py ... --save-state /tmp/a.pt; python training/train_abuse.py --init /tmp/a.pt
                                     # a curriculum: a second stage that starts where the first stopped
+    python training/merge_abuse.py A.pt B.pt --alpha 0.25 --out /tmp/merged   # two saved states merged (a probe)
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
 deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
