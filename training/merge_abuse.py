@@ -61,9 +61,8 @@ def main() -> None:
 
     import torch
 
-    torch.manual_seed(train_abuse.SEED)  # the heads' starting weights, as in training
     model = train_abuse.build_model()
-    base = {k: v.clone() for k, v in model.state_dict().items()}
+    base = {k: v.clone() for k, v in model.state_dict().items()}  # the pretrained encoder (heads unused)
     a = torch.load(args.a, map_location="cpu")
     b = torch.load(args.b, map_location="cpu")
     if a.keys() != b.keys():
