@@ -227,6 +227,26 @@ def test_spelling_noise_covers_each_trick_one_at_a_time() -> None:
     assert all(sum(w in t.split() for w in ("are", "and", "should")) >= 2 for t in seen)
 
 
+def test_a_teachers_probabilities_mix_into_corpus_targets_only() -> None:
+    torch = pytest.importorskip("torch")  # the training extra
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        from train_abuse import OUTPUTS, Item, loss_fn
+    finally:
+        sys.path.remove(str(ROOT / "training"))
+    logits = torch.zeros((1, len(OUTPUTS)))
+    logits[0, 0] = 2.0  # abusive
+    taught = Item("x", 1, -1, -1, 0, -1, teacher=(0.2, 0.9, 0.9))
+    plain = Item("x", 1, -1, -1, 0, -1)
+    soft = torch.tensor([0.2])
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+    rest = loss_fn(logits, [plain]) - bce(logits[:, 0], torch.tensor([1.0]))  # the profanity head
+    # the labels alone at gold 1; the teacher alone at gold 0; heads with no label stay unscored
+    assert torch.isclose(loss_fn(logits, [taught], gold=1.0), loss_fn(logits, [plain]))
+    assert torch.isclose(loss_fn(logits, [taught], gold=0.0), bce(logits[:, 0], soft) + rest)
+    assert torch.isclose(loss_fn(logits, [plain], gold=0.0), loss_fn(logits, [plain]))
+
+
 def test_corpus_dedupe_keeps_emoji_apart_and_folds_punctuation() -> None:
     sys.path.insert(0, str(ROOT / "training"))
     try:

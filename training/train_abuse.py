@@ -8,6 +8,8 @@
     python training/train_abuse.py ... --save-state /tmp/a.pt; python training/train_abuse.py --init /tmp/a.pt
                                     # a curriculum: a second stage that starts where the first stopped
     python training/merge_abuse.py A.pt B.pt --alpha 0.25 --out /tmp/merged   # two saved states merged (a probe)
+    python training/teacher_abuse.py B.pt --out /tmp/t.npz; python training/train_abuse.py --teacher /tmp/t.npz
+        --gold-end 0.5 --out /tmp/distilled     # the corpora-only model distilled into the recipe (a probe)
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
 deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
@@ -36,6 +38,7 @@ which cuts padding and a third of the time per step.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import html
 import json
 import random
@@ -77,6 +80,7 @@ class Item:
     individual: int  # -1 where unknown
     profanity: int
     characteristic: int  # index into CHARACTERISTICS, -1 where unknown
+    teacher: tuple[float, ...] | None = None  # a teacher's abusive, hateful, individual (--teacher)
 
 
 def clean(text: str) -> str:
@@ -284,15 +288,24 @@ def keep_loss(hidden, base_hidden, attention_mask):  # type: ignore[no-untyped-d
     return ((1 - cos) * mask).sum() / mask.sum().clamp(min=1.0)
 
 
-def loss_fn(logits, batch: list[Item]):  # type: ignore[no-untyped-def]
+def loss_fn(logits, batch: list[Item], gold: float = 1.0):  # type: ignore[no-untyped-def]
+    """The heads' losses; where an item has a teacher's probabilities (``--teacher``), its target for the
+    first three heads is ``gold`` x its label + (1 - ``gold``) x the teacher's probability."""
     import torch
     import torch.nn.functional as F
 
     total = logits.new_zeros(())
     weights = {"abusive": 1.0, "hateful": 1.0, "individual": 0.5, "profanity": 0.5}
     for k, name in enumerate(("abusive", "hateful", "individual", "profanity")):
-        y = torch.tensor([getattr(b, name) for b in batch], dtype=torch.float32)
-        known = y >= 0
+        labels = [getattr(b, name) for b in batch]
+        y = torch.tensor(
+            [
+                gold * v + (1 - gold) * b.teacher[k] if v >= 0 and b.teacher is not None and k < 3 else v
+                for v, b in zip(labels, batch, strict=True)
+            ],
+            dtype=torch.float32,
+        )
+        known = torch.tensor(labels) >= 0
         if known.any():
             total = total + weights[name] * F.binary_cross_entropy_with_logits(logits[known, k], y[known])
     ch = torch.tensor([b.characteristic for b in batch])
@@ -320,6 +333,12 @@ def main() -> None:
     )
     parser.add_argument("--init", type=Path, help="start from a torch state saved by --save-state (a curriculum)")
     parser.add_argument("--save-state", type=Path, help="also save the trained torch state here, for --init")
+    parser.add_argument(
+        "--teacher", type=Path, help="corpus rows' teacher probabilities (training/teacher_abuse.py; a probe)"
+    )
+    parser.add_argument(
+        "--gold-end", type=float, default=1.0, help="with --teacher, the labels' share of the target at the end"
+    )
     parser.add_argument("--split", type=Path, help="only split an already quantised full model (see split)")
     args = parser.parse_args()
     if args.split:
@@ -336,7 +355,12 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     torch.use_deterministic_algorithms(True)
 
-    items = corpus_items("train") + ([] if args.corpora_only else contrast_items())
+    corpus = corpus_items("train")
+    if args.teacher:
+        with np.load(args.teacher) as saved:
+            taught = dict(zip(saved["texts"].tolist(), saved["probs"].tolist(), strict=True))
+        corpus = [dataclasses.replace(it, teacher=tuple(taught[it.text])) for it in corpus]
+    items = corpus + ([] if args.corpora_only else contrast_items())
     rng = random.Random(SEED)
     rng.shuffle(items)
     if args.limit:
@@ -375,7 +399,8 @@ def main() -> None:
             with torch.no_grad():
                 base_hidden = base(input_ids=ids, attention_mask=mask).last_hidden_state
             kept = keep_loss(hidden, base_hidden, mask)
-        loss = loss_fn(logits, batch) + args.keep_weight * kept
+        # teacher annealing: targets move from the teacher's probabilities towards the labels over training
+        loss = loss_fn(logits, batch, gold=args.gold_end * step / max(1, steps - 1)) + args.keep_weight * kept
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         optimiser.step()
