@@ -2,7 +2,7 @@
 
     python training/train_abuse.py --corpora-only --keep-weight 0 --noise 0 --context 0 --epochs 3 \
         --save-state /tmp/B.pt --out /tmp/B                   # the teacher: the corpora alone, 42 min
-    python training/teacher_abuse.py /tmp/B.pt --out /tmp/teacher.npz            # about 3 minutes
+    python training/teacher_abuse.py /tmp/B.pt --out /tmp/teacher.npz            # about 5 minutes
     python training/train_abuse.py --teacher /tmp/teacher.npz --gold-end 0.5 --out /tmp/distilled
 
 The student is the shipped recipe, whose targets on corpus rows start at the teacher's probabilities
