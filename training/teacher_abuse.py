@@ -28,8 +28,6 @@ import train_abuse  # noqa: E402
 
 from postguard.text.for_encoder import prepare  # noqa: E402
 
-DISTILLED = ("abusive", "hateful", "individual")
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -44,28 +42,23 @@ def main() -> None:
 
     import numpy as np
     import torch
-    from tokenizers import Tokenizer
 
     torch.set_num_threads(args.threads)
     model = train_abuse.build_model()
     model.load_state_dict(torch.load(args.state, map_location="cpu"))
     model.eval()
     model.export_logits_only = True
-    tokenizer = Tokenizer.from_file(str(train_abuse.base_model_dir() / "tokenizer.json"))
-    tokenizer.enable_truncation(train_abuse.MAX_TOKENS)
-    tokenizer.enable_padding()
+    tok = train_abuse.tokenizer()
 
-    texts = sorted({it.text for it in train_abuse.corpus_items("train")}, key=len)
-    heads = [train_abuse.OUTPUTS.index(name) for name in DISTILLED]
+    texts = sorted({it.text for it in train_abuse.corpus_items("train")}, key=lambda t: (len(t), t))  # a stable file
+    heads = [train_abuse.OUTPUTS.index(name) for name in train_abuse.TAUGHT]
     probs = np.zeros((len(texts), len(heads)), dtype=np.float32)
     started = time.time()
     with torch.no_grad():
         for b in range(0, len(texts), args.batch):
-            enc = tokenizer.encode_batch([prepare(t)[0] for t in texts[b : b + args.batch]])
-            ids = torch.tensor([e.ids for e in enc])
-            mask = torch.tensor([e.attention_mask for e in enc])
-            probs[b : b + len(enc)] = torch.sigmoid(model(ids, mask)[:, heads] / args.temperature).numpy()
-    np.savez_compressed(args.out, texts=np.array(texts), probs=probs, heads=np.array(DISTILLED))
+            ids, mask = train_abuse.encode(tok, [prepare(t)[0] for t in texts[b : b + args.batch]])
+            probs[b : b + len(ids)] = torch.sigmoid(model(ids, mask)[:, heads] / args.temperature).numpy()
+    np.savez_compressed(args.out, texts=np.array(texts), probs=probs, heads=np.array(train_abuse.TAUGHT))
     print(f"{len(texts)} texts scored in {time.time() - started:.0f} s; wrote {args.out}")
 
 

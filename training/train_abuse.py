@@ -70,6 +70,7 @@ SMALL_KIND_REPEAT = 12  # at most, for contrast kinds of fewer than SMALL_KIND_R
 SMALL_KIND_ROWS = 240
 EDOS_CAP = 10_000  # of its 14,000 training rows, three quarters not sexist
 KEEP_WEIGHT = 5.0  # how hard the tokens after [CLS] are held to the base model's states
+TAUGHT = ("abusive", "hateful", "individual")  # the heads a teacher's probabilities feed (--teacher)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class Item:
     individual: int  # -1 where unknown
     profanity: int
     characteristic: int  # index into CHARACTERISTICS, -1 where unknown
-    teacher: tuple[float, ...] | None = None  # a teacher's abusive, hateful, individual (--teacher)
+    teacher: tuple[float, ...] | None = None  # a teacher's probabilities for the TAUGHT heads (--teacher)
 
 
 def clean(text: str) -> str:
@@ -269,6 +270,24 @@ def build_model():  # type: ignore[no-untyped-def]
     return AbuseModel()
 
 
+def tokenizer():  # type: ignore[no-untyped-def]
+    """The base model's tokenizer, truncating at MAX_TOKENS and padding each batch to its longest text."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
+    tok.enable_truncation(MAX_TOKENS)
+    tok.enable_padding()
+    return tok
+
+
+def encode(tok, texts: list[str]):  # type: ignore[no-untyped-def]
+    """Token ids and attention mask for ``texts`` (already prepared), as torch tensors."""
+    import torch
+
+    enc = tok.encode_batch(texts)
+    return torch.tensor([e.ids for e in enc]), torch.tensor([e.attention_mask for e in enc])
+
+
 def base_encoder():  # type: ignore[no-untyped-def]
     from transformers import AutoModel
 
@@ -290,7 +309,7 @@ def keep_loss(hidden, base_hidden, attention_mask):  # type: ignore[no-untyped-d
 
 def loss_fn(logits, batch: list[Item], gold: float = 1.0):  # type: ignore[no-untyped-def]
     """The heads' losses; where an item has a teacher's probabilities (``--teacher``), its target for the
-    first three heads is ``gold`` x its label + (1 - ``gold``) x the teacher's probability."""
+    TAUGHT heads is ``gold`` x its label + (1 - ``gold``) x the teacher's probability."""
     import torch
     import torch.nn.functional as F
 
@@ -300,7 +319,9 @@ def loss_fn(logits, batch: list[Item], gold: float = 1.0):  # type: ignore[no-un
         labels = [getattr(b, name) for b in batch]
         y = torch.tensor(
             [
-                gold * v + (1 - gold) * b.teacher[k] if v >= 0 and b.teacher is not None and k < 3 else v
+                gold * v + (1 - gold) * b.teacher[TAUGHT.index(name)]
+                if v >= 0 and b.teacher is not None and name in TAUGHT
+                else v
                 for v, b in zip(labels, batch, strict=True)
             ],
             dtype=torch.float32,
@@ -347,7 +368,6 @@ def main() -> None:
 
     import numpy as np
     import torch
-    from tokenizers import Tokenizer
 
     random.seed(SEED)
     np.random.seed(SEED)
@@ -358,7 +378,12 @@ def main() -> None:
     corpus = corpus_items("train")
     if args.teacher:
         with np.load(args.teacher) as saved:
+            if tuple(saved["heads"].tolist()) != TAUGHT:
+                sys.exit(f"{args.teacher} scores the heads {saved['heads'].tolist()}, not {list(TAUGHT)}")
             taught = dict(zip(saved["texts"].tolist(), saved["probs"].tolist(), strict=True))
+        missing = sum(it.text not in taught for it in corpus)
+        if missing:
+            sys.exit(f"{args.teacher} lacks {missing} of the corpus training texts: score them again")
         corpus = [dataclasses.replace(it, teacher=tuple(taught[it.text])) for it in corpus]
     items = corpus + ([] if args.corpora_only else contrast_items())
     rng = random.Random(SEED)
@@ -367,10 +392,7 @@ def main() -> None:
         items = items[: args.limit]
     print(f"{len(items)} training items", flush=True)
 
-    tokenizer = Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
-    tokenizer.enable_truncation(MAX_TOKENS)
-    tokenizer.enable_padding()
-
+    tok = tokenizer()
     model = build_model()
     if args.init:
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
@@ -389,9 +411,7 @@ def main() -> None:
     for step, batch in enumerate(batches(items, args.batch, steps, rng)):
         texts = [noisy(b.text, rng) if rng.random() < args.noise else b.text for b in batch]
         texts = [prepare(with_context(t, rng) if rng.random() < args.context else t)[0] for t in texts]
-        enc = tokenizer.encode_batch(texts)
-        ids = torch.tensor([e.ids for e in enc])
-        mask = torch.tensor([e.attention_mask for e in enc])
+        ids, mask = encode(tok, texts)
         logits, hidden = model(ids, mask)
         if base is None:
             kept = hidden.new_zeros(())
