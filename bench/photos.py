@@ -8,7 +8,9 @@ lines, one to three copies of NASA's public-domain portrait of astronaut Eileen 
 `astronaut`) pasted at random sizes and places (ground-truth boxes known), and EXIF GPS. Every check runs
 (metadata, text with every text rule on it, faces). Prints p50/p95 of a whole check per photo (loading
 included), face recall and false faces per photo (a face is found when a detected box overlaps the true
-one with IoU >= 0.3), and the share of text lines read exactly (whitespace and case ignored).
+one with IoU >= 0.3), and the share of text lines read exactly (whitespace and case ignored). Then
+scrolled screenshots of a thread (1,080 x 20,000, a line of 26-pixel text every 400 pixels, which the
+text reader takes in overlapping tiles): p50 of a whole check and the share of lines read exactly.
 
 Caveat: the faces are all the same person at different sizes; recall here says the detector finds
 frontal faces of these sizes, not that it finds every face in real crowds.
@@ -102,6 +104,7 @@ def main() -> None:
         default=[],
         help="a crest image for BR001 to look for (the base pack names none)",
     )
+    parser.add_argument("--screenshots", type=int, default=5, help="scrolled screenshots of a thread")
     args = parser.parse_args()
     from skimage import data
 
@@ -135,6 +138,37 @@ def main() -> None:
         photos = 2 * args.n
         print(f"faces: recall {found / total:.3f} ({found}/{total}), false faces per photo {false / photos:.3f}")
         print(f"text lines read exactly: {lines_read / lines_total:.3f} ({lines_read}/{lines_total})")
+        screenshots(engine, rng, Path(tmp), args.screenshots)
+
+
+def make_screenshot(rng: random.Random, size: tuple[int, int], path: Path) -> list[str]:
+    """A scrolled screenshot of a thread: a line of random words every 400 pixels."""
+    im = Image.new("RGB", size, (250, 250, 250))
+    d = ImageDraw.Draw(im)
+    font = ImageFont.load_default(size=26)
+    lines = []
+    for y in range(150, size[1] - 100, 400):
+        line = " ".join(rng.sample(WORDS, 4)) + f" {rng.randint(10, 99)}"
+        d.text((60 + rng.randint(0, 200), y + rng.randint(-20, 20)), line, fill=(20, 20, 20), font=font)
+        lines.append(line)
+    im.save(path)
+    return lines
+
+
+def screenshots(engine: Engine, rng: random.Random, tmp: Path, n: int) -> None:
+    times = []
+    read = total = 0
+    for i in range(n):
+        path = tmp / f"thread-{i}.png"
+        lines = make_screenshot(rng, (1080, 20_000), path)
+        t0 = time.perf_counter()
+        engine.check(Post("Thread.", photos=(str(path),)))
+        times.append(time.perf_counter() - t0)
+        seen = _ocr_lines(engine, path)
+        read += sum(_norm(line) in seen for line in lines)
+        total += len(lines)
+    print(f"scrolled screenshots 1080x20000: p50 {statistics.median(times) * 1000:.0f} ms over {n}; "
+          f"text lines read exactly {read / total:.3f} ({read}/{total})")  # fmt: skip
 
 
 def _warm(tmp: Path) -> Path:

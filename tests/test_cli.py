@@ -59,6 +59,7 @@ def test_fail_on_warning() -> None:
         (["check", "--at", "yesterday", "hello"], None, "cannot read the time"),
         (["check", "--record", "nonsense", "hello"], None, "cannot read the record"),
         (["check", "--photo", "/no/such.jpg", "hello"], None, "no such file"),
+        (["check", "--photo", "/", "hello"], None, "is a directory"),
         (["check", "--format", "xml", "hello"], None, "Invalid value"),
         (["check", "--pack", "/no/pack.yaml", "hello"], None, "file not found"),
     ],

@@ -49,7 +49,7 @@ def test_photos_load_as_rgb_with_orientation_applied(name: str, size: tuple[int,
         ("truncated.jpg", "damaged or truncated"),
         ("not-an-image.jpg", "not an image"),
         ("empty.jpg", "empty"),
-        ("missing.jpg", "no such file"),
+        ("missing.jpg", "does not exist"),
         ("holiday.heic", "heic|damaged|not an image"),  # the extra missing, or present and the file broken
     ],
 )
@@ -233,3 +233,106 @@ def test_an_unchecked_photo_fails_at_warning_level() -> None:
     bomb = str(PHOTOS / "bomb.png")
     assert postguard_cli("check", "--photo", bomb, "Lovely day.").returncode == 0  # default: fail on error
     assert postguard_cli("check", "--fail-on", "warning", "--photo", bomb, "Lovely day.").returncode == 1
+
+
+def screenshot(tmp_path: Path, size: tuple[int, int], lines: dict[int, str]) -> Path:
+    """A scrolled screenshot of a thread: ``lines`` of text at their heights on a light background."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    im = Image.new("RGB", size, (250, 250, 250))
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.load_default(size=26)
+    for y, line in lines.items():
+        draw.text((60, y), line, fill=(20, 20, 20), font=font)
+    path = tmp_path / "thread.png"
+    im.save(path)
+    return path
+
+
+@pytest.mark.slow
+def test_a_long_screenshot_is_read_in_tiles_and_its_text_checked(engine: Engine, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from postguard.analyzers.photo_text import tiles
+
+    chatter = ["See you at the seminar", "Thanks for the slides", "Lunch in the common room?"]
+    lines = {y: chatter[k % 3] for k, y in enumerate(range(150, 19_800, 600))}
+    first, second = tiles(Image.new("RGB", (1080, 20_000)))[:2]
+    border = first.origin[1] + round(first.image.size[1] / first.scale) - 15  # the first tile's edge cuts it
+    assert border > second.origin[1] + 30  # and the second holds it whole
+    lines[border] = "Call Tom on 07700 900123"
+    lines[19_700] = "Wifi password: Quad2026!"
+    report = engine.check(Post("Thread from today.", photos=(str(screenshot(tmp_path, (1080, 20_000), lines)),)))
+    by_code = {f.code: f for f in report.findings}
+    assert {"DP001", "SE001", "PH003"} <= set(by_code), report.findings  # read whole, these are 58 px wide: nothing
+    assert report.photo_errors == ()
+    phone, secret = by_code["DP001"].where.box, by_code["SE001"].where.box
+    assert phone is not None and abs(phone[1] - border) < 20  # boxes in the photo's own pixels
+    assert secret is not None and abs(secret[1] - 19_700) < 20
+    assert [f.code for f in report.findings].count("DP001") == 1  # the line in two tiles is one finding
+
+
+def test_tiles_cover_a_long_photo_and_stay_within_the_readers_shape() -> None:
+    from PIL import Image
+
+    from postguard.analyzers.photo_text import MAX_ASPECT, MAX_TILES, OCR_MAX_SIDE, tiles
+
+    ordinary = Image.new("RGB", (4000, 3000))
+    (one,) = tiles(ordinary)
+    assert one.image.size == (1600, 1200) and one.origin == (0, 0)
+    assert tiles(Image.new("RGB", (1, 20_000))) == []  # no text fits in a line one pixel wide
+    for size in ((1080, 20_000), (30_000, 900), (20, 40_000)):
+        parts = tiles(Image.new("RGB", size))
+        assert 1 < len(parts) <= MAX_TILES
+        long = max(size)
+        axis = 1 if size[1] > size[0] else 0
+        spans = sorted((t.origin[axis], t.origin[axis] + round(max(t.image.size) / t.scale)) for t in parts)
+        assert spans[0][0] == 0 and spans[-1][1] >= long - 1
+        assert all(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False))  # each overlaps the next
+        for t in parts:
+            w, h = t.image.size
+            assert max(w, h) <= OCR_MAX_SIDE and max(w, h) / min(w, h) <= MAX_ASPECT + 0.01
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(1, 20_000), (20_000, 3), (12, 60_000)])
+def test_sliver_images_are_checked_without_exhausting_memory(
+    engine: Engine, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Read whole, a 1 x 20,000 image asked the text reader for 9 GB, and the process was killed."""
+    from PIL import Image
+
+    path = tmp_path / "sliver.png"
+    Image.new("RGB", size, "white").save(path)
+    report = engine.check(Post("A sliver.", photos=(str(path),)))
+    assert report.photo_errors == () and report.verdict is Verdict.PASS
+
+
+class _Exhausted:
+    """A photo analyzer that runs out of memory on every photo (the failure a real model had above)."""
+
+    id = "photo.faces.v1"
+    task = "looking for faces in it"
+
+    def load(self) -> None:
+        pass
+
+    def analyze_photo(self, photo: LoadedPhoto) -> list[object]:
+        raise MemoryError
+
+
+def test_a_photo_analyzer_failing_leaves_the_photo_partly_checked_and_the_rest_standing() -> None:
+    from postguard.engine import _default_analyzers
+    from postguard.policy.pack import load_pack
+    from postguard.report.text import render
+
+    pack = load_pack()
+    analyzers = [a if a.id != "photo.faces.v1" else _Exhausted() for a in _default_analyzers(pack)]
+    engine = Engine(pack, analyzers=analyzers)  # type: ignore[arg-type]
+    report = engine.check(Post("The guest wifi password is Quad2026!", photos=(str(PHOTOS / "gps.jpg"),)))
+    assert {f.code for f in report.findings} == {"SE001", "PH004"}  # the text and the metadata still checked
+    (problem,) = report.photo_errors
+    assert problem.photo == 0
+    assert problem.message == "was only partly checked: looking for faces in it failed (out of memory)"
+    assert report.verdict is not Verdict.PASS
+    assert f"photo 1 ({PHOTOS / 'gps.jpg'}) was only partly checked: looking for faces" in render(report, "x")

@@ -62,6 +62,8 @@ class _Options:
         self.platform = platform
         self.at = parse_time(at) if at else None
         for photo in photos:
+            if Path(photo).is_dir():
+                raise UsageError(f"--photo {photo}: is a directory; give a photo file")
             if not Path(photo).is_file():
                 raise UsageError(f"--photo {photo}: no such file")
         self.photos = tuple(photos)

@@ -124,6 +124,18 @@ def validate(post: Post, pack: PolicyPack) -> None:
         raise InputError(f"the post has {len(post.photos)} photos; the limit is {pack.max_photos}")
 
 
+def _analyzer_failed(analyzer: PhotoAnalyzer, photo: LoadedPhoto, exc: Exception) -> PhotoError:
+    """A photo analyzer's failure on one photo as a problem with that photo: the photo is reported as not
+    fully checked (so the post cannot pass), and its other analyzers' findings still stand."""
+    task = getattr(analyzer, "task", f"the {analyzer.id} analyzer")
+    first_line = (str(exc).splitlines() or [""])[0][:80]
+    if isinstance(exc, MemoryError):
+        reason = "out of memory"
+    else:
+        reason = f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
+    return PhotoError(photo.index, photo.path, f"was only partly checked: {task} failed ({reason})")
+
+
 class Engine:
     def __init__(self, pack: PolicyPack | None = None, *, analyzers: Sequence[Analyzer] | None = None) -> None:
         self.pack = pack or load_pack()
@@ -227,11 +239,19 @@ class Engine:
 
         def run(analyzer: PhotoAnalyzer) -> None:
             for w in work:
-                w.evidence[analyzer.id] = [e for photo in w.photos for e in analyzer.analyze_photo(photo)]
+                found = []
+                for photo in w.photos:
+                    try:
+                        found.extend(analyzer.analyze_photo(photo))
+                    except Exception as exc:  # noqa: BLE001 - a model failing on one photo must not stop the check
+                        w.photo_errors.append(_analyzer_failed(analyzer, photo, exc))
+                w.evidence[analyzer.id] = found
 
         t0 = time.perf_counter()
         with ThreadPoolExecutor(max_workers=PHOTO_THREADS) as pool:
-            list(pool.map(run, analyzers))  # list() re-raises an analyzer's exception here
+            list(pool.map(run, analyzers))  # list() re-raises an exception of the engine's own here
+        for w in work:
+            w.photo_errors.sort(key=lambda e: (e.photo, e.message))  # the threads append in any order
         for w in work:
             w.timings["photos"] = (time.perf_counter() - t0) * 1000 / len(work)
 

@@ -30,6 +30,7 @@ MIN_SCORE = 0.3
 
 class PhotoFacesAnalyzer:
     id = ANALYZER_ID
+    task = "looking for faces in it"  # what a failure stopped, for the report
 
     def __init__(self, *, estimate_age: bool = True) -> None:
         self._detector: Any = None

@@ -21,6 +21,7 @@ MIN_INLIERS = 15
 
 class PhotoLogoAnalyzer:
     id = ANALYZER_ID
+    task = "looking for brand assets in it"  # what a failure stopped, for the report
 
     def __init__(self, assets: Sequence[str] = ()) -> None:
         self.assets = tuple(assets)

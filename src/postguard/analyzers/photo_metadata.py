@@ -26,6 +26,7 @@ def _coordinate(value: object, ref: object) -> float | None:
 
 class PhotoMetadataAnalyzer:
     id = ANALYZER_ID
+    task = "reading its metadata"  # what a failure stopped, for the report
 
     def load(self) -> None:
         return None

@@ -13,6 +13,7 @@ ANALYZER_ID = "photo.nudity.v1"
 
 class PhotoNudityAnalyzer:
     id = ANALYZER_ID
+    task = "looking for nudity in it"  # what a failure stopped, for the report
 
     def __init__(self) -> None:
         self._model: Any = None

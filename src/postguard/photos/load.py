@@ -70,7 +70,7 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        return PhotoError(index, name, "no such file")
+        return PhotoError(index, name, "does not exist (no such file)")
     except OSError as exc:
         return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
     if p.is_dir():

@@ -40,10 +40,15 @@ def render(report: Report, text: str, *, name: str = "post", style: Style = _pla
     for f in report.findings:
         out.extend(_finding(f, text, style))
     for e in report.photo_errors:
-        out.append(style(f"photo {e.photo + 1} ({e.path}) could not be checked: it {e.message}", fg="red"))
+        out.append(style(f"photo {e.photo + 1} ({e.path}) {_unchecked(e.message)}", fg="red"))
     for notice in report.notices:
         out.append(style(f"note: {notice}", dim=True))
     return "\n".join(out) + "\n"
+
+
+def _unchecked(message: str) -> str:
+    """A photo's problem as a sentence: a photo not decoded at all, or one that a step failed on."""
+    return message if message.startswith("was only partly checked") else f"could not be checked: it {message}"
 
 
 def _marked_text(findings: tuple[Finding, ...], text: str, style: Style) -> list[str]:
