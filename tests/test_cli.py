@@ -150,3 +150,32 @@ def test_rules_lists_planned_rules_and_rule_prints_docs() -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and "postguard, version 0.1.0" in result.stdout
+
+
+def test_jsonl_reads_escaped_text_up_to_the_limit_and_skips_an_oversized_line_without_holding_it() -> None:
+    emoji = json.dumps({"id": "escaped", "text": "\U0001f600" * 50_000})  # 600 kB of "\\ud83d\\ude00"
+    assert len(emoji) > 4 * 100_000
+    lines = [
+        emoji,
+        '{"text": "' + "a" * 3_000_000 + '"}',  # over the per-line limit: rejected, the rest still read
+        json.dumps({"id": "half", "text": "Call 07700 900123 \ud83d"}),  # a lone surrogate, cut off
+        json.dumps({"id": "after", "text": "Lovely day."}),
+    ]
+    result = run("check", "--jsonl", "-", stdin=("\n".join(lines) + "\n").encode())
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("id") for r in reports] == ["escaped", None, "half", "after"]
+    assert reports[0]["verdict"] == "pass"
+    assert reports[1]["verdict"] == "error" and "the limit is 100,000 characters" in reports[1]["error"]["message"]
+    assert [f["code"] for f in reports[2]["findings"]] == ["DP001"]
+    assert reports[3]["verdict"] == "pass"
+    assert "Traceback" not in result.stderr and result.returncode == 2
+
+
+def test_bounded_lines_never_hold_more_than_the_limit() -> None:
+    import io
+
+    from postguard.inputs import bounded_lines
+
+    stream = io.BytesIO(b"short\n" + b"x" * 5_000 + b"\nnext\n" + b"y" * 10 + b"\n" + b"tail")
+    lines = list(bounded_lines(stream, 10))
+    assert lines == [b"short\n", b"x" * 11, b"next\n", b"y" * 10 + b"\n", b"tail"]

@@ -135,3 +135,10 @@ def test_rewrites_compose() -> None:
     assert both is not None and both.text == "a b--c"
     assert [both.starts[j] for j in range(len(both.text))] == [0, 1, 1, 2, 2, 2]
     assert compose(None, then) is then and compose(first, None) is first
+
+
+def test_a_lone_surrogate_reads_as_the_replacement_character_and_offsets_hold() -> None:
+    text = "call 07700 900123 \ud83d now"  # half an emoji, as a cut-off JSON export gives it
+    n = normalize(text)
+    assert n.text == "call 07700 900123 \ufffd now" and len(n.origin) == len(text)
+    assert n.text.encode("utf-8")  # no surrogate left for a tokenizer or an encoder to refuse

@@ -29,10 +29,25 @@ class Source:
     markdown: bool
 
 
-def decode(data: bytes, *, name: str, max_chars: int, size: int | None = None) -> str:
-    """Decode UTF-8 text; ``data`` may be truncated at ``max_chars * 4 + 1`` bytes, ``size`` is the full size."""
-    if len(data) > max_chars * 4:
-        what = f"{size:,} bytes" if size is not None else f"more than {max_chars * 4:,} bytes"
+MAX_UTF8_BYTES_PER_CHAR = 4
+# A JSON line may escape every character of the text: "\ud83d\ude00" is 12 bytes for one emoji, and
+# Python's json.dumps escapes all non-ASCII text by default. Its other fields (bio, records) get room too.
+MAX_JSON_BYTES_PER_CHAR = 12
+JSON_FIELDS_BYTES = 1 << 20
+
+
+def jsonl_line_limit(max_chars: int) -> int:
+    """The most bytes one JSON line may hold when its text has at most ``max_chars`` characters."""
+    return max_chars * MAX_JSON_BYTES_PER_CHAR + JSON_FIELDS_BYTES
+
+
+def decode(data: bytes, *, name: str, max_chars: int, size: int | None = None, max_bytes: int | None = None) -> str:
+    """Decode UTF-8 text; ``data`` may be truncated at ``max_bytes + 1`` bytes (by default four per
+    character of ``max_chars``), ``size`` is the full size. Characters are counted again after decoding
+    (:func:`postguard.engine.validate`); the byte limit only keeps an oversized input out of memory."""
+    limit = max_chars * MAX_UTF8_BYTES_PER_CHAR if max_bytes is None else max_bytes
+    if len(data) > limit:
+        what = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
         raise InputError(f"{name} is {what}; the limit is {max_chars:,} characters")
     if b"\x00" in data[:8192]:
         if name.startswith("line "):
@@ -193,14 +208,28 @@ class Line:
     id: str | None = None
 
 
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of ``stream``, none held in memory beyond ``limit + 1`` bytes: a longer line is given as
+    its first ``limit + 1`` bytes (so that :func:`decode` rejects it) and the rest of it is skipped."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def read_jsonl(lines: Iterable[bytes], *, max_chars: int) -> Iterator[Line]:
-    """Parse JSON lines one by one; a bad line becomes a :class:`Line` with a ``problem``."""
+    """Parse JSON lines one by one; a bad line becomes a :class:`Line` with a ``problem``. ``lines`` may
+    be a file opened in binary mode: it is read through :func:`bounded_lines`."""
+    limit = jsonl_line_limit(max_chars)
+    if hasattr(lines, "readline"):
+        lines = bounded_lines(lines, limit)  # type: ignore[arg-type]
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         post_id = None
         try:
-            text = decode(raw, name=f"line {number}", max_chars=max_chars)
+            text = decode(raw, name=f"line {number}", max_chars=max_chars, max_bytes=limit)
             obj = json.loads(text)
             if isinstance(obj, dict) and obj.get("id") is not None:
                 post_id = str(obj["id"])

@@ -4,7 +4,9 @@ What normalisation does, one original character at a time:
 - NFKC compatibility folding (full-width letters, ligatures, mathematical alphabets);
 - drop format characters (zero-width spaces and joiners, soft hyphens, bidi controls);
 - map confusable letters from Cyrillic and Greek onto the Latin letters they imitate;
-- fold typographic quotes and dashes onto their ASCII forms, and unusual spaces onto a space.
+- fold typographic quotes and dashes onto their ASCII forms, and unusual spaces onto a space;
+- read a lone surrogate (half an emoji, cut off in a JSON export) as U+FFFD, the replacement character,
+  which every model and library can take.
 
 ``NormalizedText.to_original`` maps a span of the normalised text back to the original text.
 """
@@ -43,6 +45,8 @@ def _fold(ch: str) -> str:
     category = unicodedata.category(ch)
     if category == "Cf":  # zero-width and other format characters
         return ""
+    if category == "Cs":  # half of an emoji's surrogate pair, cut off (JSON "\ud83d" alone): no character
+        return "\ufffd"
     if category == "Zs":
         return " "
     if ch.isascii():
