@@ -116,6 +116,8 @@ def validate(post: Post, pack: PolicyPack) -> None:
             f"the post is {len(post.text):,} characters long; the limit is {pack.max_text_chars:,} "
             "(split it, or raise limits.max_text_chars in the policy pack)"
         )
+    if not isinstance(post.bio, str) or len(post.bio) > pack.max_text_chars:
+        raise InputError(f"the bio must be a string of at most {pack.max_text_chars:,} characters")
     if not post.text.strip() and not post.photos:
         raise InputError("there is nothing to check: the post has no text and no photos")
     if "\x00" in post.text:

@@ -157,8 +157,25 @@ def record_from(
 _JSONL_FIELDS = frozenset({"id", "text", "account", "bio", "platform", "scheduled_at", "photos", "records", "markdown"})
 
 
+def _typed(obj: dict[str, Any], name: str, kind: type | tuple[type, ...], what: str, default: Any = None) -> Any:
+    """``obj[name]`` if it is of ``kind`` (``default`` when absent or null), else an InputError naming it."""
+    value = obj.get(name)
+    if value is None:
+        return default
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):  # true is no id
+        raise InputError(f"'{name}' must be {what}, not {type(value).__name__}")
+    return value
+
+
+def _string_list(value: Any, name: str, what: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"'{name}' must be a list of {what}")
+    return value
+
+
 def post_from_json(obj: Any) -> Post:
-    """One JSON-lines object to a :class:`Post`; raises InputError/UsageError with the reason."""
+    """One JSON-lines object to a :class:`Post`; raises InputError/UsageError with the reason. Each field
+    must have its JSON type (a number where a string belongs is an error, not read as its digits)."""
     if not isinstance(obj, dict):
         raise InputError("each line must be a JSON object")
     unknown = set(obj) - _JSONL_FIELDS
@@ -167,36 +184,36 @@ def post_from_json(obj: Any) -> Post:
     text = obj.get("text", "")
     if not isinstance(text, str):
         raise InputError("'text' must be a string")
-    photos = obj.get("photos", [])
-    if not isinstance(photos, list) or not all(isinstance(p, str) for p in photos):
-        raise InputError("'photos' must be a list of paths")
+    photos = _string_list(obj.get("photos", []), "photos", "paths")
+    raw_records = _typed(obj, "records", list, "a list of record objects", [])
     records = []
-    for raw in obj.get("records", []) or []:
+    for raw in raw_records:
         if not isinstance(raw, dict) or not {"id", "kind", "covers"} <= set(raw):
             raise InputError("each record needs 'id', 'kind' and 'covers'")
-        expires = _date(raw["expires"], str(raw["id"])) if raw.get("expires") else None
+        rid = str(_typed(raw, "id", (str, int), "a string"))
+        expires = _typed(raw, "expires", str, "a date, YYYY-MM-DD")
         records.append(
             record_from(
-                str(raw["id"]),
-                str(raw["kind"]),
-                list(raw["covers"]),
-                expires,
-                bool(raw.get("revoked", False)),
-                raw.get("granted_by"),
+                rid,
+                _typed(raw, "kind", str, "a string", ""),
+                _string_list(raw["covers"], "covers", "rule codes"),
+                _date(expires, rid) if expires else None,
+                _typed(raw, "revoked", bool, "true or false", False),
+                _typed(raw, "granted_by", str, "a string"),
             )
         )
-    scheduled = obj.get("scheduled_at")
-    post_id = obj.get("id")
+    scheduled = _typed(obj, "scheduled_at", str, "an ISO 8601 time")
+    post_id = _typed(obj, "id", (str, int), "a string or a number")
     return Post(
         text=text,
         photos=tuple(photos),
-        account=parse_account(str(obj.get("account", "personal"))),
-        bio=str(obj.get("bio", "") or ""),
-        platform=str(obj.get("platform", "generic") or "generic"),
-        scheduled_at=parse_time(str(scheduled)) if scheduled else None,
+        account=parse_account(_typed(obj, "account", str, "a string", "personal")),
+        bio=_typed(obj, "bio", str, "a string", ""),
+        platform=_typed(obj, "platform", str, "a string", "generic") or "generic",
+        scheduled_at=parse_time(scheduled) if scheduled else None,
         records=tuple(records),
         id=None if post_id is None else str(post_id),
-        markdown=bool(obj.get("markdown", False)),
+        markdown=_typed(obj, "markdown", bool, "true or false", False),
     )
 
 
@@ -236,5 +253,7 @@ def read_jsonl(lines: Iterable[bytes], *, max_chars: int) -> Iterator[Line]:
             yield Line(number, post_from_json(obj), None, post_id)
         except json.JSONDecodeError as exc:
             yield Line(number, None, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        except RecursionError:  # "[[[[..." thousands deep: the parser's stack, not the process, gives out
+            yield Line(number, None, "not valid JSON for a post (arrays or objects nested too deeply)")
         except (InputError, UsageError) as exc:
             yield Line(number, None, str(exc), post_id)
