@@ -25,6 +25,8 @@ from postguard.types import Post
             "'expires' must be a date, YYYY-MM-DD, not int",
         ),
         ({"text": "hi", "records": [{"id": "W", "kind": 3, "covers": []}]}, "'kind' must be a string, not int"),
+        ({"text": "hi", "records": [{"id": None, "kind": "licence", "covers": []}]}, "each record needs 'id'"),
+        ({"text": "hi", "records": [{"id": [1], "kind": "licence", "covers": []}]}, "'id' must be a string or a"),
         ({"text": "hi", "scheduled_at": 1764000000}, "'scheduled_at' must be an ISO 8601 time, not int"),
         ({"text": "hi", "bio": ["Lecturer"]}, "'bio' must be a string, not list"),
         ({"text": "hi", "account": 1}, "'account' must be a string, not int"),

@@ -35,6 +35,7 @@ from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.catalogue import CATALOGUE
 from postguard.text.document import Document, make_document
 from postguard.types import (
+    PARTLY_CHECKED,
     Applicability,
     Evidence,
     Finding,
@@ -135,7 +136,7 @@ def _analyzer_failed(analyzer: PhotoAnalyzer, photo: LoadedPhoto, exc: Exception
         reason = "out of memory"
     else:
         reason = f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
-    return PhotoError(photo.index, photo.path, f"was only partly checked: {task} failed ({reason})")
+    return PhotoError(photo.index, photo.path, f"{PARTLY_CHECKED}: {task} failed ({reason})")
 
 
 class Engine:

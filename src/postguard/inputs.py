@@ -188,9 +188,9 @@ def post_from_json(obj: Any) -> Post:
     raw_records = _typed(obj, "records", list, "a list of record objects", [])
     records = []
     for raw in raw_records:
-        if not isinstance(raw, dict) or not {"id", "kind", "covers"} <= set(raw):
+        if not isinstance(raw, dict) or not {"id", "kind", "covers"} <= set(raw) or raw["id"] is None:
             raise InputError("each record needs 'id', 'kind' and 'covers'")
-        rid = str(_typed(raw, "id", (str, int), "a string"))
+        rid = str(_typed(raw, "id", (str, int), "a string or a number"))
         expires = _typed(raw, "expires", str, "a date, YYYY-MM-DD")
         records.append(
             record_from(

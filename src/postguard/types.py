@@ -216,9 +216,13 @@ class InputProblem:
     message: str
 
 
+PARTLY_CHECKED = "was only partly checked"
+
+
 @dataclass(frozen=True, slots=True)
 class PhotoError:
-    """A photo that could not be checked, and why (the rest of the post still is)."""
+    """A photo that could not be checked, and why (the rest of the post still is). A message that starts
+    with ``PARTLY_CHECKED`` is a photo that was decoded but that one analyzer failed on."""
 
     photo: int
     path: str

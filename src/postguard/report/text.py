@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from postguard.types import Finding, Report, Severity
+from postguard.types import PARTLY_CHECKED, Finding, Report, Severity
 
 Style = Callable[..., str]
 
@@ -48,7 +48,7 @@ def render(report: Report, text: str, *, name: str = "post", style: Style = _pla
 
 def _unchecked(message: str) -> str:
     """A photo's problem as a sentence: a photo not decoded at all, or one that a step failed on."""
-    return message if message.startswith("was only partly checked") else f"could not be checked: it {message}"
+    return message if message.startswith(PARTLY_CHECKED) else f"could not be checked: it {message}"
 
 
 def _marked_text(findings: tuple[Finding, ...], text: str, style: Style) -> list[str]:
