@@ -78,3 +78,22 @@ def test_cue_is_found(text: str, label: str) -> None:
 def test_cue_is_not_found(text: str, label: str) -> None:
     labels = {e.label for e in CuesAnalyzer().analyze(make_document(text))}
     assert label not in labels
+
+
+def test_disjoint_spans_agree_with_checking_every_pair() -> None:
+    import random
+
+    from postguard.analyzers.patterns import DisjointSpans
+    from postguard.types import Span
+
+    rng = random.Random(3)
+    for _ in range(50):
+        taken, kept = DisjointSpans(), []
+        for _ in range(200):
+            start = rng.randrange(1_000)
+            span = Span(start, start + rng.randrange(1, 40))
+            clash = any(k.start < span.end and span.start < k.end for k in kept)
+            assert taken.overlaps(span) is clash
+            assert taken.take(span) is not clash
+            if not clash:
+                kept.append(span)

@@ -142,3 +142,11 @@ def test_a_lone_surrogate_reads_as_the_replacement_character_and_offsets_hold() 
     n = normalize(text)
     assert n.text == "call 07700 900123 \ufffd now" and len(n.origin) == len(text)
     assert n.text.encode("utf-8")  # no surrogate left for a tokenizer or an encoder to refuse
+
+
+def test_the_sentence_around_an_offset_is_the_one_a_linear_search_finds() -> None:
+    doc = make_document("Dr Smith spoke.\u200b Then  we ate!\n\nA list: one, two. " * 40)
+    spans = [doc.span(s.start, s.end) for s in doc.sentences]
+    for offset in range(len(doc.original)):
+        expected = next((s for s in spans if s.start <= offset < s.end), None)
+        assert doc.sentence_around(offset) == expected

@@ -7,11 +7,13 @@ returns :class:`~postguard.types.Evidence` with spans in the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from postguard.text.document import Document
-from postguard.types import Evidence
+from postguard.types import Evidence, Span
 
 Validator = Callable[[re.Match[str]], bool]
 
@@ -90,19 +92,38 @@ def _matches(p: NamedPattern, text: str) -> list[re.Match[str]]:
     return out
 
 
+class DisjointSpans:
+    """Spans taken so far, none overlapping another: :meth:`take` adds a span unless it overlaps one
+    already taken. A binary search over the taken spans' starts, so keeping the best of thousands of
+    overlapping matches is not quadratic."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, span: Span) -> bool:
+        k = bisect_right(self._starts, span.start)
+        # only the taken spans just before and just after it can overlap it
+        return any(
+            0 <= j < len(self._starts) and self._starts[j] < span.end and span.start < self._ends[j] for j in (k - 1, k)
+        )
+
+    def take(self, span: Span) -> bool:
+        if self.overlaps(span):
+            return False
+        k = bisect_right(self._starts, span.start)
+        self._starts.insert(k, span.start)
+        self._ends.insert(k, span.end)
+        return True
+
+
 def _dedupe(hits: list[Evidence], across_labels: bool) -> list[Evidence]:
     hits.sort(key=lambda e: (-e.score, e.span.start if e.span else 0))
-    kept: list[Evidence] = []
+    taken: dict[str | None, DisjointSpans] = defaultdict(DisjointSpans)
+    kept = []
     for h in hits:
         assert h.span is not None
-        if any(
-            (across_labels or k.label == h.label)
-            and k.span is not None
-            and k.span.start < h.span.end
-            and h.span.start < k.span.end
-            for k in kept
-        ):
-            continue
-        kept.append(h)
+        if taken[None if across_labels else h.label].take(h.span):
+            kept.append(h)
     kept.sort(key=lambda e: e.span.start if e.span else 0)
     return kept

@@ -79,11 +79,7 @@ class RuleContext:
         """The whole sentence around ``span`` (a span of the original text)."""
         if span is None:
             return self.where(None)
-        for s in self.doc.sentences:
-            o = self.doc.span(s.start, s.end)
-            if o.start <= span.start < o.end:
-                return Where(text=o)
-        return Where(text=span)
+        return Where(text=self.doc.sentence_around(span.start) or span)
 
 
 class Rule:

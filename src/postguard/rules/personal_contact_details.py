@@ -13,6 +13,7 @@ from postguard.rules.subjects import people_concerned
 from postguard.types import Evidence, Where
 
 _WHAT = {"email": "an email address", "phone": "a phone number", "address": "a postal or home address"}
+CUE_REACH = 300  # characters either side of an address in which its sentence's cues count
 _INSTITUTIONAL = re.compile(
     r"\b(?:department|dept|faculty|college|institute|centre|center|school\s+of|office|building|venue|museum|library|"
     r"reception|lodge|lecture|seminar|conference|event|campus|university|ox\.ac\.uk|hq|headquarters)\b",
@@ -110,6 +111,9 @@ class PersonalContactDetails(Rule):
             office = bool(_OFFICE_BEFORE.search(before)) and not _PERSONAL_BEFORE.search(before)
             return digits(value) in public_phones or office
         sentence = ctx.sentence_where(e.span).text
-        assert sentence is not None
-        around = ctx.doc.original[sentence.start : sentence.end]
+        assert sentence is not None and e.span is not None
+        # the sentence, but no further than CUE_REACH either side: a "sentence" of a list of thousands of
+        # addresses with no full stop would otherwise be searched once for each of them
+        start = max(sentence.start, e.span.start - CUE_REACH)
+        around = ctx.doc.original[start : min(sentence.end, e.span.end + CUE_REACH)]
         return bool(_INSTITUTIONAL.search(around)) and not _HOME.search(around)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from postguard.analyzers.patterns import NamedPattern, find
+from postguard.analyzers.patterns import DisjointSpans, NamedPattern, find
 from postguard.analyzers.people.given_names import GIVEN_NAMES
 from postguard.analyzers.people.lexicon import RECORDS, SPECIAL
 from postguard.text.document import Document
@@ -120,9 +120,10 @@ def _name_end(entity: Any) -> int:
 
 def _merge(people: list[Evidence]) -> list[Evidence]:
     """One person evidence per stretch of text: the longest of overlapping ones."""
-    kept: list[Evidence] = []
+    taken = DisjointSpans()
+    kept = []
     for e in sorted(people, key=lambda e: -(e.span.end - e.span.start) if e.span else 0):
         assert e.span is not None
-        if not any(k.span is not None and k.span.start < e.span.end and e.span.start < k.span.end for k in kept):
+        if taken.take(e.span):
             kept.append(e)
     return sorted(kept, key=lambda e: e.span.start if e.span else 0)

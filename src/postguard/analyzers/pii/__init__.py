@@ -7,12 +7,12 @@ overlap, the best-scored one stands. Pure; nothing to load.
 
 from __future__ import annotations
 
-from postguard.analyzers.patterns import NamedPattern, find
+from postguard.analyzers.patterns import DisjointSpans, NamedPattern, find
 from postguard.analyzers.pii.contact import ADDRESS, EMAIL, phone_candidates
 from postguard.analyzers.pii.identifiers import DEFAULT_UNIVERSITY_FORMATS, IDENTIFIERS, university_patterns
 from postguard.text.document import Document, make_document
 from postguard.text.numbers import spoken_digits
-from postguard.types import Evidence, Span
+from postguard.types import Evidence
 
 ANALYZER_ID = "pii.v1"
 
@@ -42,8 +42,11 @@ class PiiAnalyzer:
             for a, b, score, name in phone_candidates(doc.text)
         ]
         found += self._spoken(doc)
-        found = _best_of_overlaps(found)
-        handles = [h for h in find(self.id, (HANDLE,), doc) if not _inside(h, found)]
+        # the best-scored of overlapping findings (the longer on a tie), then handles that overlap none
+        found.sort(key=lambda e: (-e.score, -(e.span.end - e.span.start) if e.span else 0))
+        taken = DisjointSpans()
+        found = [e for e in found if e.span is None or taken.take(e.span)]
+        handles = [h for h in find(self.id, (HANDLE,), doc) if h.span is None or not taken.overlaps(h.span)]
         return sorted(found + handles, key=lambda e: e.span.start if e.span else 0)
 
     def _spoken(self, doc: Document) -> list[Evidence]:
@@ -72,21 +75,3 @@ class PiiAnalyzer:
                     )
                 )
         return out
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _inside(e: Evidence, others: list[Evidence]) -> bool:
-    return e.span is not None and any(o.span is not None and _overlap(e.span, o.span) for o in others)
-
-
-def _best_of_overlaps(found: list[Evidence]) -> list[Evidence]:
-    """Keep the best-scored of overlapping findings (the longer on a tie)."""
-    ranked = sorted(found, key=lambda e: (-e.score, -(e.span.end - e.span.start) if e.span else 0))
-    kept: list[Evidence] = []
-    for e in ranked:
-        if not _inside(e, kept):
-            kept.append(e)
-    return kept
