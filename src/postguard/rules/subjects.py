@@ -15,8 +15,8 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|his|hers|them|their|you|your|yo
 
 def people_concerned(ctx: RuleContext, cue: Evidence) -> list[Evidence]:
     assert cue.span is not None
-    sentences = [ctx.doc.span(s.start, s.end) for s in ctx.doc.sentences] or [Span(0, len(ctx.doc.original))]
-    index = next((i for i, s in enumerate(sentences) if s.start <= cue.span.start < s.end), 0)
+    sentences = ctx.doc.original_sentences or (Span(0, len(ctx.doc.original)),)
+    index = ctx.doc.sentence_index(cue.span.start) or 0
     scope = [sentences[index]]
     here = ctx.doc.original[sentences[index].start : sentences[index].end]
     if index > 0 and _PRONOUN.search(here):

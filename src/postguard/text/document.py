@@ -29,13 +29,16 @@ class Document:
         """Map a span of ``text`` to the original text."""
         return self.norm.to_original(start, end)
 
-    def sentence_around(self, offset: int) -> Span | None:
-        """The sentence (a span of the original text) that holds original ``offset``, if any: a binary
-        search, so that a rule asking for each of thousands of findings stays linear in the post."""
+    def sentence_index(self, offset: int) -> int | None:
+        """The index of the sentence (in ``original_sentences``) that holds original ``offset``, if any: a
+        binary search, so that a rule asking for each of thousands of findings stays linear in the post."""
         k = bisect_right(self.original_sentences, offset, key=lambda s: s.start) - 1
-        if k >= 0 and offset < self.original_sentences[k].end:
-            return self.original_sentences[k]
-        return None
+        return k if k >= 0 and offset < self.original_sentences[k].end else None
+
+    def sentence_around(self, offset: int) -> Span | None:
+        """The sentence (a span of the original text) that holds original ``offset``, if any."""
+        k = self.sentence_index(offset)
+        return None if k is None else self.original_sentences[k]
 
 
 def make_document(original: str, *, markdown: bool = False) -> Document:
