@@ -125,3 +125,30 @@ def test_a_run_on_list_of_thousands_of_addresses_finds_each_and_cues_count_only_
     far = "The seminar is in the Department of Chemistry" + ", and then" * 40 + ", 12 Mansfield Road, Oxford OX1 3TA."
     assert "DP001" not in {f.code for f in engine.check(Post(near)).findings}
     assert "DP001" in {f.code for f in engine.check(Post(far)).findings}  # the cue is 400 characters away
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"photos": "holiday.jpg"}, "photos must be a sequence of paths"),
+        ({"photos": [None]}, "photos must be a sequence of paths"),
+        ({"account": "wizard"}, "unknown account kind 'wizard'"),
+        ({"scheduled_at": "2026-11-24T10:00"}, "scheduled_at must be a datetime"),
+        ({"records": ["WP-1"]}, "records must be a sequence of postguard.Record"),
+        ({"platform": None}, "the platform must be a string"),
+        ({"id": 5}, "the post id must be a string"),
+        ({"bio": None}, "the bio must be a string"),
+    ],
+)
+def test_a_post_built_wrongly_in_python_gets_an_error_report_not_an_exception(
+    engine: Engine, fields: dict[str, object], message: str
+) -> None:
+    report = engine.check(Post("Lovely day.", **fields))  # type: ignore[arg-type]
+    assert report.error is not None and message in report.error.message
+    assert report.to_json()["verdict"] == "error"
+
+
+def test_a_plain_string_account_and_a_path_object_photo_are_read(engine: Engine) -> None:
+    photo = Path(__file__).parent / "photos" / "gps.jpg"
+    report = engine.check(Post("Lovely day.", account="official", photos=(photo,)))  # type: ignore[arg-type]
+    assert report.error is None and "PH004" in {f.code for f in report.findings}

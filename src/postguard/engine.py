@@ -8,6 +8,7 @@ once and embeds in a few large forward passes. A post that cannot be checked get
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +37,7 @@ from postguard.rules.catalogue import CATALOGUE
 from postguard.text.document import Document, make_document
 from postguard.types import (
     PARTLY_CHECKED,
+    AccountKind,
     Applicability,
     Evidence,
     Finding,
@@ -44,6 +46,7 @@ from postguard.types import (
     PhotoError,
     PhotoOperation,
     Post,
+    Record,
     Report,
     Severity,
     Verdict,
@@ -108,10 +111,29 @@ class _Work:
     photo_texts: list[tuple[PhotoText, dict[str, list[Evidence]]]] = field(default_factory=list)
 
 
-def validate(post: Post, pack: PolicyPack) -> None:
-    """Raise :class:`InputError` with a one-line reason when the post cannot be checked."""
+def _check_fields(post: Post) -> None:
+    """The fields a caller of the Python API could get wrong, each with its own message (the CLI and
+    JSON lines build posts that pass)."""
     if not isinstance(post.text, str):
         raise InputError("the post text must be a string")
+    if isinstance(post.photos, str | bytes) or not all(isinstance(p, str | os.PathLike) for p in post.photos):
+        raise InputError("photos must be a sequence of paths (a single path still goes in a list or tuple)")
+    if post.account not in tuple(AccountKind):
+        kinds = ", ".join(k.value for k in AccountKind)
+        raise InputError(f"unknown account kind {post.account!r}; use one of {kinds}")
+    if not isinstance(post.platform, str):
+        raise InputError("the platform must be a string")
+    if post.scheduled_at is not None and not isinstance(post.scheduled_at, dt.datetime):
+        raise InputError("scheduled_at must be a datetime.datetime (or None)")
+    if isinstance(post.records, str | bytes) or not all(isinstance(r, Record) for r in post.records):
+        raise InputError("records must be a sequence of postguard.Record")
+    if post.id is not None and not isinstance(post.id, str):
+        raise InputError("the post id must be a string (or None)")
+
+
+def validate(post: Post, pack: PolicyPack) -> None:
+    """Raise :class:`InputError` with a one-line reason when the post cannot be checked."""
+    _check_fields(post)
     if len(post.text) > pack.max_text_chars:
         raise InputError(
             f"the post is {len(post.text):,} characters long; the limit is {pack.max_text_chars:,} "
