@@ -227,6 +227,26 @@ def test_spelling_noise_covers_each_trick_one_at_a_time() -> None:
     assert all(sum(w in t.split() for w in ("are", "and", "should")) >= 2 for t in seen)
 
 
+def test_clean_corpora_augments_the_contrast_pairs_only() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        from train_abuse import Item, batch_texts
+
+        from postguard.text.for_encoder import prepare
+    finally:
+        sys.path.remove(str(ROOT / "training"))
+    row = Item("Refugees are vermin and should leave", 1, 1, 0, 0, -1, corpus=True)
+    pair = Item("Refugees are vermin and should leave", 1, 1, 0, 0, -1)
+    as_written = prepare(row.text)[0]
+    # every text gets a trick and an everyday sentence; with the flag, the corpus row is read as written
+    both = batch_texts([row, pair], random.Random(1), 1.0, 1.0, clean_corpora=True)
+    assert both[0] == as_written
+    assert both[1] != as_written
+    assert batch_texts([row], random.Random(1), 1.0, 1.0)[0] != as_written
+    # with no noise and no context nothing is augmented, flag or not
+    assert batch_texts([row, pair], random.Random(1), 0.0, 0.0) == [as_written, as_written]
+
+
 def test_a_teachers_probabilities_mix_into_corpus_targets_only() -> None:
     torch = pytest.importorskip("torch")  # the training extra
     sys.path.insert(0, str(ROOT / "training"))

@@ -10,6 +10,7 @@
     python training/merge_abuse.py A.pt B.pt --alpha 0.25 --out /tmp/merged   # two saved states merged (a probe)
     python training/teacher_abuse.py B.pt --out /tmp/t.npz; python training/train_abuse.py --teacher /tmp/t.npz
         --gold-end 0.5 --out /tmp/distilled     # the corpora-only model distilled into the recipe (a probe)
+    python training/train_abuse.py --clean-corpora --out /tmp/clean   # augment the contrast pairs only (a probe)
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
 deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
@@ -82,6 +83,7 @@ class Item:
     profanity: int
     characteristic: int  # index into CHARACTERISTICS, -1 where unknown
     teacher: tuple[float, ...] | None = None  # a teacher's probabilities for the TAUGHT heads (--teacher)
+    corpus: bool = False  # a public corpus's row (not a contrast pair): see --clean-corpora
 
 
 def clean(text: str) -> str:
@@ -115,7 +117,7 @@ def corpus_items(split: str) -> list[Item]:
             ch = CHARACTERISTICS.index(r.characteristic)
         elif r.abusive and r.hateful == 0:
             ch = CHARACTERISTICS.index("none")
-        items.append(Item(text, r.abusive, hateful, individual, _profane(text), ch))
+        items.append(Item(text, r.abusive, hateful, individual, _profane(text), ch, corpus=True))
     return items
 
 
@@ -235,6 +237,23 @@ def batches(items: list[Item], size: int, steps: int, rng: random.Random) -> Ite
                 return
             made += 1
             yield batch
+
+
+def batch_texts(
+    batch: list[Item], rng: random.Random, noise: float, context: float, *, clean_corpora: bool = False
+) -> list[str]:
+    """A batch's texts as the encoder reads them in training: a spelling trick on a ``noise`` share, an
+    everyday sentence on a ``context`` share, then prepared as at run time. With ``clean_corpora`` (a
+    probe) the corpus rows are read as written, as their test splits are, and only the contrast pairs are
+    augmented."""
+    plain = [clean_corpora and b.corpus for b in batch]
+    texts = [
+        noisy(b.text, rng) if rng.random() < noise and not k else b.text for b, k in zip(batch, plain, strict=True)
+    ]
+    return [
+        prepare(with_context(t, rng) if rng.random() < context and not k else t)[0]
+        for t, k in zip(texts, plain, strict=True)
+    ]
 
 
 # --- model ----------------------------------------------------------------------------------------
@@ -360,6 +379,11 @@ def main() -> None:
     parser.add_argument(
         "--gold-end", type=float, default=1.0, help="with --teacher, the labels' share of the target at the end"
     )
+    parser.add_argument(
+        "--clean-corpora",
+        action="store_true",
+        help="spelling noise and everyday sentences on the contrast pairs only, corpus rows as written (a probe)",
+    )
     parser.add_argument("--split", type=Path, help="only split an already quantised full model (see split)")
     args = parser.parse_args()
     if args.split:
@@ -409,9 +433,7 @@ def main() -> None:
     model.train()
     started = time.time()
     for step, batch in enumerate(batches(items, args.batch, steps, rng)):
-        texts = [noisy(b.text, rng) if rng.random() < args.noise else b.text for b in batch]
-        texts = [prepare(with_context(t, rng) if rng.random() < args.context else t)[0] for t in texts]
-        ids, mask = encode(tok, texts)
+        ids, mask = encode(tok, batch_texts(batch, rng, args.noise, args.context, clean_corpora=args.clean_corpora))
         logits, hidden = model(ids, mask)
         if base is None:
             kept = hidden.new_zeros(())
