@@ -244,7 +244,8 @@ def test_clean_corpora_augments_the_contrast_pairs_only() -> None:
     assert both[1] != as_written
     assert batch_texts([row], random.Random(1), 1.0, 1.0)[0] != as_written
     # with no noise and no context nothing is augmented, flag or not
-    assert batch_texts([row, pair], random.Random(1), 0.0, 0.0) == [as_written, as_written]
+    for flag in (False, True):
+        assert batch_texts([row, pair], random.Random(1), 0.0, 0.0, clean_corpora=flag) == [as_written] * 2
 
 
 def test_a_teachers_probabilities_mix_into_corpus_targets_only() -> None:
