@@ -188,7 +188,7 @@ def _ocr_lines(engine: Engine, path: Path) -> set[str]:
     photo = load_photo(0, path)
     assert isinstance(photo, LoadedPhoto)
     analyzer = engine.analyzers[ANALYZER_ID]
-    return {_norm(e.pattern or "") for e in analyzer.analyze_photo(photo)}  # type: ignore[union-attr]
+    return {_norm(e.text or "") for e in analyzer.analyze_photo(photo)}  # type: ignore[union-attr]
 
 
 if __name__ == "__main__":

@@ -55,8 +55,10 @@ def test_semantic_and_abuse_heads_share_one_encoder_pass() -> None:
     assert sum(calls) == 2
     found = AbuseAnalyzer(encoder=encoder).analyze_many(docs)
     assert sum(calls) == 2, "the abuse heads ran the encoder again"
-    labels = {e.label for e in found[0]}
+    labels = {e.full_label for e in found[0]}
     assert {"abusive", "hateful", "individual", "profanity", "characteristic:race", "characteristic:none"} <= labels
+    race = next(e for e in found[0] if e.category == "race")
+    assert race.label == "characteristic"  # typed: the rule reads e.category, never a label split apart
 
 
 def test_a_posts_reading_does_not_depend_on_the_posts_read_with_it() -> None:

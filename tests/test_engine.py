@@ -130,14 +130,15 @@ def test_a_run_on_list_of_thousands_of_addresses_finds_each_and_cues_count_only_
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"photos": "holiday.jpg"}, "photos must be a sequence of paths"),
-        ({"photos": [None]}, "photos must be a sequence of paths"),
+        ({"photos": "holiday.jpg"}, "'photos' must be a list of paths, not str"),
+        ({"photos": [None]}, "'photos' must be a list of paths"),
         ({"account": "wizard"}, "unknown account kind 'wizard'"),
-        ({"scheduled_at": "2026-11-24T10:00"}, "scheduled_at must be a datetime"),
-        ({"records": ["WP-1"]}, "records must be a sequence of postguard.Record"),
-        ({"platform": None}, "the platform must be a string"),
-        ({"id": 5}, "the post id must be a string"),
-        ({"bio": None}, "the bio must be a string"),
+        ({"scheduled_at": 1764000000}, "'scheduled_at' must be an ISO 8601 time, not int"),
+        ({"scheduled_at": "9999-12-31T23:59:59-12:00"}, "too close to the calendar's ends"),
+        ({"records": ["WP-1"]}, "'records' must be a list of record objects, not str"),
+        ({"platform": 7}, "'platform' must be a string, not int"),
+        ({"id": 5.5}, "'id' must be a string or a number, not float"),
+        ({"bio": ["Lecturer"]}, "'bio' must be a string, not list"),
     ],
 )
 def test_a_post_built_wrongly_in_python_gets_an_error_report_not_an_exception(

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from postguard.types import AccountKind, Finding, Fix, Post, Record, Report, Severity, Verdict
+from postguard.fixes.apply import FixResult
+from postguard.types import AccountKind, Applicability, Finding, Fix, Post, Record, Report, Severity, Verdict
 
 __version__ = "0.1.0"
 __all__ = [
-    "AccountKind", "Finding", "Fix", "Post", "Record", "Report", "Severity", "Verdict", "check", "check_many",
-    "__version__",
+    "AccountKind", "Applicability", "Finding", "Fix", "FixResult", "Post", "Record", "Report", "Severity", "Verdict",
+    "check", "check_many", "fix", "__version__",
 ]  # fmt: skip
 
 
@@ -31,3 +32,12 @@ def check_many(posts: Iterable[Post]) -> list[Report]:
     from postguard.engine import default_engine
 
     return default_engine().check_many(list(posts))
+
+
+def fix(post: Post, report: Report, *, applicability: Applicability | str = Applicability.SAFE) -> FixResult:
+    """Apply the fixes of ``report`` to ``post``: the safe ones, or with ``applicability="unsafe"`` the unsafe
+    ones too. Returns the fixed text and the photo operations; write the photos with
+    :func:`postguard.photos.operations.write_photos`."""
+    from postguard.fixes.apply import fix as apply_fixes
+
+    return apply_fixes(post, report, applicability=applicability)

@@ -26,7 +26,7 @@ import click
 
 from postguard import __version__
 from postguard.errors import InputError, PostguardError, UsageError
-from postguard.types import PhotoError, Post, Record, Report, Severity
+from postguard.types import Post, Report, Severity
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -52,35 +52,36 @@ def _exit_code(reports: Sequence[Report], fail_on: Severity | None) -> int:
 
 
 class _Options:
+    """The options that describe a post, checked through the one input model (:mod:`postguard.post_input`)
+    as each post is built."""
+
     def __init__(
         self, account: str, bio: str, platform: str, at: str | None, photos: Sequence[str], records: Sequence[str]
     ) -> None:
-        from postguard.inputs import parse_account, parse_record_option, parse_time
+        from postguard.post_input import parse_account, parse_record_option, parse_time
 
-        self.account = parse_account(account)
-        self.bio = bio
-        self.platform = platform
-        self.at = parse_time(at) if at else None
+        parse_account(account)  # a bad option is a usage error before any file is read
+        if at:
+            parse_time(at)
         for photo in photos:
             if Path(photo).is_dir():
                 raise UsageError(f"--photo {photo}: is a directory; give a photo file")
             if not Path(photo).is_file():
                 raise UsageError(f"--photo {photo}: no such file")
         self.photos = tuple(photos)
-        self.records: tuple[Record, ...] = tuple(parse_record_option(r) for r in records)
+        self.fields: dict[str, Any] = {
+            "account": account,
+            "bio": bio,
+            "platform": platform,
+            "scheduled_at": at,
+            "photos": list(photos),
+            "records": [parse_record_option(r) for r in records],
+        }
 
     def post(self, text: str, *, markdown: bool, post_id: str | None = None) -> Post:
-        return Post(
-            text=text,
-            photos=self.photos,
-            account=self.account,
-            bio=self.bio,
-            platform=self.platform,
-            scheduled_at=self.at,
-            records=self.records,
-            id=post_id,
-            markdown=markdown,
-        )
+        from postguard.post_input import post_from_fields
+
+        return post_from_fields({**self.fields, "text": text, "markdown": markdown, "id": post_id})
 
 
 def _post_options(f: Any) -> Any:
@@ -250,30 +251,19 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
 
 
 def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
+    from postguard.report.model import error_json, report_json
+
     posts = [line.post for line in batch if line.post is not None]
     reports = iter(engine.check_many(posts))
     code = 0
     out = sys.stdout
     for line in batch:
         if line.post is None:
-            obj: dict[str, Any] = {"version": "1.0"}
-            if line.id is not None:
-                obj["id"] = line.id
-            obj.update(
-                {
-                    "verdict": "error",
-                    "policy": engine.pack.label,
-                    "findings": [],
-                    "timings_ms": {},
-                    "error": {"kind": "input", "message": line.problem},
-                    "line": line.number,
-                }
-            )
+            obj = error_json(line.problem or "", policy=engine.pack.label, post_id=line.id, line=line.number)
             code = max(code, EXIT_USAGE)
         else:
             report = next(reports)
-            obj = report.to_json()
-            obj["line"] = line.number
+            obj = report_json(report, line=line.number)
             if report.error is not None:
                 code = max(code, EXIT_USAGE)
             elif level is not None and report.fails(level):
@@ -291,6 +281,7 @@ def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
 @click.option(
     "--out", "out_path", metavar="PATH", help="Write the fixed text to PATH; fixed photos go to PATH's folder."
 )
+@click.option("--force", is_flag=True, help="Replace cleaned photo copies that already exist.")
 def fix(
     source: str | None,
     options: dict[str, Any],
@@ -298,6 +289,7 @@ def fix(
     unsafe: bool,
     write: bool,
     out_path: str | None,
+    force: bool,
 ) -> None:
     """Apply safe fixes (and unsafe ones with --unsafe): print the text change as a diff, and write cleaned
     copies of photos next to the originals (never changing them).
@@ -307,51 +299,33 @@ def fix(
     postguard fix --write blog/post.md
     postguard fix --photo holiday.jpg
     """
-    from postguard.fixes.apply import apply_edits, chosen_edits, chosen_photo_operations, unified_diff
+    import postguard
+    from postguard.fixes.apply import unified_diff
+    from postguard.photos.operations import write_photos
 
     engine = _engine(packs)
     described = _Options(**options)
     if source is None and not described.photos:
         raise UsageError("nothing to fix: give TEXT, -, a FILE, or --photo")
     src = _sources([source], engine.pack.max_text_chars)[0] if source is not None else None
-    report = engine.check(described.post(src.text if src else "", markdown=bool(src and src.markdown)))
+    post = described.post(src.text if src else "", markdown=bool(src and src.markdown))
+    report = engine.check(post)
     if report.error is not None:
         raise InputError(f"{src.name if src else 'post'}: {report.error.message}")
-    changed = False
-    if src is not None:
-        fixed = apply_edits(src.text, chosen_edits(report.findings, unsafe=unsafe))
-        if fixed != src.text:
-            changed = True
-            click.echo(unified_diff(src.text, fixed, name=Path(src.name).name if src.path else "post"), nl=False)
-            target = Path(out_path) if out_path else (src.path if write else None)
-            if write and src.path is None and not out_path:
-                raise UsageError("--write needs a FILE; use --out PATH for text given as an argument")
-            if target is not None:
-                _write_atomically(target, fixed)
-                click.echo(f"wrote {target}", err=True)
-    for photo, path in _fix_photos(described.photos, chosen_photo_operations(report.findings, unsafe=unsafe), out_path):
-        changed = True
-        click.echo(f"photo {photo + 1}: wrote {path} (the original is unchanged)", err=True)
-    if not changed:
-        click.echo("nothing to fix", err=True)
-
-
-def _fix_photos(paths: Sequence[str], operations: Any, out_path: str | None) -> list[tuple[int, Path]]:
-    from postguard.photos.load import load_photo
-    from postguard.photos.operations import cleaned_path, write_clean
-
-    written = []
+    result = postguard.fix(post, report, applicability="unsafe" if unsafe else "safe")
+    if src is not None and result.text != src.text:
+        click.echo(unified_diff(src.text, result.text, name=Path(src.name).name if src.path else "post"), nl=False)
+        if write and src.path is None and not out_path:
+            raise UsageError("--write needs a FILE; use --out PATH for text given as an argument")
+        target = Path(out_path) if out_path else (src.path if write else None)
+        if target is not None:
+            _write_atomically(target, result.text)
+            click.echo(f"wrote {target}", err=True)
     out_dir = str(Path(out_path).parent) if out_path else None
-    for index, ops in sorted(operations.items()):
-        loaded = load_photo(index, paths[index])
-        if isinstance(loaded, PhotoError):
-            raise InputError(f"photo {index + 1} ({loaded.path}) {loaded.message}")
-        blur = [box for op in ops if op.operation == "blur" for box in op.boxes]
-        try:
-            written.append((index, write_clean(loaded, cleaned_path(loaded.path, out_dir), blur=blur)))
-        except OSError as exc:
-            raise InputError(f"photo {index + 1}: cannot write the cleaned copy ({exc.strerror or exc})") from None
-    return written
+    for photo, path in write_photos(described.photos, result.photo_operations, out_dir=out_dir, overwrite=force):
+        click.echo(f"photo {photo + 1}: wrote {path} (the original is unchanged)", err=True)
+    if not result.changed:
+        click.echo("nothing to fix", err=True)
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -400,6 +374,16 @@ def rule(code: str) -> None:
     from postguard.rules.catalogue import get_rule
 
     click.echo(rule_page(get_rule(code)))
+
+
+@cli.command(hidden=True)
+@click.option("--out", "out_path", default="docs/report.schema.json", show_default=True)
+def schema(out_path: str) -> None:
+    """Write the report's JSON Schema, generated from the report model."""
+    from postguard.report.model import schema_text
+
+    Path(out_path).write_text(schema_text(), encoding="utf-8")
+    click.echo(out_path)
 
 
 @cli.command(hidden=True)

@@ -6,7 +6,6 @@ Every problem becomes an :class:`~postguard.errors.InputError` or
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -14,7 +13,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from postguard.errors import InputError, UsageError
-from postguard.types import RECORD_KINDS, AccountKind, Post, Record
+from postguard.post_input import post_from_fields
+from postguard.types import Post
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -44,7 +44,7 @@ def jsonl_line_limit(max_chars: int) -> int:
 def decode(data: bytes, *, name: str, max_chars: int, size: int | None = None, max_bytes: int | None = None) -> str:
     """Decode UTF-8 text; ``data`` may be truncated at ``max_bytes + 1`` bytes (by default four per
     character of ``max_chars``), ``size`` is the full size. Characters are counted again after decoding
-    (:func:`postguard.engine.validate`); the byte limit only keeps an oversized input out of memory."""
+    (:func:`postguard.post_input.check_limits`); the byte limit only keeps an oversized input out of memory."""
     limit = max_chars * MAX_UTF8_BYTES_PER_CHAR if max_bytes is None else max_bytes
     if len(data) > limit:
         what = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
@@ -101,120 +101,10 @@ def source_from_file(path: Path, *, max_chars: int) -> Source:
     return Source(str(path), text, path, path.suffix.lower() in MARKDOWN_SUFFIXES)
 
 
-def parse_time(value: str) -> dt.datetime:
-    try:
-        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise UsageError(
-            f"cannot read the time {value!r}; use ISO 8601, e.g. 2026-11-24T14:30 or 2026-11-24T14:30+00:00"
-        ) from None
-
-
-def parse_account(value: str) -> AccountKind:
-    try:
-        return AccountKind(value.strip().lower())
-    except ValueError:
-        raise UsageError(f"unknown account kind {value!r}; use personal, professional or official") from None
-
-
-def parse_record_option(value: str) -> Record:
-    """``ID:KIND:CODE[,CODE…][:EXPIRES]`` as given to ``--record``."""
-    parts = value.split(":")
-    if len(parts) not in (3, 4) or not all(parts[:3]):
-        raise UsageError(
-            f"cannot read the record {value!r}; use ID:KIND:CODES[:EXPIRES], e.g. WP-114:written-permission:AU001"
-        )
-    expires = _date(parts[3], value) if len(parts) == 4 and parts[3] else None
-    return record_from(parts[0], parts[1], parts[2].split(","), expires)
-
-
-def _date(value: str, where: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"cannot read the date {value!r} in {where!r}; use YYYY-MM-DD") from None
-
-
-def record_from(
-    rid: str,
-    kind: str,
-    covers: Iterable[str],
-    expires: dt.date | None,
-    revoked: bool = False,
-    granted_by: str | None = None,
-) -> Record:
-    from postguard.rules.catalogue import CATALOGUE
-
-    if kind not in RECORD_KINDS:
-        raise UsageError(f"unknown record kind {kind!r}; use one of {', '.join(RECORD_KINDS)}")
-    codes = tuple(c.strip().upper() for c in covers if c.strip())
-    for code in codes:
-        if code not in CATALOGUE and not code.startswith("L"):
-            raise UsageError(f"record {rid}: unknown rule code {code!r}")
-    return Record(rid, kind, codes, granted_by, expires, revoked)
-
-
-_JSONL_FIELDS = frozenset({"id", "text", "account", "bio", "platform", "scheduled_at", "photos", "records", "markdown"})
-
-
-def _typed(obj: dict[str, Any], name: str, kind: type | tuple[type, ...], what: str, default: Any = None) -> Any:
-    """``obj[name]`` if it is of ``kind`` (``default`` when absent or null), else an InputError naming it."""
-    value = obj.get(name)
-    if value is None:
-        return default
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):  # true is no id
-        raise InputError(f"'{name}' must be {what}, not {type(value).__name__}")
-    return value
-
-
-def _string_list(value: Any, name: str, what: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"'{name}' must be a list of {what}")
-    return value
-
-
 def post_from_json(obj: Any) -> Post:
-    """One JSON-lines object to a :class:`Post`; raises InputError/UsageError with the reason. Each field
-    must have its JSON type (a number where a string belongs is an error, not read as its digits)."""
-    if not isinstance(obj, dict):
-        raise InputError("each line must be a JSON object")
-    unknown = set(obj) - _JSONL_FIELDS
-    if unknown:
-        raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
-    text = obj.get("text", "")
-    if not isinstance(text, str):
-        raise InputError("'text' must be a string")
-    photos = _string_list(obj.get("photos", []), "photos", "paths")
-    raw_records = _typed(obj, "records", list, "a list of record objects", [])
-    records = []
-    for raw in raw_records:
-        if not isinstance(raw, dict) or not {"id", "kind", "covers"} <= set(raw) or raw["id"] is None:
-            raise InputError("each record needs 'id', 'kind' and 'covers'")
-        rid = str(_typed(raw, "id", (str, int), "a string or a number"))
-        expires = _typed(raw, "expires", str, "a date, YYYY-MM-DD")
-        records.append(
-            record_from(
-                rid,
-                _typed(raw, "kind", str, "a string", ""),
-                _string_list(raw["covers"], "covers", "rule codes"),
-                _date(expires, rid) if expires else None,
-                _typed(raw, "revoked", bool, "true or false", False),
-                _typed(raw, "granted_by", str, "a string"),
-            )
-        )
-    scheduled = _typed(obj, "scheduled_at", str, "an ISO 8601 time")
-    post_id = _typed(obj, "id", (str, int), "a string or a number")
-    return Post(
-        text=text,
-        photos=tuple(photos),
-        account=parse_account(_typed(obj, "account", str, "a string", "personal")),
-        bio=_typed(obj, "bio", str, "a string", ""),
-        platform=_typed(obj, "platform", str, "a string", "generic") or "generic",
-        scheduled_at=parse_time(scheduled) if scheduled else None,
-        records=tuple(records),
-        id=None if post_id is None else str(post_id),
-        markdown=_typed(obj, "markdown", bool, "true or false", False),
-    )
+    """One JSON-lines object to a :class:`Post`, through the one input model
+    (:mod:`postguard.post_input`); raises InputError/UsageError with a one-line reason."""
+    return post_from_fields(obj)
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,6 +61,11 @@ class Record:
     granted_by: str | None = None
     expires: dt.date | None = None
     revoked: bool = False
+    # what a registry knows of it: whose consent, which account's standing permission, which photos
+    # (by the sha256 of their content) it covers
+    subject: str | None = None
+    account: str | None = None
+    photos: tuple[str, ...] = ()
 
     def valid_on(self, day: dt.date) -> bool:
         if self.revoked:
@@ -81,6 +86,8 @@ class Post:
     records: tuple[Record, ...] = ()
     id: str | None = None
     markdown: bool = False
+    # the account's id in the registry, when it has one (its standing records then apply)
+    account_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,37 +104,55 @@ class Where:
     photo: int | None = None
     box: tuple[int, int, int, int] | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        if self.text is not None:
-            return {"text": [self.text.start, self.text.end]}
-        out: dict[str, Any] = {}
-        if self.photo is not None:
-            out["photo"] = self.photo
-        if self.box is not None:
-            out["box"] = list(self.box)
-        return out
-
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What an analyzer found: which analyzer, how sure, and how (pattern, validator, label)."""
+    """What an analyzer found: which analyzer, how sure, where, and why, in typed fields (after presidio's
+    ``AnalysisExplanation``) so that a rule reads ``e.category`` or ``e.age``, never a label split apart.
+
+    ``label`` is what was found (``phone``, ``special``, ``face``); ``category`` narrows it (``health``
+    for a special-category cue, ``marks`` for a record, the Equality Act characteristic for the abuse
+    classifier). The explanation fields are each set by the analyzers they belong to.
+    """
 
     analyzer: str
     score: float
     label: str | None = None
-    pattern: str | None = None
-    validator: str | None = None
     span: Span | None = None
     photo: int | None = None
     box: tuple[int, int, int, int] | None = None
+    category: str | None = None
+    # named pattern (or method) that matched, and the validator that confirmed it
+    pattern_name: str | None = None
+    validator: str | None = None
+    # the words near the match that decided what it is ("press office" before a phone number)
+    context_word: str | None = None
+    # an organisation's contact point (a role address, an office line), not a person's
+    institutional: bool = False
+    text: str | None = None  # the text read (a line of text in a photo)
+    gps: tuple[float, float] | None = None
+    age: int | None = None  # apparent age of a face
+    detail: str | None = None  # anything else a person needs to see (metadata fields, the asset matched)
 
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"analyzer": self.analyzer, "score": round(self.score, 3)}
-        for key in ("label", "pattern", "validator"):
-            value = getattr(self, key)
-            if value is not None:
-                out[key] = value
-        return out
+    @property
+    def explanation(self) -> str | None:
+        """The one-line "how" a report shows beside the label."""
+        if self.pattern_name is not None:
+            return self.pattern_name
+        if self.text is not None:
+            return self.text
+        if self.gps is not None:
+            return f"{self.gps[0]:.5f},{self.gps[1]:.5f}"
+        if self.age is not None:
+            return f"apparent age {self.age}"
+        return self.detail
+
+    @property
+    def full_label(self) -> str | None:
+        """``label`` with its ``category`` (``special:health``), as the report writes it."""
+        if self.label is not None and self.category is not None:
+            return f"{self.label}:{self.category}"
+        return self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +163,6 @@ class Edit:
     end: int
     replacement: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "replacement": self.replacement}
-
 
 @dataclass(frozen=True, slots=True)
 class PhotoOperation:
@@ -150,12 +172,6 @@ class PhotoOperation:
     operation: str
     boxes: tuple[tuple[int, int, int, int], ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"photo": self.photo, "operation": self.operation}
-        if self.boxes:
-            out["boxes"] = [list(b) for b in self.boxes]
-        return out
-
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -163,16 +179,6 @@ class Fix:
     title: str
     edits: tuple[Edit, ...] = ()
     photo_operations: tuple[PhotoOperation, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "applicability": self.applicability.value,
-            "title": self.title,
-            "edits": [e.to_json() for e in self.edits],
-        }
-        if self.photo_operations:
-            out["photo_operations"] = [o.to_json() for o in self.photo_operations]
-        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,20 +198,6 @@ class Finding:
     def counts(self) -> bool:
         """A finding lifted by a valid record stays in the report but no longer counts."""
         return self.lifted_by is None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity.value,
-            "message": self.message,
-            "clauses": list(self.clauses),
-            "where": self.where.to_json(),
-            "evidence": self.evidence.to_json(),
-            "fix": self.fix.to_json() if self.fix else None,
-            "lifted_by": self.lifted_by,
-            "route": self.route,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,17 +242,7 @@ class Report:
         return bool(self.findings_at_or_above(severity)) or unchecked
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"version": REPORT_VERSION}
-        if self.post_id is not None:
-            out["id"] = self.post_id
-        out["verdict"] = self.verdict.value if self.error is None else "error"
-        out["policy"] = self.policy
-        out["findings"] = [f.to_json() for f in self.findings]
-        out["timings_ms"] = {k: round(v, 2) for k, v in self.timings_ms.items()}
-        if self.notices:
-            out["notices"] = list(self.notices)
-        if self.photo_errors:
-            out["photo_errors"] = [{"photo": e.photo, "path": e.path, "message": e.message} for e in self.photo_errors]
-        if self.error is not None:
-            out["error"] = {"kind": self.error.kind, "message": self.error.message}
-        return out
+        """The report's JSON object, as :mod:`postguard.report.model` builds it (the one place)."""
+        from postguard.report.model import report_json
+
+        return report_json(self)

@@ -27,6 +27,7 @@ from io import BytesIO
 
 import numpy as np
 
+from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.embeddings import Chunk, Embedded, Encoder
 from postguard.text.document import Document
 from postguard.types import Evidence
@@ -62,7 +63,7 @@ class AbuseHeads:
         return out
 
 
-class AbuseAnalyzer:
+class AbuseAnalyzer(BaseTextAnalyzer):
     id = ANALYZER_ID
     reads_bio = False
 
@@ -104,5 +105,7 @@ class AbuseAnalyzer:
         profane = int(probs[:, 3].argmax())
         out.append(Evidence(self.id, float(probs[profane, 3]), label="profanity", span=spans[profane]))
         for k, name in enumerate(heads.outputs[len(BINARY) :], start=len(BINARY)):
-            out.append(Evidence(self.id, float(probs[worst, k]), label=name, span=spans[worst]))
+            label, _, characteristic = name.partition(":")  # "characteristic:race"
+            score = float(probs[worst, k])
+            out.append(Evidence(self.id, score, label=label, category=characteristic or None, span=spans[worst]))
         return out

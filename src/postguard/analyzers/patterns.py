@@ -63,12 +63,14 @@ def find(
             score = p.score
             if _words_near(text, m.start(), m.end(), p.context, p.window):
                 score = min(1.0, score + _CONTEXT_BOOST)
+            label, _, category = p.label.partition(":")  # "special:health": a special-category cue, health
             hits.append(
                 Evidence(
                     analyzer=analyzer_id,
                     score=score,
-                    label=p.label,
-                    pattern=p.name,
+                    label=label,
+                    category=category or None,
+                    pattern_name=p.name,
                     validator=p.validator_name,
                     span=doc.span(start, end),
                 )

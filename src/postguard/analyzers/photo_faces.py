@@ -17,18 +17,17 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from postguard.analyzers.base import BasePhotoAnalyzer
 from postguard.photos.load import LoadedPhoto
 from postguard.types import Evidence
 
 ANALYZER_ID = "photo.faces.v1"
 FACE_MAX_SIDE = 2048
 FACE_MIN_SIDE = 1536
-# Apparent age estimates err by years: anyone estimated younger than this is treated as a child.
-CHILD_APPARENT_AGE = 21
 MIN_SCORE = 0.3
 
 
-class PhotoFacesAnalyzer:
+class PhotoFacesAnalyzer(BasePhotoAnalyzer):
     id = ANALYZER_ID
     task = "looking for faces in it"  # what a failure stopped, for the report
 
@@ -64,17 +63,11 @@ class PhotoFacesAnalyzer:
             h = min(h_max - y, int(rect.height() / scale))
             confidence = float(min(1.0, 0.5 + score / 4))
             out.append(Evidence(self.id, confidence, label="face", photo=photo.index, box=(x, y, w, h)))
+            # the face's apparent age; whether that is a child is the pack's cut-off (PH002 decides)
             age = self._apparent_age(photo, (x, y, w, h))
-            if age is not None and age < CHILD_APPARENT_AGE:
+            if age is not None:
                 out.append(
-                    Evidence(
-                        self.id,
-                        confidence,
-                        label="child",
-                        pattern=f"apparent age {age}",
-                        photo=photo.index,
-                        box=(x, y, w, h),
-                    )
+                    Evidence(self.id, confidence, label="apparent-age", photo=photo.index, box=(x, y, w, h), age=age)
                 )
         return out
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from postguard.analyzers.base import BasePhotoAnalyzer
 from postguard.photos.load import LoadedPhoto, load_photo
 from postguard.types import Evidence
 
@@ -19,7 +20,7 @@ RATIO = 0.75  # Lowe's ratio test
 MIN_INLIERS = 15
 
 
-class PhotoLogoAnalyzer:
+class PhotoLogoAnalyzer(BasePhotoAnalyzer):
     id = ANALYZER_ID
     task = "looking for brand assets in it"  # what a failure stopped, for the report
 
@@ -76,8 +77,6 @@ class PhotoLogoAnalyzer:
             box = (x0, y0, int(min(photo.size[0], xs.max())) - x0, int(min(photo.size[1], ys.max())) - y0)
             score = min(1.0, inliers / 60)
             out.append(
-                Evidence(
-                    self.id, score, label="logo", pattern=f"{path} ({inliers} inliers)", photo=photo.index, box=box
-                )
+                Evidence(self.id, score, label="logo", detail=f"{path} ({inliers} inliers)", photo=photo.index, box=box)
             )
         return out

@@ -4,6 +4,7 @@ original picture even after the photo itself was cropped)."""
 
 from __future__ import annotations
 
+from postguard.analyzers.base import BasePhotoAnalyzer
 from postguard.photos.load import LoadedPhoto
 from postguard.types import Evidence
 
@@ -24,7 +25,7 @@ def _coordinate(value: object, ref: object) -> float | None:
     return sign * (d + m / 60 + s / 3600)
 
 
-class PhotoMetadataAnalyzer:
+class PhotoMetadataAnalyzer(BasePhotoAnalyzer):
     id = ANALYZER_ID
     task = "reading its metadata"  # what a failure stopped, for the report
 
@@ -36,15 +37,15 @@ class PhotoMetadataAnalyzer:
         lat = _coordinate(photo.gps.get(_GPS_LAT), photo.gps.get(1))
         lon = _coordinate(photo.gps.get(_GPS_LON), photo.gps.get(3))
         if lat is not None and lon is not None:
-            out.append(Evidence(self.id, 1.0, label="gps", pattern=f"{lat:.5f},{lon:.5f}", photo=photo.index))
+            out.append(Evidence(self.id, 1.0, label="gps", gps=(lat, lon), photo=photo.index))
         elif photo.gps:
-            out.append(Evidence(self.id, 0.8, label="gps", pattern="GPS fields present", photo=photo.index))
+            out.append(Evidence(self.id, 0.8, label="gps", detail="GPS fields present", photo=photo.index))
         if b"exif:GPS" in photo.xmp or b"GPSLatitude" in photo.xmp:
-            out.append(Evidence(self.id, 0.9, label="gps", pattern="XMP GPS", photo=photo.index))
+            out.append(Evidence(self.id, 0.9, label="gps", detail="XMP GPS", photo=photo.index))
         for tags, label in ((_DEVICE, "device"), (_OWNER, "owner")):
             found = [name for tag, name in tags.items() if str(photo.exif.get(tag, "")).strip(" \x00")]
             if found:
-                out.append(Evidence(self.id, 0.9, label=label, pattern=", ".join(found), photo=photo.index))
+                out.append(Evidence(self.id, 0.9, label=label, detail=", ".join(found), photo=photo.index))
         if photo.has_thumbnail:
-            out.append(Evidence(self.id, 0.7, label="thumbnail", pattern="embedded thumbnail", photo=photo.index))
+            out.append(Evidence(self.id, 0.7, label="thumbnail", detail="embedded thumbnail", photo=photo.index))
         return out

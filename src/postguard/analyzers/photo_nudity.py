@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from postguard.analyzers.base import BasePhotoAnalyzer
 from postguard.photos.load import LoadedPhoto
 from postguard.types import Evidence
 
 ANALYZER_ID = "photo.nudity.v1"
 
 
-class PhotoNudityAnalyzer:
+class PhotoNudityAnalyzer(BasePhotoAnalyzer):
     id = ANALYZER_ID
     task = "looking for nudity in it"  # what a failure stopped, for the report
 

@@ -1,8 +1,9 @@
 """Text in photos: RapidOCR (PP-OCR models bundled in the ``rapidocr`` package, run with onnxruntime).
 
-Each line read becomes evidence with its box in the original photo's pixels. The engine then reads the
-lines as a document of their own through every text analyzer and text rule, and maps what they find
-back to the boxes (a phone number on a whiteboard is DP001 there).
+Each line read becomes evidence with its box in the original photo's pixels. The lines of a photo then
+make a document of their own (:func:`photo_text`) that every text analyzer and text rule reads, and
+:meth:`PhotoText.place` puts what they find back on the lines' boxes (a phone number on a whiteboard is
+DP001 there, with a fix that blurs it).
 
 A photo far longer than it is wide (a scrolled screenshot of a thread) or the reverse (a panorama) is
 read in overlapping tiles along its long side, each scaled on its own, so that its text stays large
@@ -21,9 +22,11 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from postguard.analyzers.base import BasePhotoAnalyzer
+from postguard.fixes.blur import blur
 from postguard.photos.load import LoadedPhoto
 from postguard.text.document import Document, make_document
-from postguard.types import Evidence, Span
+from postguard.types import Evidence, Fix, Span, Where
 
 ANALYZER_ID = "photo.text.v1"
 OCR_MAX_SIDE = 1600  # small print on a 12-megapixel photo survives; the detector's cost stays bounded
@@ -91,6 +94,13 @@ class PhotoText:
     doc: Document
     lines: tuple[tuple[Span, tuple[int, int, int, int]], ...]
 
+    def place(self, span: Span | None) -> tuple[Where, Fix | None]:
+        """Where in the photo a finding on ``span`` of this text is (the box of the lines it covers), and
+        the fix that blurs that region."""
+        box = self.box_of(span) if span is not None else None
+        fix = blur(self.photo, (box,), title=f"Blur the region in photo {self.photo + 1}") if box else None
+        return Where(photo=self.photo, box=box), fix
+
     def box_of(self, span: Span) -> tuple[int, int, int, int] | None:
         boxes = [box for line, box in self.lines if line.start < span.end and span.start < line.end]
         if not boxes:
@@ -104,21 +114,21 @@ class PhotoText:
 
 def photo_text(evidence: list[Evidence], photo: int) -> PhotoText | None:
     """Rebuild the text of ``photo`` from its line evidence (in reading order)."""
-    lines = [e for e in evidence if e.photo == photo and e.label == "text-line" and e.pattern and e.box]
+    lines = [e for e in evidence if e.photo == photo and e.label == "text-line" and e.text and e.box]
     if not lines:
         return None
     text = ""
     spans = []
     for e in lines:
-        assert e.pattern is not None and e.box is not None
+        assert e.text is not None and e.box is not None
         start = len(text)
-        text += e.pattern
+        text += e.text
         spans.append((Span(start, len(text)), e.box))
         text += "\n"
     return PhotoText(photo, make_document(text.rstrip("\n")), tuple(spans))
 
 
-class PhotoTextAnalyzer:
+class PhotoTextAnalyzer(BasePhotoAnalyzer):
     id = ANALYZER_ID
     task = "reading the text in it"  # what a failure stopped, for the report
 
@@ -146,7 +156,7 @@ class PhotoTextAnalyzer:
                 twin = next((k for k in range(earlier) if _overlap(out[k].box or (0, 0, 0, 0), line.box) > 0.5), None)
                 if twin is None:
                     out.append(line)
-                elif (len(line.pattern or ""), line.score) > (len(out[twin].pattern or ""), out[twin].score):
+                elif (len(line.text or ""), line.score) > (len(out[twin].text or ""), out[twin].score):
                     out[twin] = line
         out.sort(key=lambda e: ((e.box or (0, 0))[1] // 20, (e.box or (0, 0))[0]))  # rows, then left to right
         return out
@@ -165,5 +175,5 @@ class PhotoTextAnalyzer:
             x0, y0 = quad.min(0)
             x1, y1 = quad.max(0)
             box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
-            out.append(Evidence(self.id, score, label="text-line", pattern=str(text), photo=photo, box=box))
+            out.append(Evidence(self.id, score, label="text-line", text=str(text), photo=photo, box=box))
         return out

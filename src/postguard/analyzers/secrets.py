@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 
+from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.patterns import NamedPattern, find
 from postguard.text.document import Document
 from postguard.types import Evidence
@@ -160,7 +161,7 @@ PATTERNS: tuple[NamedPattern, ...] = (
 )  # fmt: skip
 
 
-class SecretsAnalyzer:
+class SecretsAnalyzer(BaseTextAnalyzer):
     """Finds credentials and secrets in text. Pure; nothing to load."""
 
     id = ANALYZER_ID

@@ -19,6 +19,7 @@ from io import BytesIO
 import numpy as np
 
 from postguard.analyzers import ngrams
+from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.embeddings import Embedded, Encoder
 from postguard.text.document import Document
 from postguard.types import Evidence, Span
@@ -60,7 +61,7 @@ class Heads:
         return out
 
 
-class SemanticAnalyzer:
+class SemanticAnalyzer(BaseTextAnalyzer):
     id = ANALYZER_ID
     reads_bio = False
 

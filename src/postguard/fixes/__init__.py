@@ -1,1 +1,3 @@
-"""Fix operators: each builds a :class:`~postguard.types.Fix`; :mod:`apply` applies fixes to text."""
+"""Fix operators, one module each (after presidio-anonymizer's ``operators/``): :mod:`.redact`,
+:mod:`.mask`, :mod:`.blur`, :mod:`.strip_metadata`, :mod:`.disclaimer`. Each builds a
+:class:`~postguard.types.Fix`, which is data; rules call them, and :mod:`.apply` applies chosen fixes."""

@@ -1,32 +1,59 @@
-"""Apply the edits of chosen fixes to a text, and show the change as a unified diff."""
+"""Apply the fixes of a report: :func:`fix` for a post, :func:`apply_edits` for text, and a diff.
+
+``postguard.fix(post, report)`` applies the safe fixes (``applicability="unsafe"`` adds the unsafe ones)
+and returns the fixed text and the photo operations to carry out; :func:`write_photos` writes the
+cleaned copies. The CLI's ``fix`` is a thin adapter over these.
+"""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from postguard.types import Applicability, Edit, Finding, PhotoOperation
+from postguard.errors import UsageError
+from postguard.types import Applicability, Edit, Finding, PhotoOperation, Post, Report
 
-
-def chosen_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Edit]:
-    """The edits of every fix that may be applied: safe ones, and unsafe ones when asked."""
-    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
-    edits: list[Edit] = []
-    for f in findings:
-        if f.fix is not None and f.fix.applicability in allowed:
-            edits.extend(f.fix.edits)
-    return edits
+_LEVELS = {
+    Applicability.SAFE: frozenset({Applicability.SAFE}),
+    Applicability.UNSAFE: frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+}
 
 
-def chosen_photo_operations(findings: Iterable[Finding], *, unsafe: bool = False) -> dict[int, list[PhotoOperation]]:
-    """Photo operations of the fixes that may be applied, by photo index."""
-    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
-    out: dict[int, list[PhotoOperation]] = {}
-    for f in findings:
-        if f.fix is not None and f.fix.applicability in allowed:
-            for op in f.fix.photo_operations:
-                out.setdefault(op.photo, []).append(op)
-    return out
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """What applying a report's fixes gives: the post's fixed text, the photo operations by photo index,
+    and the findings whose fixes were applied."""
+
+    text: str
+    photo_operations: dict[int, list[PhotoOperation]] = field(default_factory=dict)
+    applied: tuple[Finding, ...] = ()
+    original: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original or bool(self.photo_operations)
+
+
+def fix(post: Post, report: Report, *, applicability: Applicability | str = Applicability.SAFE) -> FixResult:
+    """Apply the fixes of ``report`` (the report of ``post``) up to ``applicability``: ``safe`` applies
+    safe fixes only, ``unsafe`` safe and unsafe ones (they change meaning: a person should review them).
+    Display-only fixes are never applied."""
+    try:
+        level = Applicability(applicability)
+    except ValueError:
+        raise UsageError(f"unknown applicability {applicability!r}; use safe or unsafe") from None
+    if level not in _LEVELS:
+        raise UsageError("display-only fixes are shown, never applied; use safe or unsafe")
+    allowed = _LEVELS[level]
+    chosen = tuple(f for f in report.findings if f.fix is not None and f.fix.applicability in allowed)
+    edits = [e for f in chosen if f.fix is not None for e in f.fix.edits]
+    operations: dict[int, list[PhotoOperation]] = {}
+    for f in chosen:
+        assert f.fix is not None
+        for op in f.fix.photo_operations:
+            operations.setdefault(op.photo, []).append(op)
+    return FixResult(apply_edits(post.text, edits), operations, chosen, post.text)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

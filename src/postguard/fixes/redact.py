@@ -1,20 +1,19 @@
-"""Redact a span of text (safe for credentials and identifiers)."""
+"""Redact spans of text: a credential or a contact detail (safe), or a person's name (unsafe)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from postguard.types import Applicability, Edit, Fix, Span
 
 REDACTED = "[REDACTED]"
+NAME = "[NAME]"
 
 
 def redact(span: Span, *, title: str, applicability: Applicability = Applicability.SAFE) -> Fix:
     return Fix(applicability, title, (Edit(span.start, span.end, REDACTED),))
 
 
-def mask(text: str, span: Span, *, keep_last: int = 4, title: str) -> Fix:
-    """Replace all but the last ``keep_last`` letters and digits of the span with ``•``."""
-    value = text[span.start : span.end]
-    significant = [i for i, c in enumerate(value) if c.isalnum()]
-    hide = set(significant[: max(0, len(significant) - keep_last)])
-    masked = "".join("•" if i in hide else c for i, c in enumerate(value))
-    return Fix(Applicability.SAFE, title, (Edit(span.start, span.end, masked),))
+def replace_names(spans: Iterable[Span], *, title: str) -> Fix:
+    """Replace each name with ``[NAME]``: unsafe, since the person may still be identifiable."""
+    return Fix(Applicability.UNSAFE, title, tuple(Edit(s.start, s.end, NAME) for s in spans))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PIL import Image, ImageFilter
 
-from postguard.photos.load import LoadedPhoto
+from postguard.errors import InputError
+from postguard.photos.load import LoadedPhoto, load_photo
+from postguard.types import PhotoError, PhotoOperation
 
 
 def cleaned_path(original: str, out_dir: str | None = None, suffix: str = "clean") -> Path:
@@ -30,4 +35,53 @@ def write_clean(photo: LoadedPhoto, target: Path, *, blur: list[tuple[int, int, 
     target.parent.mkdir(parents=True, exist_ok=True)
     options: dict[str, object] = {"quality": 92} if fmt in ("JPEG", "WEBP") else {}
     image.save(target, format=fmt, **options)
+    return target
+
+
+def write_photos(
+    paths: Sequence[str],
+    operations: Mapping[int, Sequence[PhotoOperation]],
+    *,
+    out_dir: str | None = None,
+    overwrite: bool = False,
+) -> list[tuple[int, Path]]:
+    """Write a cleaned copy of each photo that ``operations`` names (metadata stripped, boxes blurred),
+    beside it or in ``out_dir``; returns (photo index, path written). Never changes an original, never
+    writes through a symlink, and never replaces an existing file unless ``overwrite``; two photos with
+    the same name get distinct copies."""
+    planned: dict[Path, int] = {}
+    targets = []
+    for index in sorted(operations):
+        target = cleaned_path(paths[index], out_dir)
+        if target in planned:
+            target = cleaned_path(paths[index], out_dir, suffix=f"clean-{index + 1}")
+        planned[target] = index
+        targets.append((index, target))
+    written = []
+    for index, target in targets:
+        loaded = load_photo(index, paths[index])
+        if isinstance(loaded, PhotoError):
+            raise InputError(f"photo {index + 1} ({loaded.path}) {loaded.message}")
+        if os.path.lexists(target) and not overwrite:
+            raise InputError(f"{target} already exists; remove it or pass --force to replace it")
+        blur = [box for op in operations[index] if op.operation == "blur" for box in op.boxes]
+        try:
+            written.append((index, _write_new(loaded, target, blur)))
+        except OSError as exc:
+            raise InputError(f"photo {index + 1}: cannot write the cleaned copy ({exc.strerror or exc})") from None
+    return written
+
+
+def _write_new(photo: LoadedPhoto, target: Path, blur: list[tuple[int, int, int, int]]) -> Path:
+    """Write to a new temporary file beside ``target`` (created exclusively: no symlink is followed),
+    then rename it over ``target`` (a symlink there is replaced, its target untouched)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    try:
+        write_clean(photo, Path(tmp), blur=blur)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return target

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from postguard.codes import CODES
 from postguard.errors import PackError
 from postguard.types import AccountKind, Severity
 
@@ -56,6 +57,21 @@ class WorkingHours:
 
 
 @dataclass(frozen=True, slots=True)
+class Disclaimers:
+    """The "views are my own" statements in each platform's style, and short platforms' character limits."""
+
+    short: str
+    long: str
+    blog: str
+    character_limits: dict[str, int]
+    short_style: frozenset[str]
+    blog_style: frozenset[str]
+
+
+DEFAULT_CHILD_APPARENT_AGE = 21
+
+
+@dataclass(frozen=True, slots=True)
 class PolicyPack:
     id: str
     version: str
@@ -72,6 +88,10 @@ class PolicyPack:
     # label -> (number pattern, context phrases) for University card, student and staff numbers
     university_numbers: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     brand_assets: tuple[str, ...] = ()
+    # a face estimated younger than this is treated as a child (PH002)
+    child_apparent_age: int = DEFAULT_CHILD_APPARENT_AGE
+    disclaimers: Disclaimers | None = None
+    photo_notice: str | None = None
 
     @property
     def label(self) -> str:
@@ -139,17 +159,28 @@ def _working_hours(raw: dict[str, Any], where: str) -> WorkingHours:
     return WorkingHours(zone, frozenset(_DAYS.index(d) for d in raw["days"]), start, end)
 
 
-def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
-    from postguard.rules.catalogue import CATALOGUE
+def _disclaimers(raw: dict[str, Any] | None) -> Disclaimers | None:
+    if raw is None:
+        return None
+    return Disclaimers(
+        short=raw["short"],
+        long=raw["long"],
+        blog=raw["blog"],
+        character_limits={k.lower(): v for k, v in raw.get("character_limits", {}).items()},
+        short_style=frozenset(k.lower() for k in raw.get("short_style", [])),
+        blog_style=frozenset(k.lower() for k in raw.get("blog_style", [])),
+    )
 
+
+def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
     for name in ("limits", "working_hours", "approvers", "rules"):
         if name not in data:
             raise PackError(f"policy pack {where}: a base pack needs '{name}'")
     rules: dict[str, RuleSettings] = {}
     for code, raw in data["rules"].items():
-        if code not in CATALOGUE:
+        if code not in CODES:
             raise PackError(f"policy pack {where}: rules.{code}: unknown rule code")
-        default = CATALOGUE[code].default_severity
+        default = CODES[code].severity
         severity = {kind: default[kind] for kind in AccountKind}
         severity.update(_severities(raw.get("severity", {})))
         rules[code] = RuleSettings(raw.get("enabled", True), severity, raw.get("threshold"))
@@ -170,6 +201,9 @@ def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
         layers=(f"{data['id']}@{data['version']}",),
         university_numbers=_university_numbers(data.get("university_numbers", {}), where),
         brand_assets=_brand_assets(data.get("brand_assets", []), where),
+        child_apparent_age=data.get("photos", {}).get("child_apparent_age", DEFAULT_CHILD_APPARENT_AGE),
+        disclaimers=_disclaimers(data.get("disclaimers")),
+        photo_notice=data.get("notices", {}).get("photos"),
     )
 
 
@@ -223,7 +257,8 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
     """Apply a department pack on top of ``base``, refusing anything that loosens it."""
     if data.get("extends") != base.id:
         raise PackError(f"policy pack {where}: extends must name the base pack {base.id!r}")
-    for name in ("limits", "working_hours", "approvers", "department_may_loosen", "university_numbers"):
+    base_only = ("limits", "working_hours", "approvers", "department_may_loosen", "university_numbers", "photos")
+    for name in (*base_only, "disclaimers", "notices"):
         if name in data:
             raise PackError(f"policy pack {where}: {name}: only the base pack may set this")
     rules = dict(base.rules)
@@ -272,6 +307,9 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
         layers=base.layers + (f"{data['id']}@{data['version']}",),
         university_numbers=base.university_numbers,
         brand_assets=base.brand_assets + _brand_assets(data.get("brand_assets", []), where),
+        child_apparent_age=base.child_apparent_age,
+        disclaimers=base.disclaimers,
+        photo_notice=base.photo_notice,
     )
 
 

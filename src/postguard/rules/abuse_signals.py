@@ -55,15 +55,14 @@ def threshold_of(ctx: RuleContext, code: str, default: float = 0.5) -> float | N
 
 
 def abuse_signal(ctx: RuleContext) -> AbuseSignal | None:
-    heads = {e.label: e for e in ctx.of(ABUSE)}
+    found = ctx.of(ABUSE)
+    heads = {e.label: e for e in found if e.label != "characteristic"}
     if "abusive" not in heads:
         return None
     abusive = heads["abusive"].score
     hateful = heads["hateful"].score
     individual = heads["individual"].score
-    characteristics = {
-        label.split(":", 1)[1]: e.score for label, e in heads.items() if label and label.startswith("characteristic:")
-    }
+    characteristics = {e.category: e.score for e in found if e.label == "characteristic" and e.category}
     protected = {k: v for k, v in characteristics.items() if k in CHARACTERISTIC_NAMES}
     profanity = heads.get("profanity")
     return AbuseSignal(

@@ -8,27 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import ClassVar, Literal
+from typing import Any, Literal
 
+from postguard.codes import CODES, Status
 from postguard.policy.pack import PolicyPack, RuleSettings
 from postguard.text.document import Document
 from postguard.types import AccountKind, Evidence, Fix, Post, Severity, Span, Where
 
 FixAvailability = Literal["always", "sometimes", "never"]
-Status = Literal["active", "planned", "removed"]
 
 SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Fix safety")
-
-
-def severities(
-    personal: str, professional: str | None = None, official: str | None = None
-) -> dict[AccountKind, Severity]:
-    """Default severities per account kind (the first one for all kinds not given)."""
-    return {
-        AccountKind.PERSONAL: Severity(personal),
-        AccountKind.PROFESSIONAL: Severity(professional or personal),
-        AccountKind.OFFICIAL: Severity(official or professional or personal),
-    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,24 +72,32 @@ class RuleContext:
 
 
 class Rule:
-    """Base class. Subclasses set the class attributes and implement :meth:`check`.
+    """Base class. Subclasses set ``code`` and the class attributes below, and implement :meth:`check`;
+    the name, clauses, default severities and status come from the code's row in
+    :data:`postguard.codes.CODES`, the one place they are kept.
 
     The docstring of a subclass is its documentation, in the sections of :data:`SECTIONS`.
     """
 
-    code: ClassVar[str]
-    name: ClassVar[str]
-    clauses: ClassVar[tuple[str, ...]]
-    default_severity: ClassVar[dict[AccountKind, Severity]]
-    needs: ClassVar[tuple[str, ...]] = ()
-    fix_availability: ClassVar[FixAvailability] = "never"
-    status: ClassVar[Status] = "active"
+    code: str
+    name: str
+    clauses: tuple[str, ...]
+    default_severity: dict[AccountKind, Severity]
+    status: Status = "active"
+    needs: tuple[str, ...] = ()
+    fix_availability: FixAvailability = "never"
     # Record kinds that lift the rule's findings when the post cites a valid one covering the code.
-    lifted_by: ClassVar[tuple[str, ...]] = ()
+    lifted_by: tuple[str, ...] = ()
     # When true, each record lifts one finding (a consent per person shown), not all of them.
-    one_record_per_finding: ClassVar[bool] = False
+    one_record_per_finding: bool = False
     # Account kinds the rule applies to (all by default).
-    accounts: ClassVar[tuple[AccountKind, ...]] = tuple(AccountKind)
+    accounts: tuple[AccountKind, ...] = tuple(AccountKind)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        row = CODES.get(cls.__dict__.get("code", ""))
+        if row is not None:
+            cls.name, cls.clauses, cls.default_severity, cls.status = row.name, row.clauses, row.severity, row.status
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         raise NotImplementedError(f"{self.code} is {self.status}: it checks nothing yet")
@@ -109,5 +106,3 @@ class Rule:
 
 class PlannedRule(Rule):
     """A rule in the catalogue whose analyzers arrive in a later issue. It never reports anything."""
-
-    status: ClassVar[Status] = "planned"

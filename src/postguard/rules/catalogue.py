@@ -1,7 +1,14 @@
-"""The one catalogue of rule codes. Codes are never reused: a retired code moves to ``REMOVED``."""
+"""The one catalogue of rules: a rule class for each code of :data:`postguard.codes.CODES`, and the rules a
+policy pack turns on, its local rules among them. Codes are never reused: a retired code moves to
+``postguard.codes.REMOVED``."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from postguard.codes import CODES, REMOVED
+from postguard.errors import UsageError
+from postguard.policy.pack import PolicyPack, RuleSettings
 from postguard.rules import planned
 from postguard.rules.base import Rule
 from postguard.rules.child_in_photo import ChildInPhoto
@@ -14,6 +21,7 @@ from postguard.rules.harassment import Harassment
 from postguard.rules.identifiable_person_without_consent import IdentifiablePersonWithoutConsent
 from postguard.rules.identification_number import IdentificationNumber
 from postguard.rules.inappropriate_image import InappropriateImage
+from postguard.rules.local import PackPatternRule
 from postguard.rules.location_metadata import LocationMetadata
 from postguard.rules.logo_or_crest import LogoOrCrest
 from postguard.rules.opinion_without_disclaimer import OpinionWithoutDisclaimer
@@ -62,14 +70,31 @@ _RULES: tuple[type[Rule], ...] = (
 )
 
 CATALOGUE: dict[str, Rule] = {cls.code: cls() for cls in _RULES}
+assert set(CATALOGUE) == set(CODES), "every code in postguard.codes has its rule, and no rule is without a code"
 
-# Retired codes, kept so that none is ever reused: code -> the release that removed it and why.
-REMOVED: dict[str, str] = {}
+
+@dataclass(frozen=True, slots=True)
+class ActiveRule:
+    """A rule a pack turns on, with the pack's settings for it."""
+
+    rule: Rule
+    settings: RuleSettings
+
+
+def active_rules(pack: PolicyPack) -> list[ActiveRule]:
+    """The catalogue's rules the pack enables, then the pack's own local rules, in that order."""
+    out = []
+    for code, rule in CATALOGUE.items():
+        settings = pack.settings(code)
+        if rule.status == "active" and settings is not None and settings.enabled:
+            out.append(ActiveRule(rule, settings))
+    for spec in pack.local_rules:
+        local = PackPatternRule(spec)
+        out.append(ActiveRule(local, RuleSettings(True, dict(local.default_severity))))
+    return out
 
 
 def get_rule(code: str) -> Rule:
-    from postguard.errors import UsageError
-
     rule = CATALOGUE.get(code.upper())
     if rule is None:
         if code.upper() in REMOVED:

@@ -1,20 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from dataclasses import replace
 
 from postguard.analyzers.cues import SCENE_ANALYZER_ID as CUES
 from postguard.analyzers.photo_faces import ANALYZER_ID as FACES
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.types import Where
 
 
 class ChildInPhoto(Rule):
     """
     ## What it does
-    Finds photos that appear to show a child: a face whose apparent age is under 21 (a conservative line,
-    since estimates err by years), or a post whose words say children are shown ("Year 8 outreach visit",
-    "the kids", "pupils"), in its text or in text read from the photo.
+    Finds photos that appear to show a child: a face whose apparent age is under the policy pack's
+    `photos.child_apparent_age` (21 in the base pack: a conservative line, since estimates err by years),
+    or a post whose words say children are shown ("Year 8 outreach visit", "the kids", "pupils"), in its
+    text or in text read from the photo.
 
     ## Why it matters
     Photographs of children may only appear in professional publications, with written authorisation and
@@ -38,22 +39,20 @@ class ChildInPhoto(Rule):
     """
 
     code = "PH002"
-    name = "child-in-photo"
-    clauses = ("G22",)
-    default_severity = severities("error", "error", "warning")
     needs = (FACES, CUES)
-    lifted_by: ClassVar[tuple[str, ...]] = ("authorisation",)
+    lifted_by = ("authorisation",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         if not ctx.post.photos:
             return
-        children = ctx.of(FACES, "child")
+        cut_off = ctx.pack.child_apparent_age
+        children = [e for e in ctx.of(FACES, "apparent-age") if e.age is not None and e.age < cut_off]
         for face in children:
             yield Hit(
-                message=f"Photo {(face.photo or 0) + 1} appears to show a child ({face.pattern}); photos of children "
-                "need written authorisation and consent from all parties.",
+                message=f"Photo {(face.photo or 0) + 1} appears to show a child (apparent age {face.age}); photos of "
+                "children need written authorisation and consent from all parties.",
                 where=Where(photo=face.photo, box=face.box),
-                evidence=face,
+                evidence=replace(face, label="child"),
             )
         if children:
             return

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 
 
 class ConfidentialInformation(Rule):
@@ -35,11 +34,8 @@ class ConfidentialInformation(Rule):
     """
 
     code = "DP004"
-    name = "confidential-information"
-    clauses = ("G18", "G28", "G35")
-    default_severity = severities("error")
     needs = (CUES,)
-    lifted_by: ClassVar[tuple[str, ...]] = ("written-permission",)
+    lifted_by = ("written-permission",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for cue in ctx.of(CUES, "confidential"):

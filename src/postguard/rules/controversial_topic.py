@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
 
 
@@ -36,9 +36,6 @@ class ControversialTopic(Rule):
     """
 
     code = "OP002"
-    name = "controversial-topic"
-    clauses = ("G25",)
-    default_severity = severities("info")
     needs = (SEMANTIC, CUES)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from postguard.analyzers.secrets import ANALYZER_ID as SECRETS
 from postguard.fixes.redact import redact
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.types import Where
 
 _WHAT = {
@@ -45,9 +45,6 @@ class CredentialOrSecret(Rule):
     """
 
     code = "SE001"
-    name = "credential-or-secret"
-    clauses = ("G38", "G29")
-    default_severity = severities("error")
     needs = (SECRETS,)
     fix_availability = "always"
 

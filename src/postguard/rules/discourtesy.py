@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from postguard.analyzers.abuse import ANALYZER_ID as ABUSE
 from postguard.rules.abuse_signals import abuse_signal, threshold_of
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 
 
 class Discourtesy(Rule):
@@ -34,9 +34,6 @@ class Discourtesy(Rule):
     """
 
     code = "RS003"
-    name = "discourtesy"
-    clauses = ("G23", "G27")
-    default_severity = severities("warning")
     needs = (ABUSE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from postguard.analyzers.abuse import ANALYZER_ID as ABUSE
 from postguard.rules.abuse_signals import CHARACTERISTIC_NAMES, abuse_signal
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 
 
 class DiscriminatoryContent(Rule):
@@ -39,9 +39,6 @@ class DiscriminatoryContent(Rule):
     """
 
     code = "RS002"
-    name = "discriminatory-content"
-    clauses = ("G25", "G49")
-    default_severity = severities("error")
     needs = (ABUSE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from postguard.analyzers.abuse import ANALYZER_ID as ABUSE
 from postguard.rules.abuse_signals import abuse_signal
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 
 
 class Harassment(Rule):
@@ -35,9 +35,6 @@ class Harassment(Rule):
     """
 
     code = "RS001"
-    name = "harassment"
-    clauses = ("G23", "G24", "G48")
-    default_severity = severities("error")
     needs = (ABUSE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.photo_faces import ANALYZER_ID as FACES
-from postguard.rules.base import Hit, Rule, RuleContext, severities
-from postguard.types import Applicability, Fix, PhotoOperation, Where
+from postguard.fixes.blur import blur
+from postguard.rules.base import Hit, Rule, RuleContext
+from postguard.types import Where
 
 
 class IdentifiablePersonWithoutConsent(Rule):
@@ -36,13 +36,10 @@ class IdentifiablePersonWithoutConsent(Rule):
     """
 
     code = "PH001"
-    name = "identifiable-person-without-consent"
-    clauses = ("G21",)
-    default_severity = severities("warning")
     needs = (FACES,)
     fix_availability = "always"
-    lifted_by: ClassVar[tuple[str, ...]] = ("consent",)
-    one_record_per_finding: ClassVar[bool] = True
+    lifted_by = ("consent",)
+    one_record_per_finding = True
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for face in ctx.of(FACES, "face"):
@@ -52,9 +49,5 @@ class IdentifiablePersonWithoutConsent(Rule):
                 "being posted, and the post must cite their consent record.",
                 where=Where(photo=face.photo, box=face.box),
                 evidence=face,
-                fix=Fix(
-                    Applicability.UNSAFE,
-                    f"Blur this face in photo {face.photo + 1}",
-                    photo_operations=(PhotoOperation(face.photo, "blur", (face.box,)),),
-                ),
+                fix=blur(face.photo, (face.box,), title=f"Blur this face in photo {face.photo + 1}"),
             )

@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from postguard.analyzers.pii import ANALYZER_ID as PII
 from postguard.analyzers.pii import IDENTIFIER_LABELS
-from postguard.fixes.redact import mask, redact
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.fixes.mask import mask
+from postguard.fixes.redact import redact
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.types import Where
 
 _WHAT = {
@@ -53,9 +54,6 @@ class IdentificationNumber(Rule):
     """
 
     code = "DP002"
-    name = "identification-number"
-    clauses = ("G18",)
-    default_severity = severities("error")
     needs = (PII,)
     fix_availability = "always"
 

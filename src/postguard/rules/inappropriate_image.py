@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postguard.analyzers.photo_nudity import ANALYZER_ID as NUDITY
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.types import Where
 
 
@@ -34,9 +34,6 @@ class InappropriateImage(Rule):
     """
 
     code = "PH006"
-    name = "inappropriate-image"
-    clauses = ("G28",)
-    default_severity = severities("error")
     needs = (NUDITY,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

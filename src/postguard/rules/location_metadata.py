@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postguard.analyzers.photo_metadata import ANALYZER_ID as METADATA
-from postguard.rules.base import Hit, Rule, RuleContext, severities
-from postguard.types import Applicability, Evidence, Fix, PhotoOperation, Where
+from postguard.fixes.strip_metadata import strip_metadata
+from postguard.rules.base import Hit, Rule, RuleContext
+from postguard.types import Evidence, Where
 
 _WHAT = {
     "gps": "its GPS position",
@@ -42,9 +43,6 @@ class LocationMetadata(Rule):
     """
 
     code = "PH004"
-    name = "location-metadata"
-    clauses = ("G20", "G18")
-    default_severity = severities("warning")
     needs = (METADATA,)
     fix_availability = "always"
 
@@ -63,9 +61,5 @@ class LocationMetadata(Rule):
                 message=f"Photo {photo + 1} carries metadata that reveals {what}; strip it before posting.",
                 where=Where(photo=photo),
                 evidence=first[photo],
-                fix=Fix(
-                    Applicability.SAFE,
-                    f"Write a copy of photo {photo + 1} without metadata",
-                    photo_operations=(PhotoOperation(photo, "strip-metadata"),),
-                ),
+                fix=strip_metadata(photo, title=f"Write a copy of photo {photo + 1} without metadata"),
             )

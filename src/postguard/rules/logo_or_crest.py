@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.photo_logo import ANALYZER_ID as LOGO
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.types import Where
 
 
@@ -37,11 +36,8 @@ class LogoOrCrest(Rule):
     """
 
     code = "BR001"
-    name = "logo-or-crest"
-    clauses = ("G33",)
-    default_severity = severities("error", "error", "warning")
     needs = (LOGO,)
-    lifted_by: ClassVar[tuple[str, ...]] = ("written-permission",)
+    lifted_by = ("written-permission",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for e in ctx.of(LOGO, "logo"):

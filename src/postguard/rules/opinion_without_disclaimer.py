@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
 from postguard.fixes.disclaimer import add_disclaimer
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
 from postguard.types import AccountKind
 
@@ -45,12 +44,9 @@ class OpinionWithoutDisclaimer(Rule):
     """
 
     code = "OP001"
-    name = "opinion-without-disclaimer"
-    clauses = ("G14", "G26")
-    default_severity = severities("warning")
     needs = (SEMANTIC, CUES)
     fix_availability = "always"
-    accounts: ClassVar[tuple[AccountKind, ...]] = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)
+    accounts = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.of(CUES, "disclaimer") or ctx.in_bio(CUES, "disclaimer"):
@@ -73,5 +69,7 @@ class OpinionWithoutDisclaimer(Rule):
             "statement that the views are your own.",
             where=signal.where,
             evidence=signal.evidence,
-            fix=add_disclaimer(ctx.doc.original, platform=ctx.post.platform, markdown=ctx.post.markdown),
+            fix=add_disclaimer(ctx.doc.original, wording, platform=ctx.post.platform, markdown=ctx.post.markdown)
+            if (wording := ctx.pack.disclaimers) is not None
+            else None,
         )

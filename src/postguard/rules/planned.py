@@ -3,9 +3,7 @@ reported as ``planned`` by ``postguard rules``; none of them checks anything yet
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from postguard.rules.base import PlannedRule, severities
+from postguard.rules.base import PlannedRule
 
 
 class AccountSecurityGaps(PlannedRule):
@@ -32,6 +30,3 @@ class AccountSecurityGaps(PlannedRule):
     """
 
     code = "SE002"
-    name = "account-security-gaps"
-    clauses: ClassVar[tuple[str, ...]] = ("G38",)
-    default_severity = severities("warning")

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
 
 
@@ -35,9 +35,6 @@ class PossiblePublicInterestDisclosure(Rule):
     """
 
     code = "WB001"
-    name = "possible-public-interest-disclosure"
-    clauses = ("G47",)
-    default_severity = severities("info")
     needs = (SEMANTIC, CUES)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
 from postguard.types import AccountKind
 
@@ -37,11 +36,8 @@ class ProfessionalUseOfPersonalAccount(Rule):
     """
 
     code = "AU003"
-    name = "professional-use-of-personal-account"
-    clauses = ("G16",)
-    default_severity = severities("info")
     needs = (SEMANTIC, CUES)
-    accounts: ClassVar[tuple[AccountKind, ...]] = (AccountKind.PERSONAL,)
+    accounts = (AccountKind.PERSONAL,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         signal = semantic_signal(ctx, "business", "business", default_threshold=0.5)

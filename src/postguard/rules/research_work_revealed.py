@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import SCENE_ANALYZER_ID as CUES
 from postguard.analyzers.photo_text import ANALYZER_ID as PHOTO_TEXT
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.types import Where
 
 
@@ -38,11 +37,8 @@ class ResearchWorkRevealed(Rule):
     """
 
     code = "PH005"
-    name = "research-work-revealed"
-    clauses = ("G34", "G51")
-    default_severity = severities("warning")
     needs = (CUES, PHOTO_TEXT)
-    lifted_by: ClassVar[tuple[str, ...]] = ("authorisation",)
+    lifted_by = ("authorisation",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         if not ctx.post.photos:

@@ -5,8 +5,9 @@ from collections.abc import Iterator
 
 from postguard.analyzers.photo_text import ANALYZER_ID as PHOTO_TEXT
 from postguard.analyzers.photo_text import photo_text
-from postguard.rules.base import Hit, Rule, RuleContext, severities
-from postguard.types import Applicability, Fix, PhotoOperation, Span, Where
+from postguard.fixes.blur import blur
+from postguard.rules.base import Hit, Rule, RuleContext
+from postguard.types import Span, Where
 
 MIN_CHARS = 20  # a few words: a sign saying "EXIT" is not a revealing background
 _NUMBER = re.compile(r"\d[\d\s-]{5,}\d")
@@ -41,9 +42,6 @@ class RevealingBackground(Rule):
     """
 
     code = "PH003"
-    name = "revealing-background"
-    clauses = ("G20", "G34")
-    default_severity = severities("warning")
     needs = (PHOTO_TEXT,)
     fix_availability = "always"
 
@@ -64,9 +62,5 @@ class RevealingBackground(Rule):
                 f"{'s' if len(text.lines) != 1 else ''}); check what the background reveals before posting.",
                 where=Where(photo=index, box=whole),
                 evidence=first,
-                fix=Fix(
-                    Applicability.UNSAFE,
-                    f"Blur the text in photo {index + 1}",
-                    photo_operations=(PhotoOperation(index, "blur", boxes),),
-                ),
+                fix=blur(index, boxes, title=f"Blur the text in photo {index + 1}"),
             )

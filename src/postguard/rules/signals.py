@@ -38,7 +38,7 @@ def semantic_signal(ctx: RuleContext, label: str, cue_label: str, *, default_thr
         return None
     if cue is not None:
         where = ctx.sentence_where(cue.span)
-        evidence = Evidence(SEMANTIC, head.score, label=label, pattern=cue.pattern, span=cue.span)
+        evidence = Evidence(SEMANTIC, head.score, label=label, pattern_name=cue.pattern_name, span=cue.span)
     else:
         where = ctx.where(head.span)
         evidence = head

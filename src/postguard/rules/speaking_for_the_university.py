@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
 from postguard.types import AccountKind
 
@@ -39,12 +38,9 @@ class SpeakingForTheUniversity(Rule):
     """
 
     code = "AU004"
-    name = "speaking-for-the-university"
-    clauses = ("G11", "G26")
-    default_severity = severities("warning")
     needs = (SEMANTIC, CUES)
-    lifted_by: ClassVar[tuple[str, ...]] = ("written-permission",)
-    accounts: ClassVar[tuple[AccountKind, ...]] = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)
+    lifted_by = ("written-permission",)
+    accounts = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         signal = semantic_signal(ctx, "speaking-for", "speaking-for", default_threshold=0.5)

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.people import ANALYZER_ID as PEOPLE
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.fixes.redact import replace_names
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.subjects import one_per_sentence, people_concerned
-from postguard.types import Applicability, Edit, Fix
 
 
 class SpecialCategoryData(Rule):
@@ -37,24 +36,21 @@ class SpecialCategoryData(Rule):
     """
 
     code = "DP003"
-    name = "special-category-data"
-    clauses = ("G18",)
-    default_severity = severities("error")
     needs = (PEOPLE,)
     fix_availability = "sometimes"
-    lifted_by: ClassVar[tuple[str, ...]] = ("consent",)
+    lifted_by = ("consent",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        cues = [c for c in ctx.of(PEOPLE) if (c.label or "").startswith("special:")]
+        cues = ctx.of(PEOPLE, "special")
         about = {id(c): people_concerned(ctx, c) for c in cues}
         for cue in one_per_sentence(ctx, [c for c in cues if about[id(c)]]):
             people = about[id(cue)]
-            category = (cue.label or "").split(":", 1)[1].replace("-", " ")
-            edits = tuple(Edit(p.span.start, p.span.end, "[NAME]") for p in people if p.span is not None)
+            category = (cue.category or "special").replace("-", " ")
+            names = [p.span for p in people if p.span is not None]
             yield Hit(
                 message=f"The post states {category} data about an identifiable person; special-category data "
                 "needs that person's explicit consent.",
                 where=ctx.sentence_where(cue.span),
                 evidence=cue,
-                fix=Fix(Applicability.UNSAFE, "Remove the person's name (they may still be identifiable)", edits),
+                fix=replace_names(names, title="Remove the person's name (they may still be identifiable)"),
             )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postguard.analyzers.people import ANALYZER_ID as PEOPLE
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.subjects import one_per_sentence, people_concerned
 
 _WHAT = {
@@ -38,15 +38,12 @@ class StudentOrStaffRecord(Rule):
     """
 
     code = "DP005"
-    name = "student-or-staff-record"
-    clauses = ("G18",)
-    default_severity = severities("error")
     needs = (PEOPLE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        cues = [c for c in ctx.of(PEOPLE) if (c.label or "").startswith("record:")]
+        cues = ctx.of(PEOPLE, "record")
         for cue in one_per_sentence(ctx, [c for c in cues if people_concerned(ctx, c)]):
-            what = _WHAT.get((cue.label or "").split(":", 1)[1], "a record")
+            what = _WHAT.get(cue.category or "", "a record")
             yield Hit(
                 message=f"The post discloses {what} about an identifiable person; student and staff records "
                 "must not be published.",

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 
 # Signals that a credit line does not cure: copying a whole work, or a notice that reserves all rights.
 _ALWAYS = frozenset({"full-reproduction", "whole-work-copied", "all-rights-reserved", "reposted-without-credit"})
@@ -37,11 +36,8 @@ class ThirdPartyContent(Rule):
     """
 
     code = "IP001"
-    name = "third-party-content"
-    clauses = ("G35", "G36")
-    default_severity = severities("warning")
     needs = (CUES,)
-    lifted_by: ClassVar[tuple[str, ...]] = ("licence",)
+    lifted_by = ("licence",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         signals = sorted(ctx.of(CUES, "third-party"), key=lambda e: -e.score)
@@ -49,7 +45,7 @@ class ThirdPartyContent(Rule):
             return
         strongest = signals[0]
         credited = ctx.of(CUES, "attribution")
-        if credited and strongest.pattern not in _ALWAYS:
+        if credited and strongest.pattern_name not in _ALWAYS:
             return
         yield Hit(
             message="The post appears to reproduce third-party material (text, lyrics or images) without "

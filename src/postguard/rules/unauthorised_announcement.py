@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
 from postguard.types import AccountKind
 
@@ -45,11 +44,8 @@ class UnauthorisedAnnouncement(Rule):
     """
 
     code = "AU001"
-    name = "unauthorised-announcement"
-    clauses = ("G32",)
-    default_severity = severities("warning")
     needs = (SEMANTIC, CUES)
-    lifted_by: ClassVar[tuple[str, ...]] = ("written-permission",)
+    lifted_by = ("written-permission",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         signal = semantic_signal(ctx, "announcement", "announcement", default_threshold=0.5)

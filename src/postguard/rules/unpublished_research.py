@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from postguard.analyzers.cues import ANALYZER_ID as CUES
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
 
 
@@ -38,11 +37,8 @@ class UnpublishedResearch(Rule):
     """
 
     code = "IP002"
-    name = "unpublished-research"
-    clauses = ("G34", "G36", "G50", "G51")
-    default_severity = severities("warning")
     needs = (SEMANTIC, CUES)
-    lifted_by: ClassVar[tuple[str, ...]] = ("authorisation",)
+    lifted_by = ("authorisation",)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         signal = semantic_signal(ctx, "unpublished-research", "research", default_threshold=0.5)

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
-from postguard.rules.base import Hit, Rule, RuleContext, severities
+from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.types import AccountKind, Evidence, Where
 
 
@@ -36,10 +35,7 @@ class WorkingHoursPersonalUse(Rule):
     """
 
     code = "WK001"
-    name = "working-hours-personal-use"
-    clauses = ("G13",)
-    default_severity = severities("info")
-    accounts: ClassVar[tuple[AccountKind, ...]] = (AccountKind.PERSONAL,)
+    accounts = (AccountKind.PERSONAL,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         when = ctx.post.scheduled_at

@@ -9,6 +9,7 @@ The patterns live by topic: :mod:`.identity`, :mod:`.disclosure`, :mod:`.copyrig
 
 from __future__ import annotations
 
+from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.cues.copyright import ATTRIBUTION, THIRD_PARTY
 from postguard.analyzers.cues.disclosure import CONFIDENTIAL, RESEARCH, RESEARCH_SCENE, WRONGDOING
 from postguard.analyzers.cues.identity import AFFILIATION, CHILDREN, DISCLAIMER, INSTITUTION
@@ -46,7 +47,7 @@ SCENE: tuple[NamedPattern, ...] = CHILDREN + RESEARCH_SCENE + RESEARCH
 SCENE_ANALYZER_ID = "cues.scene.v1"
 
 
-class CuesAnalyzer:
+class CuesAnalyzer(BaseTextAnalyzer):
     """Finds phrase cues of every label in one pass. Pure; nothing to load."""
 
     id = ANALYZER_ID
@@ -62,7 +63,7 @@ class CuesAnalyzer:
         return find(self.id, BIO, doc)
 
 
-class SceneCuesAnalyzer:
+class SceneCuesAnalyzer(BaseTextAnalyzer):
     """Children and research in a post's words or in a photo's text; run only for posts with photos."""
 
     id = SCENE_ANALYZER_ID

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.patterns import DisjointSpans, NamedPattern, find
 from postguard.analyzers.people.given_names import GIVEN_NAMES
 from postguard.analyzers.people.lexicon import RECORDS, SPECIAL
@@ -62,7 +63,7 @@ PERSON_PATTERNS: tuple[NamedPattern, ...] = (
 )
 
 
-class PeopleAnalyzer:
+class PeopleAnalyzer(BaseTextAnalyzer):
     id = ANALYZER_ID
     reads_bio = False
 
@@ -88,7 +89,7 @@ class PeopleAnalyzer:
                         self.id,
                         0.85,
                         label="person",
-                        pattern="spacy-ner",
+                        pattern_name="spacy-ner",
                         span=docs[i].span(e.start_char, _name_end(e)),
                     )
                     for e in parsed.ents

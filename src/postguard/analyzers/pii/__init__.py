@@ -7,8 +7,10 @@ overlap, the best-scored one stands. Pure; nothing to load.
 
 from __future__ import annotations
 
+from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.patterns import DisjointSpans, NamedPattern, find
 from postguard.analyzers.pii.contact import ADDRESS, EMAIL, phone_candidates
+from postguard.analyzers.pii.holder import mark_holder
 from postguard.analyzers.pii.identifiers import DEFAULT_UNIVERSITY_FORMATS, IDENTIFIERS, university_patterns
 from postguard.text.document import Document, make_document
 from postguard.text.numbers import spoken_digits
@@ -24,7 +26,7 @@ IDENTIFIER_LABELS = (
 )  # fmt: skip
 
 
-class PiiAnalyzer:
+class PiiAnalyzer(BaseTextAnalyzer):
     id = ANALYZER_ID
     reads_bio = False
 
@@ -38,7 +40,7 @@ class PiiAnalyzer:
     def analyze(self, doc: Document) -> list[Evidence]:
         found = find(self.id, self.patterns, doc)
         found += [
-            Evidence(self.id, score, label="phone", pattern=name, span=doc.span(a, b))
+            Evidence(self.id, score, label="phone", pattern_name=name, span=doc.span(a, b))
             for a, b, score, name in phone_candidates(doc.text)
         ]
         found += self._spoken(doc)
@@ -47,7 +49,8 @@ class PiiAnalyzer:
         taken = DisjointSpans()
         found = [e for e in found if e.span is None or taken.take(e.span)]
         handles = [h for h in find(self.id, (HANDLE,), doc) if h.span is None or not taken.overlaps(h.span)]
-        return sorted(found + handles, key=lambda e: e.span.start if e.span else 0)
+        marked = [mark_holder(doc, e) for e in found]  # an office's number, or a person's
+        return sorted(marked + handles, key=lambda e: e.span.start if e.span else 0)
 
     def _spoken(self, doc: Document) -> list[Evidence]:
         view = spoken_digits(doc.text)
@@ -60,7 +63,7 @@ class PiiAnalyzer:
         ]
         for e in find(self.id, IDENTIFIERS, make_document(text)):
             assert e.span is not None and e.label is not None
-            hits.append((e.span.start, e.span.end, e.score, e.label, e.pattern or "", e.validator))
+            hits.append((e.span.start, e.span.end, e.score, e.label, e.pattern_name or "", e.validator))
         for a, b, score, label, pattern, validator in hits:
             start, end = starts[a], ends[b - 1]
             if any(c.isalpha() for c in doc.text[start:end]):  # only what the spoken digits changed
@@ -69,7 +72,7 @@ class PiiAnalyzer:
                         self.id,
                         score,
                         label=label,
-                        pattern=f"{pattern}+spoken-digits",
+                        pattern_name=f"{pattern}+spoken-digits",
                         validator=validator,
                         span=doc.span(start, end),
                     )

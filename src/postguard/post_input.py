@@ -1,0 +1,272 @@
+"""The one input model of a post, at every edge: the CLI's options, a JSON line, a Python ``Post``.
+
+Each edge hands the model what it has (raw JSON values, option strings, or a ``Post`` built in Python)
+and gets back a checked :class:`~postguard.types.Post` or an error whose one-line message names the
+field: ``'expires' must be a date, YYYY-MM-DD, not int``. pydantic checks the types (strictly: a number
+is no string, ``true`` is no id); the conversions every edge shares (an ISO time, a record's codes, the
+account kind) are here once. Limits that depend on the policy pack (text length, photo count) are
+checked by :func:`check_limits`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from postguard.codes import CODES, is_local_code
+from postguard.errors import InputError, UsageError
+from postguard.policy.pack import PolicyPack
+from postguard.types import RECORD_KINDS, AccountKind, Post, Record
+
+# What each field must be, as a message says it.
+_WHAT = {
+    "text": "a string",
+    "photos": "a list of paths",
+    "account": "a string",
+    "bio": "a string",
+    "platform": "a string",
+    "scheduled_at": "an ISO 8601 time",
+    "records": "a list of record objects",
+    "id": "a string or a number",
+    "markdown": "true or false",
+    "account_id": "a string",
+    "kind": "a string",
+    "covers": "a list of rule codes",
+    "expires": "a date, YYYY-MM-DD",
+    "revoked": "true or false",
+    "granted_by": "a string",
+    "subject": "a string",
+}
+_RECORD_NEEDS = "each record needs 'id', 'kind' and 'covers'"
+
+
+class RecordInput(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    id: str | int
+    kind: str
+    covers: list[str]
+    expires: str | dt.date | None = None
+    revoked: bool = False
+    granted_by: str | None = None
+    subject: str | None = None
+    account: str | None = None
+    photos: list[str] = []
+
+    @field_validator("covers", "photos", mode="before")
+    @classmethod
+    def _tuple_as_list(cls, value: Any) -> Any:
+        return list(value) if isinstance(value, tuple) else value
+
+    def to_record(self) -> Record:
+        rid = str(self.id)
+        expires = (
+            self.expires if not isinstance(self.expires, str) else _date(self.expires, rid) if self.expires else None
+        )
+        return record_from(
+            rid,
+            self.kind,
+            self.covers,
+            expires,
+            self.revoked,
+            self.granted_by,
+            subject=self.subject,
+            account=self.account,
+            photos=tuple(self.photos),
+        )
+
+
+class PostInput(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    text: str = ""
+    photos: list[str] = []
+    account: str = "personal"
+    bio: str | None = ""
+    platform: str | None = "generic"
+    scheduled_at: str | dt.datetime | None = None
+    records: list[RecordInput] = []
+    id: str | int | None = None
+    markdown: bool = False
+    account_id: str | None = None
+
+    @field_validator("photos", mode="before")
+    @classmethod
+    def _paths(cls, value: Any) -> Any:
+        """A tuple of paths, or ``pathlib.Path`` objects, from Python; a single string is not a list."""
+        if isinstance(value, tuple | list):
+            return [os.fspath(v) if isinstance(v, os.PathLike) else v for v in value]
+        return value
+
+    @field_validator("records", mode="before")
+    @classmethod
+    def _records(cls, value: Any) -> Any:
+        """``postguard.Record`` objects from Python are read as their fields."""
+        if isinstance(value, tuple | list):
+            return [_record_fields(r) if isinstance(r, Record) else r for r in value]
+        return value
+
+    def to_post(self) -> Post:
+        when = self.scheduled_at
+        return Post(
+            text=self.text,
+            photos=tuple(self.photos),
+            account=parse_account(self.account),
+            bio=self.bio or "",
+            platform=self.platform or "generic",
+            scheduled_at=(parse_time(when) if when else None) if isinstance(when, str) else _in_range(when),
+            records=tuple(r.to_record() for r in self.records),
+            id=None if self.id is None else str(self.id),
+            markdown=self.markdown,
+            account_id=self.account_id,
+        )
+
+
+def post_from_fields(fields: Any) -> Post:
+    """A post from its fields (a JSON object, or the CLI's options as a dict); raises InputError or
+    UsageError with a one-line message naming the field."""
+    if not isinstance(fields, dict):
+        raise InputError("each line must be a JSON object")
+    try:
+        return PostInput.model_validate(fields).to_post()
+    except ValidationError as exc:
+        raise InputError(_message(exc)) from None
+
+
+def checked(post: Post) -> Post:
+    """A ``Post`` built in Python, its every field checked through the same model."""
+    if not isinstance(post, Post):
+        raise InputError(f"check() takes a postguard.Post, not {type(post).__name__}")
+    fields = {name: getattr(post, name) for name in Post.__dataclass_fields__}
+    if isinstance(fields["account"], AccountKind):
+        fields["account"] = fields["account"].value
+    return post_from_fields(fields)
+
+
+def check_limits(post: Post, pack: PolicyPack) -> None:
+    """The limits the policy pack sets, and a post that has nothing to check."""
+    if len(post.text) > pack.max_text_chars:
+        raise InputError(
+            f"the post is {len(post.text):,} characters long; the limit is {pack.max_text_chars:,} "
+            "(split it, or raise limits.max_text_chars in the policy pack)"
+        )
+    if len(post.bio) > pack.max_text_chars:
+        raise InputError(f"the bio must be a string of at most {pack.max_text_chars:,} characters")
+    if not post.text.strip() and not post.photos:
+        raise InputError("there is nothing to check: the post has no text and no photos")
+    if "\x00" in post.text:
+        raise InputError("the post text contains NUL characters: is it a binary file?")
+    if len(post.photos) > pack.max_photos:
+        raise InputError(f"the post has {len(post.photos)} photos; the limit is {pack.max_photos}")
+
+
+def _message(exc: ValidationError) -> str:
+    errors = exc.errors()
+    extra = sorted({str(e["loc"][-1]) for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1})
+    if extra:
+        return f"unknown field(s): {', '.join(extra)}"
+    first = errors[0]
+    # the field names on the error's path (a union adds the member type tried: ('id', 'str'))
+    loc = [part for part in first["loc"] if isinstance(part, str) and (part in _WHAT or part == "records")]
+    in_record = bool(loc) and loc[0] == "records" and len(loc) > 1
+    name = loc[-1] if loc else "post"
+    if in_record and (first["type"] == "missing" or (name == "id" and first["input"] is None)):
+        return _RECORD_NEEDS
+    if first["type"] == "extra_forbidden":
+        return f"unknown field {name!r}" + (" in a record" if in_record else "")
+    if in_record and name == "records":
+        return _RECORD_NEEDS
+    what = _WHAT.get(name, "of another type")
+    value = first.get("input")
+    if name in ("photos", "covers") and isinstance(value, list):
+        return f"'{name}' must be {what}"  # the list is right; an item in it is not
+    return f"'{name}' must be {what}, not {type(value).__name__}"
+
+
+def _record_fields(record: Record) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "covers": list(record.covers) if isinstance(record.covers, tuple | list) else record.covers,
+        "expires": record.expires,
+        "revoked": record.revoked,
+        "granted_by": record.granted_by,
+        "subject": record.subject,
+        "account": record.account,
+        "photos": list(record.photos),
+    }
+
+
+def parse_time(value: str) -> dt.datetime:
+    """An ISO 8601 time ("Z" for UTC); one whose offset takes it past the calendar's ends is refused."""
+    try:
+        when = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"cannot read the time {value!r}; use ISO 8601, e.g. 2026-11-24T14:30 or 2026-11-24T14:30+00:00"
+        ) from None
+    return _in_range(when) or when
+
+
+def _in_range(when: dt.datetime | None) -> dt.datetime | None:
+    """``when``, if it can be converted to any time zone (9999-12-31T23:59-12:00 cannot: it is past the
+    calendar's end in UTC, and every working-hours check would overflow)."""
+    if when is None or when.tzinfo is None:
+        return when
+    try:
+        when.astimezone(dt.UTC)
+        (when + dt.timedelta(days=1)).astimezone(dt.UTC)
+        (when - dt.timedelta(days=1)).astimezone(dt.UTC)
+    except OverflowError:
+        raise UsageError(f"the time {when.isoformat()} is too close to the calendar's ends; check the year") from None
+    return when
+
+
+def parse_account(value: str) -> AccountKind:
+    try:
+        return AccountKind(value.strip().lower())
+    except ValueError:
+        raise UsageError(f"unknown account kind {value!r}; use personal, professional or official") from None
+
+
+def _date(value: str, where: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"cannot read the date {value!r} in {where!r}; use YYYY-MM-DD") from None
+
+
+def record_from(
+    rid: str,
+    kind: str,
+    covers: Iterable[str],
+    expires: dt.date | None,
+    revoked: bool = False,
+    granted_by: str | None = None,
+    *,
+    subject: str | None = None,
+    account: str | None = None,
+    photos: tuple[str, ...] = (),
+) -> Record:
+    if kind not in RECORD_KINDS:
+        raise UsageError(f"unknown record kind {kind!r}; use one of {', '.join(RECORD_KINDS)}")
+    codes = tuple(c.strip().upper() for c in covers if c.strip())
+    for code in codes:
+        if code not in CODES and not is_local_code(code):
+            raise UsageError(f"record {rid}: unknown rule code {code!r}")
+    return Record(rid, kind, codes, granted_by, expires, revoked, subject, account, photos)
+
+
+def parse_record_option(value: str) -> dict[str, Any]:
+    """``ID:KIND:CODE[,CODE…][:EXPIRES]`` as given to ``--record``, as a record's fields."""
+    parts = value.split(":")
+    if len(parts) not in (3, 4) or not all(parts[:3]):
+        raise UsageError(
+            f"cannot read the record {value!r}; use ID:KIND:CODES[:EXPIRES], e.g. WP-114:written-permission:AU001"
+        )
+    expires = _date(parts[3], value) if len(parts) == 4 and parts[3] else None
+    return {"id": parts[0], "kind": parts[1], "covers": parts[2].split(","), "expires": expires}
