@@ -13,7 +13,8 @@
     python training/train_abuse.py --clean-corpora --out /tmp/clean   # augment the contrast pairs only (a probe)
 
 Reads the shippable corpora in ``../shared/data/abuse`` (``training/abuse_data.py``: label mapping,
-deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``), and writes
+deduplication, seeded splits) and the project's contrast pairs (``training/contrast.py``, its words and
+templates in ``training/contrast.yaml``), and writes
 ``src/postguard/assets/encoder-v1.onnx`` (the fine-tuned encoder, int8 weights, activation scales fixed
 by ``training/calibrate_encoder.py``, shared with the semantic heads) and ``abuse-heads-v1.npz`` (the
 heads over its [CLS] state, output order, training facts). After a new encoder, retrain the semantic
