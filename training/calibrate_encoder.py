@@ -15,7 +15,11 @@ over ``CALIBRATION_TEXTS`` texts drawn (seeded) from the training data, each rea
 at run time. Most of these ranges are set by a few outlier features that every text shares, so the
 fixed scale is close to what a batch of 32 already used; the weights are untouched and the speed is the
 same. ``train_abuse.py`` runs this after every export; run on its own, it converts a dynamically
-quantised encoder and refuses one that is already fixed. Only training splits are read.
+quantised encoder and refuses one that is already fixed, and records the new file's hash and version in
+``MODELS.json`` (``training/weights_manifest.py``). Only training splits are read.
+
+The weights themselves are quantised before this step, by ``train_abuse.py``'s export: per channel by
+default (one scale per output column), per tensor with ``--per-tensor``; this step takes either.
 """
 
 from __future__ import annotations
@@ -166,6 +170,9 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "src" / "postguard" / "assets" / "encoder-v1.onnx")
     args = parser.parse_args()
     calibrate(args.model)
+    import weights_manifest  # run on its own: the re-exported encoder gets a new hash and version
+
+    weights_manifest.record([args.model], script="training/calibrate_encoder.py")
 
 
 if __name__ == "__main__":

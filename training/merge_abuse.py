@@ -15,7 +15,7 @@ scales, heads split off), so ``bench/abuse.py`` reads the result once it is copi
         --epochs 3 --save-state /tmp/B.pt --out /tmp/B
     python training/merge_abuse.py /tmp/A.pt /tmp/B.pt --alpha 0.25 --out /tmp/merged   # 20 s
 
-What it measured is in the model card (``ABUSE-MODEL-CARD.md``, Tried and not shipped).
+What it measured is in ``docs/experiments/abuse.md`` (tried and not shipped).
 """
 
 from __future__ import annotations

@@ -17,7 +17,9 @@ deduplication, seeded splits) and the project's contrast pairs (``training/contr
 templates in ``training/contrast.yaml``), and writes
 ``src/postguard/assets/encoder-v1.onnx`` (the fine-tuned encoder, int8 weights, activation scales fixed
 by ``training/calibrate_encoder.py``, shared with the semantic heads) and ``abuse-heads-v1.npz`` (the
-heads over its [CLS] state, output order, training facts). After a new encoder, retrain the semantic
+heads over its [CLS] state, output order, training facts), and records both in ``MODELS.json`` (new
+sha256, next version: ``training/weights_manifest.py``). The int8 weights are quantised per channel
+(``--per-tensor``: one scale per matrix, as up to encoder.v8). After a new encoder, retrain the semantic
 heads: ``python training/train_heads.py``. Only the training splits
 are read; the corpora's dev and test splits, and the functional table in
 ``bench/data/abuse_functional.yaml``, are left for ``bench/abuse.py``.
@@ -59,6 +61,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import abuse_data  # noqa: E402
 import calibrate_encoder  # noqa: E402
 import contrast  # noqa: E402
+import weights_manifest  # noqa: E402
 
 from postguard.text.for_encoder import prepare  # noqa: E402
 from postguard.text.obfuscation import unmask  # noqa: E402
@@ -385,6 +388,11 @@ def main() -> None:
         action="store_true",
         help="spelling noise and everyday sentences on the contrast pairs only, corpus rows as written (a probe)",
     )
+    parser.add_argument(
+        "--per-tensor",
+        action="store_true",
+        help="int8 weights with one scale per matrix, as the weights shipped up to encoder.v8 (default: per channel)",
+    )
     parser.add_argument("--split", type=Path, help="only split an already quantised full model (see split)")
     args = parser.parse_args()
     if args.split:
@@ -456,11 +464,14 @@ def main() -> None:
 
     if args.save_state:
         torch.save(model.state_dict(), args.save_state)
-    export(model, args.out, len(items), time.time() - started)
+    export(model, args.out, len(items), time.time() - started, per_channel=not args.per_tensor)
 
 
-def export(model, out: Path, n_items: int, seconds: float) -> None:  # type: ignore[no-untyped-def]
-    """Encoder and heads in one fp32 graph, int8 weights by dynamic quantisation, then :func:`split`."""
+def export(model, out: Path, n_items: int, seconds: float, per_channel: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """Encoder and heads in one fp32 graph, int8 weights by dynamic quantisation, then :func:`split`.
+    ``per_channel``: one scale per output column of each weight matrix rather than one per matrix (on the
+    base MiniLM, cosine to fp32 0.991 rather than 0.959, same size; :func:`split` and
+    ``calibrate_encoder.fix_scales`` take either). The weights up to encoder.v8 were exported per tensor."""
     import tempfile
 
     import torch
@@ -481,8 +492,9 @@ def export(model, out: Path, n_items: int, seconds: float) -> None:  # type: ign
             opset_version=17,
             dynamo=False,
         )
-        quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
-        split(int8, out, {"training_items": n_items, "training_minutes": round(seconds / 60, 1)})
+        quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=per_channel)
+        facts = {"training_items": n_items, "training_minutes": round(seconds / 60, 1), "per_channel": per_channel}
+        split(int8, out, facts)
 
 
 def split(full: Path, out: Path, facts: dict[str, object]) -> None:
@@ -519,6 +531,8 @@ def split(full: Path, out: Path, facts: dict[str, object]) -> None:
     )
     size = (out / "encoder-v1.onnx").stat().st_size / 1e6
     print(f"wrote {out / 'encoder-v1.onnx'} ({size:.1f} MB) and {out / 'abuse-heads-v1.npz'}")
+    # new hashes and versions in the package's MODELS.json (a probe's --out elsewhere has none)
+    weights_manifest.record([out / "encoder-v1.onnx", out / "abuse-heads-v1.npz"], script="training/train_abuse.py")
 
 
 if __name__ == "__main__":

@@ -24,10 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
 
 from generate_posts import generate  # noqa: E402
+from weights_manifest import record  # noqa: E402
 
 from postguard.analyzers import ngrams  # noqa: E402
-from postguard.analyzers.embeddings import MODEL_ID, Encoder  # noqa: E402
+from postguard.analyzers.embeddings import MODEL_FILE, MODEL_ID, Encoder  # noqa: E402
 from postguard.analyzers.semantic import HEADS_FILE, LABELS  # noqa: E402
+from postguard.weights import manifest  # noqa: E402
 
 SEED = 20261124
 GENERATED_WEIGHT = 0.3
@@ -72,13 +74,15 @@ def main() -> None:
         biases.append(np.float32(model.intercept_[0]))
         print(f"{label:22s} n+={int(y.sum()):4d}  5-fold P={precision:.3f} R={recall:.3f}")
     meta = {
-        "encoder": MODEL_ID, "ngram_dim": ngrams.DIM, "ngram_scale": ngrams.SCALE, "seed": SEED, "rows": len(rows),
+        "encoder": MODEL_ID, "encoder_sha256": manifest()["files"][MODEL_FILE]["sha256"],
+        "ngram_dim": ngrams.DIM, "ngram_scale": ngrams.SCALE, "seed": SEED, "rows": len(rows),
         "generated_weight": GENERATED_WEIGHT, "C": args.C, "metrics": metrics,
     }  # fmt: skip
     np.savez_compressed(
         args.out, labels=np.array(LABELS), weights=np.stack(weights), bias=np.array(biases), meta=json.dumps(meta)
     )
     print(f"wrote {args.out} from {len(rows)} posts")
+    record([Path(args.out)], script="training/train_heads.py")  # new hash and version in MODELS.json
 
 
 if __name__ == "__main__":

@@ -25,3 +25,10 @@ class PackError(PostguardError):
     """A policy pack is malformed or breaks the base pack's limits."""
 
     kind = "policy-pack"
+
+
+class ModelError(PostguardError):
+    """A shipped model file is missing, or is not the file the package was built with (its sha256 differs
+    from ``assets/MODELS.json``): the install is damaged."""
+
+    kind = "model"

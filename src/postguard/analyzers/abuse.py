@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from importlib import resources
 from io import BytesIO
 
 import numpy as np
@@ -31,8 +30,9 @@ from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.embeddings import Chunk, Embedded, Encoder
 from postguard.text.document import Document
 from postguard.types import Evidence
+from postguard.weights import analyzer_id, read_asset
 
-ANALYZER_ID = "abuse.v1"
+ANALYZER_ID = analyzer_id("abuse")  # "abuse.vN": N is the weights' version in assets/MODELS.json
 HEADS_FILE = "abuse-heads-v1.npz"
 BINARY = ("abusive", "hateful", "individual", "profanity")
 
@@ -46,7 +46,7 @@ class AbuseHeads:
 
     @classmethod
     def load(cls) -> AbuseHeads:
-        raw = resources.files("postguard.assets").joinpath(HEADS_FILE).read_bytes()
+        raw = read_asset(HEADS_FILE)
         with np.load(BytesIO(raw), allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             return cls([str(x) for x in data["outputs"]], data["weights"], data["bias"], meta)

@@ -22,7 +22,6 @@ import os
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -32,9 +31,11 @@ from postguard.text.document import Document
 from postguard.text.for_encoder import prepare
 from postguard.text.rewrite import Rewrite
 from postguard.types import Span
+from postguard.weights import file_id, read_asset
 
-MODEL_ID = "encoder-v1"
 MODEL_FILE = "encoder-v1.onnx"
+MODEL_ID = file_id(MODEL_FILE)  # "encoder.vN", from assets/MODELS.json
+TOKENIZER_FILE = "minilm-tokenizer.json"
 DIM = 384
 MAX_TOKENS = 128
 CHUNK_CHARS = 480  # about 100 tokens of English: chunks rarely hit the token limit
@@ -134,13 +135,10 @@ class Encoder:
         options.intra_op_num_threads = self.threads or min(4, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        assets = resources.files("postguard.assets")
-        session = ort.InferenceSession(
-            assets.joinpath(MODEL_FILE).read_bytes(), options, providers=["CPUExecutionProvider"]
-        )
+        session = ort.InferenceSession(read_asset(MODEL_FILE), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in session.get_inputs()}
         self._session = session
-        tokenizer = Tokenizer.from_str(assets.joinpath("minilm-tokenizer.json").read_text("utf-8"))
+        tokenizer = Tokenizer.from_str(read_asset(TOKENIZER_FILE).decode("utf-8"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer = tokenizer

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from importlib import resources
 from io import BytesIO
 
 import numpy as np
@@ -23,8 +22,9 @@ from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.embeddings import Embedded, Encoder
 from postguard.text.document import Document
 from postguard.types import Evidence, Span
+from postguard.weights import analyzer_id, read_asset
 
-ANALYZER_ID = "semantic.v1"
+ANALYZER_ID = analyzer_id("semantic")  # "semantic.vN": N is the weights' version in assets/MODELS.json
 HEADS_FILE = "heads-v1.npz"
 
 LABELS = (
@@ -48,7 +48,7 @@ class Heads:
 
     @classmethod
     def load(cls) -> Heads:
-        raw = resources.files("postguard.assets").joinpath(HEADS_FILE).read_bytes()
+        raw = read_asset(HEADS_FILE)
         with np.load(BytesIO(raw), allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             return cls([str(x) for x in data["labels"]], data["weights"], data["bias"], meta)
