@@ -65,9 +65,9 @@ class _Options:
             parse_time(at)
         for photo in photos:
             if Path(photo).is_dir():
-                raise UsageError(f"--photo {photo}: is a directory; give a photo file")
+                raise UsageError("PG201", path=photo)
             if not Path(photo).is_file():
-                raise UsageError(f"--photo {photo}: no such file")
+                raise UsageError("PG202", path=photo)
         self.photos = tuple(photos)
         self.fields: dict[str, Any] = {
             "account": account,
@@ -178,11 +178,11 @@ def check(
     level = _fail_level(fail_on)
     if jsonl is not None:
         if inputs:
-            raise UsageError("give either --jsonl or posts to check, not both")
+            raise UsageError("PG203")
         sys.exit(_check_jsonl(engine, jsonl, level))
     described = _Options(**options)
     if not inputs and not described.photos:
-        raise UsageError("nothing to check: give TEXT, -, a FILE, or --jsonl")
+        raise UsageError("PG204")
     sources = _sources(inputs, engine.pack.max_text_chars)
     if not sources:
         from postguard.inputs import Source
@@ -191,7 +191,7 @@ def check(
     reports = engine.check_many([described.post(s.text, markdown=s.markdown) for s in sources])
     for source, report in zip(sources, reports, strict=True):
         if report.error is not None:
-            raise InputError(f"{source.name}: {report.error.message}")
+            raise InputError("PG128", name=source.name, problem=report.error.message)
     _emit(fmt, sources, reports)
     sys.exit(_exit_code(reports, level))
 
@@ -204,7 +204,7 @@ def _sources(inputs: Sequence[str], max_chars: int) -> list[Any]:
         return [source_from_argument(inputs[0], stdin=stdin, max_chars=max_chars)]
     missing = [i for i in inputs if not Path(i).is_file()]
     if missing:
-        raise UsageError(f"{missing[0]}: no such file (several arguments must all be files; quote a post's text)")
+        raise UsageError("PG205", path=missing[0])
     return [source_from_file(Path(i), max_chars=max_chars) for i in inputs]
 
 
@@ -234,7 +234,7 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
         try:
             stream = open(where, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            raise InputError(f"{where}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+            raise InputError("PG126", path=where, reason=exc.strerror or exc.__class__.__name__) from None
     worst = 0
     try:
         batch: list[Any] = []
@@ -259,7 +259,9 @@ def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
     out = sys.stdout
     for line in batch:
         if line.post is None:
-            obj = error_json(line.problem or "", policy=engine.pack.label, post_id=line.id, line=line.number)
+            obj = error_json(
+                line.problem or "", policy=engine.pack.label, post_id=line.id, line=line.number, code=line.code
+            )
             code = max(code, EXIT_USAGE)
         else:
             report = next(reports)
@@ -306,17 +308,17 @@ def fix(
     engine = _engine(packs)
     described = _Options(**options)
     if source is None and not described.photos:
-        raise UsageError("nothing to fix: give TEXT, -, a FILE, or --photo")
+        raise UsageError("PG206")
     src = _sources([source], engine.pack.max_text_chars)[0] if source is not None else None
     post = described.post(src.text if src else "", markdown=bool(src and src.markdown))
     report = engine.check(post)
     if report.error is not None:
-        raise InputError(f"{src.name if src else 'post'}: {report.error.message}")
+        raise InputError("PG128", name=src.name if src else "post", problem=report.error.message)
     result = postguard.fix(post, report, applicability="unsafe" if unsafe else "safe")
     if src is not None and result.text != src.text:
         click.echo(unified_diff(src.text, result.text, name=Path(src.name).name if src.path else "post"), nl=False)
         if write and src.path is None and not out_path:
-            raise UsageError("--write needs a FILE; use --out PATH for text given as an argument")
+            raise UsageError("PG207")
         target = Path(out_path) if out_path else (src.path if write else None)
         if target is not None:
             _write_atomically(target, result.text)
@@ -335,7 +337,7 @@ def _write_atomically(path: Path, text: str) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot be written ({exc.strerror or exc.__class__.__name__})") from None
+        raise InputError("PG127", path=path, reason=exc.strerror or exc.__class__.__name__) from None
 
 
 @cli.command()
@@ -412,7 +414,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         click.echo(f"postguard: error: {exc.format_message()}", err=True)
         sys.exit(EXIT_USAGE)
     except PostguardError as exc:
-        click.echo(f"postguard: error: {exc}", err=True)
+        click.echo(f"postguard: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
         sys.exit(0)

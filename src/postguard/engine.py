@@ -175,7 +175,7 @@ class Engine:
             policy=self.pack.label,
             findings=(),
             post_id=post_id,
-            error=InputProblem(exc.kind, str(exc)),
+            error=InputProblem(exc.kind, str(exc), exc.code),
         )
 
 

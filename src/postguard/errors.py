@@ -1,12 +1,92 @@
-"""Errors the product reports to users. Each carries a one-line message fit for a terminal."""
+"""Errors the product reports to users, each with a stable code and one message template (after spaCy's
+``errors.py``): ``raise InputError("PG101", length=..., limit=...)``. The CLI prints ``error [PG101]:``
+and the one-line message; a report of a post that could not be checked carries the code too. Codes are
+never reused: a retired one stays in :data:`MESSAGES` with its template.
+
+Ranges: PG1xx the post or a file given (:class:`InputError`), PG2xx an option or argument
+(:class:`UsageError`), PG3xx a policy pack (:class:`PackError`), PG4xx the installed models
+(:class:`ModelError`).
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    # PG1xx: the post, or a file given
+    "PG101": "the post is {length:,} characters long; the limit is {limit:,} (split it, or raise "
+    "limits.max_text_chars in the policy pack)",
+    "PG102": "the bio must be a string of at most {limit:,} characters",
+    "PG103": "there is nothing to check: the post has no text and no photos",
+    "PG104": "the post text contains NUL characters: is it a binary file?",
+    "PG105": "the post has {count} photos; the limit is {limit}",
+    "PG106": "check() takes a postguard.Post, not {got}",
+    "PG110": "each line must be a JSON object",
+    "PG111": "'{field}' must be {what}, not {got}",
+    "PG112": "'{field}' must be {what}",
+    "PG113": "unknown field(s): {fields}",
+    "PG114": "each record needs 'id', 'kind' and 'covers'",
+    "PG115": "unknown field {field!r} in a record",
+    "PG116": "not valid JSON ({reason} at column {column})",
+    "PG117": "not valid JSON for a post (arrays or objects nested too deeply)",
+    "PG120": "{name} is {size}; the limit is {limit:,} characters",
+    "PG121": "{name} contains binary data (NUL bytes), not JSON text",
+    "PG122": "{name} looks like a binary file (it contains NUL bytes); give a text or Markdown file",
+    "PG123": "{name} is not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); save it as UTF-8",
+    "PG124": "{path} is a directory; give a text or Markdown file",
+    "PG125": "{path}: no such file",
+    "PG126": "{path}: cannot be read ({reason})",
+    "PG127": "{path}: cannot be written ({reason})",
+    "PG128": "{name}: {problem}",
+    "PG130": "photo {number} ({path}) {problem}",
+    "PG131": "{path} already exists; remove it or pass --force to replace it",
+    "PG132": "photo {number}: cannot write the cleaned copy ({reason})",
+    # PG2xx: an option or argument
+    "PG201": "--photo {path}: is a directory; give a photo file",
+    "PG202": "--photo {path}: no such file",
+    "PG203": "give either --jsonl or posts to check, not both",
+    "PG204": "nothing to check: give TEXT, -, a FILE, or --jsonl",
+    "PG205": "{path}: no such file (several arguments must all be files; quote a post's text)",
+    "PG206": "nothing to fix: give TEXT, -, a FILE, or --photo",
+    "PG207": "--write needs a FILE; use --out PATH for text given as an argument",
+    "PG210": "cannot read the time {value!r}; use ISO 8601, e.g. 2026-11-24T14:30 or 2026-11-24T14:30+00:00",
+    "PG211": "the time {value} is too close to the calendar's ends; check the year",
+    "PG212": "unknown account kind {value!r}; use personal, professional or official",
+    "PG213": "cannot read the date {value!r} in {where!r}; use YYYY-MM-DD",
+    "PG214": "unknown record kind {value!r}; use one of {kinds}",
+    "PG215": "record {record}: unknown rule code {code!r}",
+    "PG216": "cannot read the record {value!r}; use ID:KIND:CODES[:EXPIRES], e.g. WP-114:written-permission:AU001",
+    "PG220": "unknown rule code {code!r}; `postguard rules` lists them",
+    "PG221": "rule {code} was removed: {why}",
+    "PG222": "unknown applicability {value!r}; use safe or unsafe",
+    "PG223": "display-only fixes are shown, never applied; use safe or unsafe",
+    "PG224": "analyzer {id!r}: unknown kind {kind!r}",
+    # PG3xx: a policy pack
+    "PG300": "policy pack {where}: {problem}",
+    # PG4xx: the installed models
+    "PG401": "the model manifest {manifest} cannot be read ({reason}); reinstall postguard",
+    "PG402": "model file {file} is not in the model manifest {manifest}; reinstall postguard",
+    "PG403": "model file {file} ({id}) is not the file this version of postguard shipped: its sha256 starts "
+    "{actual}, expected {expected}; the install is damaged or the file was replaced: reinstall postguard "
+    "(pip install --force-reinstall postguard)",
+    "PG404": "model file {file} is missing from the install; reinstall postguard",
+    "PG405": "the embedding model needs {module}; reinstall postguard",
+}
 
 
 class PostguardError(Exception):
     """Base class: anything raised to a user-facing adapter is one of these."""
 
     kind = "error"
+
+    def __init__(self, code: str, /, **values: Any) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(MESSAGES[code].format(**values))
+
+    @property
+    def message(self) -> str:
+        return str(self)
 
 
 class InputError(PostguardError):

@@ -48,17 +48,15 @@ def decode(data: bytes, *, name: str, max_chars: int, size: int | None = None, m
     limit = max_chars * MAX_UTF8_BYTES_PER_CHAR if max_bytes is None else max_bytes
     if len(data) > limit:
         what = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-        raise InputError(f"{name} is {what}; the limit is {max_chars:,} characters")
+        raise InputError("PG120", name=name, size=what, limit=max_chars)
     if b"\x00" in data[:8192]:
         if name.startswith("line "):
-            raise InputError(f"{name} contains binary data (NUL bytes), not JSON text")
-        raise InputError(f"{name} looks like a binary file (it contains NUL bytes); give a text or Markdown file")
+            raise InputError("PG121", name=name)
+        raise InputError("PG122", name=name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
-        ) from None
+        raise InputError("PG123", name=name, byte=data[exc.start], offset=exc.start) from None
 
 
 def read_limited(stream: BinaryIO, limit: int) -> bytes:
@@ -88,15 +86,15 @@ def _is_path(path: Path) -> bool:
 
 def source_from_file(path: Path, *, max_chars: int) -> Source:
     if path.is_dir():
-        raise InputError(f"{path} is a directory; give a text or Markdown file")
+        raise InputError("PG124", path=path)
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
             data = read_limited(fh, max_chars * 4)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError("PG125", path=path) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+        raise InputError("PG126", path=path, reason=exc.strerror or exc.__class__.__name__) from None
     text = decode(data, name=str(path), max_chars=max_chars, size=size)
     return Source(str(path), text, path, path.suffix.lower() in MARKDOWN_SUFFIXES)
 
@@ -113,6 +111,7 @@ class Line:
     post: Post | None
     problem: str | None
     id: str | None = None
+    code: str | None = None  # the problem's error code
 
 
 def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:
@@ -142,8 +141,10 @@ def read_jsonl(lines: Iterable[bytes], *, max_chars: int) -> Iterator[Line]:
                 post_id = str(obj["id"])
             yield Line(number, post_from_json(obj), None, post_id)
         except json.JSONDecodeError as exc:
-            yield Line(number, None, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            bad = InputError("PG116", reason=exc.msg, column=exc.colno)
+            yield Line(number, None, str(bad), code=bad.code)
         except RecursionError:  # "[[[[..." thousands deep: the parser's stack, not the process, gives out
-            yield Line(number, None, "not valid JSON for a post (arrays or objects nested too deeply)")
+            deep = InputError("PG117")
+            yield Line(number, None, str(deep), code=deep.code)
         except (InputError, UsageError) as exc:
-            yield Line(number, None, str(exc), post_id)
+            yield Line(number, None, str(exc), post_id, exc.code)

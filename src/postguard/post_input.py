@@ -41,7 +41,6 @@ _WHAT = {
     "granted_by": "a string",
     "subject": "a string",
 }
-_RECORD_NEEDS = "each record needs 'id', 'kind' and 'covers'"
 
 
 class RecordInput(BaseModel):
@@ -130,17 +129,18 @@ def post_from_fields(fields: Any) -> Post:
     """A post from its fields (a JSON object, or the CLI's options as a dict); raises InputError or
     UsageError with a one-line message naming the field."""
     if not isinstance(fields, dict):
-        raise InputError("each line must be a JSON object")
+        raise InputError("PG110")
     try:
         return PostInput.model_validate(fields).to_post()
     except ValidationError as exc:
-        raise InputError(_message(exc)) from None
+        code, values = _problem(exc)
+        raise InputError(code, **values) from None
 
 
 def checked(post: Post) -> Post:
     """A ``Post`` built in Python, its every field checked through the same model."""
     if not isinstance(post, Post):
-        raise InputError(f"check() takes a postguard.Post, not {type(post).__name__}")
+        raise InputError("PG106", got=type(post).__name__)
     fields = {name: getattr(post, name) for name in Post.__dataclass_fields__}
     if isinstance(fields["account"], AccountKind):
         fields["account"] = fields["account"].value
@@ -150,41 +150,37 @@ def checked(post: Post) -> Post:
 def check_limits(post: Post, pack: PolicyPack) -> None:
     """The limits the policy pack sets, and a post that has nothing to check."""
     if len(post.text) > pack.max_text_chars:
-        raise InputError(
-            f"the post is {len(post.text):,} characters long; the limit is {pack.max_text_chars:,} "
-            "(split it, or raise limits.max_text_chars in the policy pack)"
-        )
+        raise InputError("PG101", length=len(post.text), limit=pack.max_text_chars)
     if len(post.bio) > pack.max_text_chars:
-        raise InputError(f"the bio must be a string of at most {pack.max_text_chars:,} characters")
+        raise InputError("PG102", limit=pack.max_text_chars)
     if not post.text.strip() and not post.photos:
-        raise InputError("there is nothing to check: the post has no text and no photos")
+        raise InputError("PG103")
     if "\x00" in post.text:
-        raise InputError("the post text contains NUL characters: is it a binary file?")
+        raise InputError("PG104")
     if len(post.photos) > pack.max_photos:
-        raise InputError(f"the post has {len(post.photos)} photos; the limit is {pack.max_photos}")
+        raise InputError("PG105", count=len(post.photos), limit=pack.max_photos)
 
 
-def _message(exc: ValidationError) -> str:
+def _problem(exc: ValidationError) -> tuple[str, dict[str, Any]]:
+    """The error code and values of pydantic's first complaint, naming the field."""
     errors = exc.errors()
     extra = sorted({str(e["loc"][-1]) for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1})
     if extra:
-        return f"unknown field(s): {', '.join(extra)}"
+        return "PG113", {"fields": ", ".join(extra)}
     first = errors[0]
     # the field names on the error's path (a union adds the member type tried: ('id', 'str'))
     loc = [part for part in first["loc"] if isinstance(part, str) and (part in _WHAT or part == "records")]
     in_record = bool(loc) and loc[0] == "records" and len(loc) > 1
     name = loc[-1] if loc else "post"
     if in_record and (first["type"] == "missing" or (name == "id" and first["input"] is None)):
-        return _RECORD_NEEDS
+        return "PG114", {}
     if first["type"] == "extra_forbidden":
-        return f"unknown field {name!r}" + (" in a record" if in_record else "")
-    if in_record and name == "records":
-        return _RECORD_NEEDS
+        return "PG115", {"field": str(first["loc"][-1])}
     what = _WHAT.get(name, "of another type")
     value = first.get("input")
     if name in ("photos", "covers") and isinstance(value, list):
-        return f"'{name}' must be {what}"  # the list is right; an item in it is not
-    return f"'{name}' must be {what}, not {type(value).__name__}"
+        return "PG112", {"field": name, "what": what}  # the list is right; an item in it is not
+    return "PG111", {"field": name, "what": what, "got": type(value).__name__}
 
 
 def _record_fields(record: Record) -> dict[str, Any]:
@@ -206,9 +202,7 @@ def parse_time(value: str) -> dt.datetime:
     try:
         when = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise UsageError(
-            f"cannot read the time {value!r}; use ISO 8601, e.g. 2026-11-24T14:30 or 2026-11-24T14:30+00:00"
-        ) from None
+        raise UsageError("PG210", value=value) from None
     return _in_range(when) or when
 
 
@@ -222,7 +216,7 @@ def _in_range(when: dt.datetime | None) -> dt.datetime | None:
         (when + dt.timedelta(days=1)).astimezone(dt.UTC)
         (when - dt.timedelta(days=1)).astimezone(dt.UTC)
     except OverflowError:
-        raise UsageError(f"the time {when.isoformat()} is too close to the calendar's ends; check the year") from None
+        raise UsageError("PG211", value=when.isoformat()) from None
     return when
 
 
@@ -230,14 +224,14 @@ def parse_account(value: str) -> AccountKind:
     try:
         return AccountKind(value.strip().lower())
     except ValueError:
-        raise UsageError(f"unknown account kind {value!r}; use personal, professional or official") from None
+        raise UsageError("PG212", value=value) from None
 
 
 def _date(value: str, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"cannot read the date {value!r} in {where!r}; use YYYY-MM-DD") from None
+        raise UsageError("PG213", value=value, where=where) from None
 
 
 def record_from(
@@ -253,11 +247,11 @@ def record_from(
     photos: tuple[str, ...] = (),
 ) -> Record:
     if kind not in RECORD_KINDS:
-        raise UsageError(f"unknown record kind {kind!r}; use one of {', '.join(RECORD_KINDS)}")
+        raise UsageError("PG214", value=kind, kinds=", ".join(RECORD_KINDS))
     codes = tuple(c.strip().upper() for c in covers if c.strip())
     for code in codes:
         if code not in CODES and not is_local_code(code):
-            raise UsageError(f"record {rid}: unknown rule code {code!r}")
+            raise UsageError("PG215", record=rid, code=code)
     return Record(rid, kind, codes, granted_by, expires, revoked, subject, account, photos)
 
 
@@ -265,8 +259,6 @@ def parse_record_option(value: str) -> dict[str, Any]:
     """``ID:KIND:CODE[,CODE…][:EXPIRES]`` as given to ``--record``, as a record's fields."""
     parts = value.split(":")
     if len(parts) not in (3, 4) or not all(parts[:3]):
-        raise UsageError(
-            f"cannot read the record {value!r}; use ID:KIND:CODES[:EXPIRES], e.g. WP-114:written-permission:AU001"
-        )
+        raise UsageError("PG216", value=value)
     expires = _date(parts[3], value) if len(parts) == 4 and parts[3] else None
     return {"id": parts[0], "kind": parts[1], "covers": parts[2].split(","), "expires": expires}

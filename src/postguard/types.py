@@ -206,6 +206,7 @@ class InputProblem:
 
     kind: str
     message: str
+    code: str | None = None  # the error's stable code (PG101...), see postguard.errors
 
 
 PARTLY_CHECKED = "was only partly checked"

@@ -41,7 +41,7 @@ def manifest() -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(_assets().joinpath(MANIFEST_FILE).read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"the model manifest {MANIFEST_FILE} cannot be read ({exc}); reinstall postguard") from None
+        raise ModelError("PG401", manifest=MANIFEST_FILE, reason=exc) from None
     return data
 
 
@@ -59,15 +59,11 @@ def verify(file: str, data: bytes) -> None:
     """Raise :class:`ModelError` unless ``data`` is the asset ``file`` the manifest records."""
     entry = manifest()["files"].get(file)
     if entry is None:
-        raise ModelError(f"model file {file} is not in the model manifest {MANIFEST_FILE}; reinstall postguard")
+        raise ModelError("PG402", file=file, manifest=MANIFEST_FILE)
     actual = hashlib.sha256(data).hexdigest()
     expected = str(entry["sha256"])
     if actual != expected:
-        raise ModelError(
-            f"model file {file} ({entry['id']}) is not the file this version of postguard shipped: its sha256 "
-            f"starts {actual[:12]}, expected {expected[:12]}; the install is damaged or the file was replaced: "
-            "reinstall postguard (pip install --force-reinstall postguard)"
-        )
+        raise ModelError("PG403", file=file, id=entry["id"], actual=actual[:12], expected=expected[:12])
 
 
 def read_asset(file: str) -> bytes:
@@ -75,7 +71,7 @@ def read_asset(file: str) -> bytes:
     try:
         data = _assets().joinpath(file).read_bytes()
     except OSError:
-        raise ModelError(f"model file {file} is missing from the install; reinstall postguard") from None
+        raise ModelError("PG404", file=file) from None
     if file not in _verified:
         verify(file, data)
         _verified.add(file)

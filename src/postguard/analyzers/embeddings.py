@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from postguard.errors import PostguardError
+from postguard.errors import ModelError
 from postguard.text.document import Document
 from postguard.text.for_encoder import prepare
 from postguard.text.rewrite import Rewrite
@@ -130,7 +130,7 @@ class Encoder:
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - an install problem, not a user's
-            raise PostguardError(f"the embedding model needs {exc.name}; reinstall postguard") from None
+            raise ModelError("PG405", module=exc.name) from None
         options = ort.SessionOptions()
         options.intra_op_num_threads = self.threads or min(4, os.cpu_count() or 1)
         options.inter_op_num_threads = 1

@@ -28,7 +28,7 @@ class AnalyzerRegistry:
         elif analyzer.kind == "photo":
             self._photo[analyzer.id] = analyzer
         else:  # pragma: no cover - the Protocols allow no other kind
-            raise UsageError(f"analyzer {analyzer.id!r}: unknown kind {analyzer.kind!r}")
+            raise UsageError("PG224", id=analyzer.id, kind=analyzer.kind)
         if analyzer.id not in self._order:
             self._order.append(analyzer.id)
 

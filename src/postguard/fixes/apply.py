@@ -42,9 +42,9 @@ def fix(post: Post, report: Report, *, applicability: Applicability | str = Appl
     try:
         level = Applicability(applicability)
     except ValueError:
-        raise UsageError(f"unknown applicability {applicability!r}; use safe or unsafe") from None
+        raise UsageError("PG222", value=applicability) from None
     if level not in _LEVELS:
-        raise UsageError("display-only fixes are shown, never applied; use safe or unsafe")
+        raise UsageError("PG223")
     allowed = _LEVELS[level]
     chosen = tuple(f for f in report.findings if f.fix is not None and f.fix.applicability in allowed)
     edits = [e for f in chosen if f.fix is not None for e in f.fix.edits]

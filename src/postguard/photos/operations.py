@@ -61,14 +61,14 @@ def write_photos(
     for index, target in targets:
         loaded = load_photo(index, paths[index])
         if isinstance(loaded, PhotoError):
-            raise InputError(f"photo {index + 1} ({loaded.path}) {loaded.message}")
+            raise InputError("PG130", number=index + 1, path=loaded.path, problem=loaded.message)
         if os.path.lexists(target) and not overwrite:
-            raise InputError(f"{target} already exists; remove it or pass --force to replace it")
+            raise InputError("PG131", path=target)
         blur = [box for op in operations[index] if op.operation == "blur" for box in op.boxes]
         try:
             written.append((index, _write_new(loaded, target, blur)))
         except OSError as exc:
-            raise InputError(f"photo {index + 1}: cannot write the cleaned copy ({exc.strerror or exc})") from None
+            raise InputError("PG132", number=index + 1, reason=exc.strerror or exc) from None
     return written
 
 

@@ -74,6 +74,7 @@ class FindingJSON(_Model):
 class ErrorJSON(_Model):
     kind: str
     message: str
+    code: str | SkipJsonSchema[None] = Field(default=None, pattern=r"^PG[0-9]{3}$", description="See errors.py.")
 
 
 class PhotoErrorJSON(_Model):
@@ -176,17 +177,21 @@ def report_json(report: Report, *, line: int | None = None) -> dict[str, Any]:
     if report.photo_errors:
         out["photo_errors"] = [_photo_error(e) for e in report.photo_errors]
     if report.error is not None:
-        out["error"] = ErrorJSON(kind=report.error.kind, message=report.error.message)
+        problem = report.error
+        fields = {"kind": problem.kind, "message": problem.message}
+        out["error"] = ErrorJSON(**fields, **({"code": problem.code} if problem.code else {}))
     if line is not None:
         out["line"] = line
     return ReportJSON(**out).model_dump(mode="json", exclude_unset=True)
 
 
-def error_json(message: str, *, policy: str, post_id: str | None = None, line: int | None = None) -> dict[str, Any]:
+def error_json(
+    message: str, *, policy: str, post_id: str | None = None, line: int | None = None, code: str | None = None
+) -> dict[str, Any]:
     """The report of an input that never became a post (a JSON line that is not a post)."""
     from postguard.types import InputProblem, Verdict
 
-    report = Report(Verdict.BLOCK, policy, (), post_id=post_id, error=InputProblem("input", message))
+    report = Report(Verdict.BLOCK, policy, (), post_id=post_id, error=InputProblem("input", message, code))
     return report_json(report, line=line)
 
 

@@ -98,6 +98,6 @@ def get_rule(code: str) -> Rule:
     rule = CATALOGUE.get(code.upper())
     if rule is None:
         if code.upper() in REMOVED:
-            raise UsageError(f"rule {code.upper()} was removed: {REMOVED[code.upper()]}")
-        raise UsageError(f"unknown rule code {code!r}; `postguard rules` lists them")
+            raise UsageError("PG221", code=code.upper(), why=REMOVED[code.upper()])
+        raise UsageError("PG220", code=code)
     return rule
