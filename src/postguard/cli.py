@@ -15,6 +15,8 @@ Examples::
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import json
 import sys
@@ -183,29 +185,56 @@ def check(
     described = _Options(**options)
     if not inputs and not described.photos:
         raise UsageError("PG204")
-    sources = _sources(inputs, engine.pack.max_text_chars)
-    if not sources:
+    problems: list[InputError] = []
+    if len(inputs) > 1:
+        sources, problems = _files(inputs, engine.pack.max_text_chars)
+    elif inputs:
+        sources = _sources(inputs, engine.pack.max_text_chars)
+    else:
         from postguard.inputs import Source
 
         sources = [Source("post", "", None, False)]
     reports = engine.check_many([described.post(s.text, markdown=s.markdown) for s in sources])
+    checked = [(s, r) for s, r in zip(sources, reports, strict=True) if r.error is None]
     for source, report in zip(sources, reports, strict=True):
         if report.error is not None:
-            raise InputError("PG128", name=source.name, problem=report.error.message)
-    _emit(fmt, sources, reports)
-    sys.exit(_exit_code(reports, level))
+            problems.append(InputError("PG128", name=source.name, problem=report.error.message))
+    if len(inputs) <= 1 and problems:
+        raise problems[0]  # the one post cannot be checked: the usual one-line error
+    if checked:
+        _emit(fmt, [s for s, _ in checked], [r for _, r in checked])
+    for problem in problems:  # every file that could not be checked, after the others' reports
+        click.echo(f"postguard: error [{problem.code}]: {problem}", err=True)
+    sys.exit(EXIT_USAGE if problems else _exit_code([r for _, r in checked], level))
+
+
+def _stdin() -> Any:
+    return sys.stdin.buffer if sys.stdin is not None else None
 
 
 def _sources(inputs: Sequence[str], max_chars: int) -> list[Any]:
-    from postguard.inputs import source_from_argument, source_from_file
+    """The post a single argument gives: text, stdin (-) or a file."""
+    from postguard.inputs import source_from_argument
 
-    stdin = sys.stdin.buffer
-    if len(inputs) == 1:
-        return [source_from_argument(inputs[0], stdin=stdin, max_chars=max_chars)]
-    missing = [i for i in inputs if not Path(i).is_file()]
-    if missing:
-        raise UsageError("PG205", path=missing[0])
-    return [source_from_file(Path(i), max_chars=max_chars) for i in inputs]
+    return [source_from_argument(inputs[0], stdin=_stdin(), max_chars=max_chars)]
+
+
+def _files(inputs: Sequence[str], max_chars: int) -> tuple[list[Any], list[InputError]]:
+    """Several arguments are files: each that can be read, and a problem for each that cannot (the others
+    are still checked and reported)."""
+    from postguard.inputs import source_from_file
+
+    sources, problems = [], []
+    for name in inputs:
+        try:
+            if not Path(name).is_file():
+                raise InputError("PG142", path=name)
+            sources.append(source_from_file(Path(name), max_chars=max_chars))
+        except InputError as exc:
+            problems.append(exc)
+        except OSError as exc:  # a looping symlink, a name too long
+            problems.append(InputError("PG126", path=name, reason=exc.strerror or type(exc).__name__))
+    return sources, problems
 
 
 def _emit(fmt: str, sources: Sequence[Any], reports: Sequence[Report]) -> None:
@@ -283,7 +312,7 @@ def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
 @click.option(
     "--out", "out_path", metavar="PATH", help="Write the fixed text to PATH; fixed photos go to PATH's folder."
 )
-@click.option("--force", is_flag=True, help="Replace cleaned photo copies that already exist.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file or cleaned photo copies.")
 def fix(
     source: str | None,
     options: dict[str, Any],
@@ -319,10 +348,12 @@ def fix(
         click.echo(unified_diff(src.text, result.text, name=Path(src.name).name if src.path else "post"), nl=False)
         if write and src.path is None and not out_path:
             raise UsageError("PG207")
-        target = Path(out_path) if out_path else (src.path if write else None)
-        if target is not None:
-            _write_atomically(target, result.text)
-            click.echo(f"wrote {target}", err=True)
+        if out_path:
+            _write_fixed(Path(out_path), result.text, replace_file=force, bom=src.bom)
+            click.echo(f"wrote {out_path}", err=True)
+        elif write and src.path is not None:
+            _write_fixed(src.path, result.text, replace_file=True, bom=src.bom)
+            click.echo(f"wrote {src.path}", err=True)
     out_dir = str(Path(out_path).parent) if out_path else None
     for photo, path in write_photos(described.photos, result.photo_operations, out_dir=out_dir, overwrite=force):
         click.echo(f"photo {photo + 1}: wrote {path} (the original is unchanged)", err=True)
@@ -330,13 +361,33 @@ def fix(
         click.echo("nothing to fix", err=True)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.postguard-tmp")
+def _write_fixed(path: Path, text: str, *, replace_file: bool, bom: bool = False) -> None:
+    """Write the fixed text to ``path`` atomically: a new temporary file beside it (created exclusively,
+    so no symlink is followed), given the mode of the file it replaces, then renamed over it. A symlink
+    at ``path`` is refused, and an existing file is replaced only when ``replace_file``; a byte-order
+    mark the original had is kept."""
+    import os
+    import stat
+    import tempfile
+
+    if path.is_symlink():
+        raise InputError("PG133", path=path)
+    existing = path.exists()
+    if existing and not replace_file:
+        raise InputError("PG134", path=path)
+    mode = stat.S_IMODE(path.stat().st_mode) if existing else None
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postguard-tmp", dir=path.parent or ".")
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        raise InputError("PG127", path=path, reason=exc.strerror or exc.__class__.__name__) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
         raise InputError("PG127", path=path, reason=exc.strerror or exc.__class__.__name__) from None
 
 
@@ -401,7 +452,12 @@ def docs(out_dir: str) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: runs the command group and turns every error into a one-line message."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="postguard", standalone_mode=False)
+        if sys.stdout is None:
+            raise InputError("PG143", reason="standard output is closed")
+        try:
+            cli.main(args=list(argv) if argv is not None else None, prog_name="postguard", standalone_mode=False)
+        finally:
+            _flush_stdout()
     except SystemExit as exc:
         raise exc
     except click.exceptions.Abort:
@@ -418,6 +474,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # standard output closed, full disk, gone away: no report reached anyone
+        if exc.errno in _OUTPUT_ERRNOS:
+            _say(f"postguard: error [PG143]: {InputError('PG143', reason=exc.strerror or type(exc).__name__)}")
+            sys.exit(EXIT_USAGE)
+        _say(f"postguard: internal error: {exc.__class__.__name__}: {exc} (please report this)")
+        sys.exit(EXIT_INTERNAL)
     except KeyboardInterrupt:
         click.echo("postguard: interrupted", err=True)
         sys.exit(130)
@@ -425,6 +487,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         click.echo(f"postguard: internal error: {exc.__class__.__name__}: {exc} (please report this)", err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)
+
+
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if there is a stderr to say it on."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError):
+            print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from postguard.post_input import post_from_fields
 from postguard.types import Post
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class Source:
     text: str
     path: Path | None
     markdown: bool
+    bom: bool = False  # the file began with a UTF-8 byte-order mark (kept when the file is rewritten)
 
 
 MAX_UTF8_BYTES_PER_CHAR = 4
@@ -64,22 +66,52 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
     return stream.read(limit + 1)
 
 
-def source_from_argument(arg: str, *, stdin: BinaryIO, max_chars: int) -> Source:
-    """``-`` reads stdin; an existing path reads that file; anything else is the post text itself."""
+# What a file of posts is called; an argument ending so, with no space in it, is meant as a file.
+TEXT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text", ".jsonl", ".json", ".yaml", ".yml", ".html", ".htm", ".csv"}
+
+
+def source_from_argument(arg: str, *, stdin: BinaryIO | None, max_chars: int) -> Source:
+    """``-`` reads stdin; a path reads that file; anything else is the post text itself. An argument that
+    looks like a path (no spaces, and a folder separator, a file suffix or a glob pattern) but is not a
+    readable file is an error, never checked as a post that says a file name."""
     limit = max_chars * 4
     if arg == "-":
+        if stdin is None:
+            raise InputError("PG140")
         return Source(
             "<stdin>", decode(read_limited(stdin, limit), name="standard input", max_chars=max_chars), None, False
         )
     path = Path(arg)
-    if arg.strip() and "\n" not in arg and len(arg) < 4096 and _is_path(path):
-        return source_from_file(path, max_chars=max_chars)
+    if arg.strip() and "\n" not in arg and len(arg) < 4096:
+        if _is_path(path):
+            return source_from_file(path, max_chars=max_chars)
+        if _is_link(path):
+            raise InputError("PG141", path=arg)
+    if looks_like_a_path(arg):
+        raise InputError("PG142", path=arg)
     return Source("post", arg, None, False)
+
+
+def looks_like_a_path(arg: str) -> bool:
+    """``notes/post.md``, ``post.md``, ``*.md``, ``~/drafts``: no whitespace, not a link, and a separator,
+    a file suffix or a glob character."""
+    if not arg or any(c.isspace() for c in arg) or "://" in arg or arg.startswith(("@", "#")):
+        return False
+    if "/" in arg or "\\" in arg or arg.startswith("~") or any(c in arg for c in "*?["):
+        return True
+    return Path(arg).suffix.lower() in TEXT_SUFFIXES
 
 
 def _is_path(path: Path) -> bool:
     try:
         return path.exists()
+    except OSError:  # a loop of symlinks, a name too long
+        return False
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
     except OSError:
         return False
 
@@ -96,7 +128,7 @@ def source_from_file(path: Path, *, max_chars: int) -> Source:
     except OSError as exc:
         raise InputError("PG126", path=path, reason=exc.strerror or exc.__class__.__name__) from None
     text = decode(data, name=str(path), max_chars=max_chars, size=size)
-    return Source(str(path), text, path, path.suffix.lower() in MARKDOWN_SUFFIXES)
+    return Source(str(path), text, path, path.suffix.lower() in MARKDOWN_SUFFIXES, data.startswith(UTF8_BOM))
 
 
 def post_from_json(obj: Any) -> Post:

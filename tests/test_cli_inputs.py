@@ -1,0 +1,93 @@
+"""Hostile and mistaken input at the CLI's edges (issue 25): a name that is not a file is never checked
+as a post, closed or full streams are input errors (exit 2), several files are each reported, and `fix`
+keeps what it rewrites."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postguard.inputs import looks_like_a_path
+
+pytestmark = pytest.mark.slow
+
+SECRET = "Guest wifi password is Quad2026!\n"
+
+
+def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "postguard", *args], capture_output=True, text=True, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+
+@pytest.mark.parametrize("name", ["notes/post.md", "post.md", "drafts/*.md", "~/drafts", "C:\\posts\\a.txt"])
+def test_a_name_that_looks_like_a_file_and_is_none_is_an_input_error(name: str) -> None:
+    assert looks_like_a_path(name)
+    result = run("check", name)
+    assert result.returncode == 2 and "[PG142]" in result.stderr and "standard input" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["Lovely day at the Rad Cam", "see https://ox.ac.uk/news", "#OxfordOpenDays", "hi"])
+def test_words_are_still_a_post(text: str) -> None:
+    assert not looks_like_a_path(text)
+
+
+def test_dangling_and_looping_symlinks_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone.md")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for name in ("dangling", "a"):
+        result = run("check", str(tmp_path / name))
+        assert result.returncode == 2 and "[PG141]" in result.stderr
+
+
+def test_closed_stdin_closed_stdout_and_a_full_disk_are_input_errors() -> None:
+    closed_in = run("check", "-", stdin=subprocess.DEVNULL)  # empty: nothing to check
+    assert closed_in.returncode == 2
+    code = (
+        "import os, sys, runpy; os.close(0); sys.stdin = None; sys.argv = ['postguard', 'check', '-']; "
+        "runpy.run_module('postguard', run_name='__main__')"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 2 and "[PG140]" in result.stderr
+    with open("/dev/full", "w") as full:
+        disk = subprocess.run(
+            [sys.executable, "-m", "postguard", "check", "hello"], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert disk.returncode == 2 and "[PG143]" in disk.stderr
+
+
+def test_one_unreadable_file_among_several_hides_nothing(tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text(SECRET)
+    result = run("check", str(good), str(tmp_path / "missing.md"))
+    assert "SE001" in result.stdout and "[PG142]" in result.stderr
+    assert result.returncode == 2  # the most severe: a file could not be checked
+
+
+def test_fix_write_keeps_mode_and_byte_order_mark_and_refuses_a_symlink(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_bytes(b"\xef\xbb\xbf" + SECRET.encode())
+    post.chmod(0o600)
+    assert run("fix", "--write", str(post)).returncode == 0
+    assert post.read_bytes().startswith(b"\xef\xbb\xbf") and b"Quad2026" not in post.read_bytes()
+    assert stat.S_IMODE(post.stat().st_mode) == 0o600
+    target = tmp_path / "target.md"
+    target.write_text(SECRET)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    result = run("fix", "--write", str(link))
+    assert result.returncode == 2 and "[PG133]" in result.stderr
+    assert link.is_symlink() and target.read_text() == SECRET
+
+
+def test_fix_out_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "fixed.md"
+    out.write_text("mine")
+    result = run("fix", "--out", str(out), SECRET.strip())
+    assert result.returncode == 2 and "[PG134]" in result.stderr and out.read_text() == "mine"
+    assert run("fix", "--force", "--out", str(out), SECRET.strip()).returncode == 0
+    assert "Quad2026" not in out.read_text() and os.path.isfile(out)
