@@ -143,6 +143,41 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
         return PhotoError(index, name, "is too large to decode on this machine")
 
 
+def image_problem(path: str | Path) -> str | None:
+    """Why :func:`load_photo` would refuse ``path``, judged from the file's header and a structural check
+    (``verify()``) without decoding its pixels; None when it would load. For files that must be images
+    before anything is checked, such as a policy pack's brand assets."""
+    p = Path(path)
+    try:
+        info = p.stat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc.__class__.__name__})"
+    if not p.is_file():
+        return "is not a regular file, not an image"
+    if info.st_size == 0:
+        return "is empty (0 bytes)"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"is over {MAX_FILE_BYTES // 2**20} MB"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(p, formats=list(supported_formats())) as im:
+                size, fmt = im.size, im.format
+                im.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return f"has more than {MAX_PIXELS:,} pixels; not decoded"
+    except UnidentifiedImageError:
+        return _unsupported(p)
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        return f"is damaged or truncated ({_first_line(exc)})"
+    if _pixels(size) > MAX_PIXELS:
+        return f"has more than {MAX_PIXELS:,} pixels; not decoded"
+    if _pixels(size) > MAX_FRAME_PIXELS and fmt not in ("JPEG", "MPO"):
+        return str(_refuse_frame(size))
+    return None
+
+
 _HEIF_MISSING = "is a HEIC/HEIF photo: install the opt-in extra with pip install 'postguard[heic]'"
 
 
