@@ -1,29 +1,64 @@
 """Open a photo safely. One bad photo becomes a :class:`PhotoError` for that photo; it never stops the
 check of the rest of the post, and the process is never killed by memory: the pixel count is checked
-before any pixel is decoded (decompression bombs), files are size-limited, frames are sampled.
+before any pixel is decoded (decompression bombs), files are size-limited, frames are sampled within a
+budget of decoded pixels.
 
-Formats: JPEG, PNG, WebP, GIF (first frame and a sample of frames), TIFF, BMP, and HEIC/HEIF with the
-opt-in ``heic`` extra (its binary wheels are GPL-licensed). EXIF orientation is applied; CMYK, 16-bit,
-palette and alpha images are converted to 8-bit RGB.
+Formats: JPEG (and MPO), PNG, WebP, GIF (first frame and a sample of frames), TIFF, BMP, and HEIC/HEIF
+with the opt-in ``heic`` extra (its binary wheels are GPL-licensed). Only these are opened: a file in any
+other format Pillow knows (EPS, which would run Ghostscript; PSD, JPEG 2000…) is refused by its content,
+whatever its name. EXIF orientation is applied; CMYK, 16-bit, palette and alpha images are converted to
+8-bit RGB.
 """
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import (  # the plugins of the supported formats, registered whatever Pillow has loaded
+    BmpImagePlugin,  # noqa: F401
+    GifImagePlugin,  # noqa: F401
+    Image,
+    ImageOps,
+    JpegImagePlugin,  # noqa: F401
+    PngImagePlugin,  # noqa: F401
+    TiffImagePlugin,  # noqa: F401
+    UnidentifiedImageError,
+    WebPImagePlugin,  # noqa: F401
+)
 
 from postguard.types import PhotoError
 
 MAX_FILE_BYTES = 80 * 1024 * 1024
+# Nothing is decoded from a photo whose header claims more pixels than this, not even a reduced JPEG.
 MAX_PIXELS = 120_000_000  # a 108-megapixel phone photo fits; a 100,000 x 100,000 bomb does not
+# The most pixels decoded for the frame that is analysed. A larger JPEG is decoded at 1/2, 1/4 or 1/8 of
+# its size (the decoder's own reduction, which never holds the full image); any other format is refused.
+MAX_FRAME_PIXELS = 50_000_000
+# The most pixels decoded for one photo, all frames together: the first frame, each sampled frame, and
+# every frame decoded on the way to one (GIF, APNG and WebP build each frame on the one before). Frames
+# past this budget are not sampled; the first frame is still checked.
+MAX_DECODED_PIXELS = 100_000_000
 MAX_FRAMES_SAMPLED = 4
+# Frames are sampled from the first this many only: reaching frame k of a GIF decodes every frame before
+# it, and a GIF of 1 x 1 frames packs a million frames in 25 MB.
+MAX_FRAMES_WALKED = 1000
+
+# What Postguard opens, as Pillow names the formats. MPO (a JPEG with a second image) is opened by the
+# JPEG plugin; HEIF is added when the opt-in pillow-heif is installed and registered.
+SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")
+_SUPPORTED_NAMES = "JPEG, PNG, WebP, GIF, TIFF, BMP"
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 _heif_registered: bool | None = None
+
+
+class _Refused(Exception):
+    """A photo refused before its pixels are decoded; the message completes 'it …'."""
 
 
 @dataclass(slots=True)
@@ -37,6 +72,9 @@ class LoadedPhoto:
     has_thumbnail: bool = False
     xmp: bytes = b""
     frames: list[Image.Image] = field(default_factory=list)  # further frames of an animation, sampled
+    # 1, or 2, 4 or 8 where a JPEG over MAX_FRAME_PIXELS was decoded at that fraction of its size: the
+    # image (and every box found in it) is in the reduced pixels
+    reduced: int = 1
 
     @property
     def size(self) -> tuple[int, int]:
@@ -64,6 +102,12 @@ def _register_heif() -> bool:
     return _heif_registered
 
 
+def supported_formats() -> tuple[str, ...]:
+    """The Pillow formats :func:`load_photo` opens here: the fixed list, and HEIF where the extra is in."""
+    extra = ("HEIF",) if _register_heif() and "HEIF" in Image.OPEN else ()
+    return tuple(f for f in SUPPORTED_FORMATS + extra if f in Image.OPEN)
+
+
 def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
     name = str(path)
     p = Path(path)
@@ -75,6 +119,8 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
         return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
     if p.is_dir():
         return PhotoError(index, name, "is a directory, not a photo")
+    if not p.is_file():
+        return PhotoError(index, name, "is not a regular file (a device or a pipe?), not a photo")
     if size == 0:
         return PhotoError(index, name, "is empty (0 bytes)")
     if size > MAX_FILE_BYTES:
@@ -82,42 +128,123 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
             index, name, f"is {size / 2**20:.0f} MB; photos over {MAX_FILE_BYTES // 2**20} MB are not checked"
         )
     if p.suffix.lower() in (".heic", ".heif") and not _register_heif():
-        return PhotoError(
-            index, name, "is a HEIC/HEIF photo: install the opt-in extra with pip install 'postguard[heic]'"
-        )
+        return PhotoError(index, name, _HEIF_MISSING)
     try:
-        return _open(index, p)
-    except Image.DecompressionBombError:
+        return _open(index, p, supported_formats())
+    except _Refused as exc:
+        return PhotoError(index, name, str(exc))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return PhotoError(index, name, f"has more than {MAX_PIXELS:,} pixels (a decompression bomb?); not decoded")
     except UnidentifiedImageError:
-        return PhotoError(index, name, "is not an image Postguard can read (is it a photo?)")
-    except (OSError, SyntaxError, ValueError) as exc:  # truncated or corrupt data
-        return PhotoError(index, name, f"is damaged or truncated ({str(exc).splitlines()[0][:80]})")
+        return PhotoError(index, name, _unsupported(p))
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:  # truncated or corrupt data
+        return PhotoError(index, name, f"is damaged or truncated ({_first_line(exc)})")
     except MemoryError:
         return PhotoError(index, name, "is too large to decode on this machine")
 
 
-def _open(index: int, path: Path) -> LoadedPhoto:
+def image_problem(path: str | Path) -> str | None:
+    """Why :func:`load_photo` would refuse ``path``, judged from the file's header and a structural check
+    (``verify()``) without decoding its pixels; None when it would load. For files that must be images
+    before anything is checked, such as a policy pack's brand assets."""
+    p = Path(path)
+    try:
+        info = p.stat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc.__class__.__name__})"
+    if not p.is_file():
+        return "is not a regular file, not an image"
+    if info.st_size == 0:
+        return "is empty (0 bytes)"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"is over {MAX_FILE_BYTES // 2**20} MB"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(p, formats=list(supported_formats())) as im:
+                size, fmt = im.size, im.format
+                im.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return f"has more than {MAX_PIXELS:,} pixels; not decoded"
+    except UnidentifiedImageError:
+        return _unsupported(p)
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        return f"is damaged or truncated ({_first_line(exc)})"
+    if _pixels(size) > MAX_PIXELS:
+        return f"has more than {MAX_PIXELS:,} pixels; not decoded"
+    if _pixels(size) > MAX_FRAME_PIXELS and fmt not in ("JPEG", "MPO"):
+        return str(_refuse_frame(size))
+    return None
+
+
+_HEIF_MISSING = "is a HEIC/HEIF photo: install the opt-in extra with pip install 'postguard[heic]'"
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).splitlines()
+    return (lines[0] if lines else exc.__class__.__name__)[:80]
+
+
+def _unsupported(path: Path) -> str:
+    """Why a file Pillow was not allowed to open is refused: the format its content shows, if any."""
+    try:
+        with path.open("rb") as f:
+            prefix = f.read(16)
+    except OSError:
+        prefix = b""
+    if prefix[4:8] == b"ftyp" and prefix[8:12] in _HEIF_BRANDS and not _register_heif():
+        return _HEIF_MISSING
+    Image.init()
+    for fmt in Image.ID:
+        accept = Image.OPEN[fmt][1]
+        if fmt in SUPPORTED_FORMATS or accept is None:
+            continue
+        try:
+            found = accept(prefix)
+        except Exception:  # an accept function of a plugin we never use: no verdict
+            continue
+        if found and not isinstance(found, str):
+            return f"is a file in {fmt} format, which Postguard does not open (it checks {_names()})"
+    return f"is not an image Postguard can read (is it a photo? Postguard checks {_names()})"
+
+
+def _names() -> str:
+    return _SUPPORTED_NAMES + (", HEIC" if _register_heif() else "")
+
+
+def _pixels(size: tuple[int, int]) -> int:
+    return size[0] * size[1]
+
+
+def _refuse_frame(size: tuple[int, int]) -> _Refused:
+    w, h = size
+    return _Refused(
+        f"has {w * h:,} pixels ({w:,} x {h:,}); photos over {MAX_FRAME_PIXELS:,} pixels are not decoded "
+        f"(a JPEG up to {MAX_PIXELS:,} is read at reduced size)"
+    )
+
+
+def _open(index: int, path: Path, formats: tuple[str, ...]) -> LoadedPhoto:
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a plugin's notes on odd files are not the user's business
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        with Image.open(path) as im:
-            w, h = im.size
-            if w * h > MAX_PIXELS:
-                raise Image.DecompressionBombError(f"{w}x{h}")
+        with Image.open(path, formats=list(formats)) as im:
+            if _pixels(im.size) > MAX_PIXELS:
+                raise Image.DecompressionBombError(f"{im.size}")
+            reduced = 1
+            if _pixels(im.size) > MAX_FRAME_PIXELS and im.format in ("JPEG", "MPO"):
+                reduced = _reduce_jpeg(im)
+            if _pixels(im.size) > MAX_FRAME_PIXELS:
+                raise _refuse_frame(im.size)
             fmt = im.format or path.suffix.lstrip(".").upper()
             exif = im.getexif()
             gps = dict(exif.get_ifd(0x8825)) if exif else {}
             has_thumbnail = bool(exif and exif.get_ifd(0x0001)) or "thumbnail" in im.info
             xmp = im.info.get("xmp", b"") or b""
-            frames = []
-            n_frames = getattr(im, "n_frames", 1)
-            if n_frames > 1:
-                step = max(1, n_frames // MAX_FRAMES_SAMPLED)
-                for k in range(step, n_frames, step)[: MAX_FRAMES_SAMPLED - 1]:
-                    im.seek(k)
-                    frames.append(_rgb(im.copy()))
-                im.seek(0)
-            image = _rgb(ImageOps.exif_transpose(im) or im)
+            n_frames = getattr(im, "n_frames", 1) if reduced == 1 else 1
+            image = _rgb(ImageOps.exif_transpose(im) or im)  # decodes the first frame, and only it
+            frames = _sample_frames(im, n_frames, _pixels(im.size)) if n_frames > 1 else []
     return LoadedPhoto(
         index,
         str(path),
@@ -128,7 +255,38 @@ def _open(index: int, path: Path) -> LoadedPhoto:
         has_thumbnail,
         xmp if isinstance(xmp, bytes) else str(xmp).encode(),
         frames,
+        reduced,
     )
+
+
+def _reduce_jpeg(im: Image.Image) -> int:
+    """Have the JPEG decoder produce the image at 1/2, 1/4 or 1/8 size, the least that fits the budget."""
+    w, h = im.size
+    factor = next((f for f in (2, 4, 8) if math.ceil(w / f) * math.ceil(h / f) <= MAX_FRAME_PIXELS), 8)
+    im.draft(None, (max(1, w // factor), max(1, h // factor)))
+    return max(1, round(w / im.size[0]))
+
+
+def _sample_frames(im: Image.Image, n_frames: int, decoded: int) -> list[Image.Image]:
+    """Up to ``MAX_FRAMES_SAMPLED - 1`` further frames, spread over the animation (its first
+    ``MAX_FRAMES_WALKED`` frames), while the pixels decoded for this photo stay within
+    ``MAX_DECODED_PIXELS``. Frames are reached one at a time, so a frame larger than the first (a GIF
+    may declare one) is seen before it is decoded."""
+    n_frames = min(n_frames, MAX_FRAMES_WALKED)
+    step = max(1, n_frames // MAX_FRAMES_SAMPLED)
+    wanted = range(step, n_frames, step)[: MAX_FRAMES_SAMPLED - 1]
+    frames: list[Image.Image] = []
+    if not wanted:
+        return frames
+    for k in range(1, wanted[-1] + 1):
+        im.seek(k)  # formats that build on the previous frame decode that one now: already counted
+        pixels = _pixels(im.size)
+        if pixels > MAX_FRAME_PIXELS or decoded + pixels > MAX_DECODED_PIXELS:
+            break
+        decoded += pixels  # this frame is decoded by the copy below or by the next seek
+        if k in wanted:
+            frames.append(_rgb(im.copy()))
+    return frames
 
 
 def _rgb(im: Image.Image) -> Image.Image:

@@ -8,14 +8,18 @@ It may loosen only the codes the base lists under ``department_may_loosen`` (G15
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import re2  # google-re2: pack patterns run in time linear in the text, whatever the pattern
 import yaml
 
 from postguard.codes import CODES
@@ -25,12 +29,60 @@ from postguard.types import AccountKind, Severity
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
+# A pack is a short hand-written file: these bound what reading one may cost, whatever is in it.
+MAX_PACK_BYTES = 1024 * 1024
+MAX_PACK_DEPTH = 20  # nodes from the top mapping to a value; the schema's deepest is 5
+MAX_PACK_NODES = 50_000  # scalars, mappings and lists, all together
+MAX_PACK_ITEMS = 2_000  # entries in any one mapping or list
+_ECHO_CHARS = 80  # of a value from the pack quoted in an error message
+
+# Personal mail providers: an address there is an individual's, never a department's published contact.
+_FREE_MAIL = frozenset(
+    "gmail.com googlemail.com outlook.com icloud.com me.com mac.com aol.com proton.me pm.me protonmail.com "
+    "protonmail.ch msn.com ymail.com".split()
+)
+_FREE_MAIL_FAMILIES = frozenset({"hotmail", "yahoo", "live", "gmx", "outlook"})  # hotmail.co.uk, gmx.de…
+_PERSONAL_PHONE_TYPES = ("MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER", "PAGER", "VOICEMAIL")
+
 
 @dataclass(frozen=True, slots=True)
 class RuleSettings:
     enabled: bool
     severity: dict[AccountKind, Severity]
     threshold: float | None = None
+
+
+class PatternMatch(Protocol):
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class TextPattern(Protocol):
+    """What the engine needs of a compiled local-rule pattern (``re.Pattern`` has it too)."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def search(self, text: str) -> PatternMatch | None: ...
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class PackPattern:
+    """A pack's pattern compiled with RE2: matching takes time linear in the text (no backtracking)."""
+
+    pattern: str
+    compiled: Any = field(compare=False, repr=False)
+
+    def search(self, text: str) -> PatternMatch | None:
+        try:
+            match: PatternMatch | None = self.compiled.search(text)
+        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8; one code point for one keeps offsets
+            match = self.compiled.search(_SURROGATES.sub("\ufffd", text))
+        return match
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +92,7 @@ class LocalRule:
     message: str
     clauses: tuple[str, ...]
     severity: Severity
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[TextPattern, ...]
     accounts: tuple[AccountKind, ...]
 
 
@@ -107,24 +159,98 @@ def _schema() -> dict[str, Any]:
     return schema
 
 
+def _echo(value: object) -> str:
+    """A value from the pack, as an error message may quote it: one line, at most ``_ECHO_CHARS``."""
+    text = value if isinstance(value, str) else repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= _ECHO_CHARS else text[: _ECHO_CHARS - 1] + "…"
+
+
 def _read(source: str | Path) -> dict[str, Any]:
+    """The pack file's text, read only if it is a regular file of at most ``MAX_PACK_BYTES``: a FIFO is
+    opened without blocking and refused, a device is never read."""
     path = Path(source)
     try:
-        raw = path.read_text("utf-8")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise PackError(f"policy pack {path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"policy pack {path}: cannot be read ({exc.__class__.__name__})") from None
+    except OSError as exc:
+        raise PackError(f"policy pack {path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PACK_BYTES:
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise PackError(f"policy pack {path}: is a directory, not a policy pack")
+        if not stat.S_ISREG(info.st_mode):
+            raise PackError(f"policy pack {path}: is not a regular file (a device or a pipe?), not a policy pack")
+        raise PackError(f"policy pack {path}: is {info.st_size:,} bytes; a pack may have {MAX_PACK_BYTES:,}")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(MAX_PACK_BYTES + 1)
+        except OSError as exc:
+            raise PackError(f"policy pack {path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    if len(data) > MAX_PACK_BYTES:  # grew since it was measured
+        raise PackError(f"policy pack {path}: is over {MAX_PACK_BYTES:,} bytes, the most a pack may have")
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackError(f"policy pack {path}: cannot be read (not UTF-8 text)") from None
     return _parse(raw, str(path))
 
 
+class _PackYamlError(yaml.YAMLError):
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
+class _PackLoader(yaml.SafeLoader):
+    """YAML's safe subset, bounded: no anchors or aliases (an alias bomb expands a few lines into
+    gigabytes), at most ``MAX_PACK_DEPTH`` levels (Python's recursion limit is not a parser's), at most
+    ``MAX_PACK_NODES`` nodes and ``MAX_PACK_ITEMS`` entries in one mapping or list."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise _PackYamlError("uses an alias (*name); a policy pack may not", event.start_mark)
+        if getattr(event, "anchor", None) is not None:
+            raise _PackYamlError("uses an anchor (&name); a policy pack may not", event.start_mark)
+        self._nodes += 1
+        if self._nodes > MAX_PACK_NODES:
+            raise _PackYamlError(f"has over {MAX_PACK_NODES:,} values; a policy pack may not", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_PACK_DEPTH:
+                raise _PackYamlError(f"nests over {MAX_PACK_DEPTH} levels; a policy pack may not", event.start_mark)
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if isinstance(node, yaml.CollectionNode) and len(node.value) > MAX_PACK_ITEMS:
+            raise _PackYamlError(f"has over {MAX_PACK_ITEMS:,} entries in one list or mapping", node.start_mark)
+        return node
+
+
 def _parse(raw: str, where: str) -> dict[str, Any]:
+    if len(raw) > MAX_PACK_BYTES:
+        raise PackError(f"policy pack {where}: is over {MAX_PACK_BYTES:,} characters, the most a pack may have")
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_PackLoader)  # noqa: S506 - a SafeLoader, bounded
+    except _PackYamlError as exc:
+        mark = exc.problem_mark
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise PackError(f"policy pack {where}: not accepted{at}: it {exc.problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
         raise PackError(f"policy pack {where}: not valid YAML{at}") from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # a scalar YAML resolves but Python refuses
+        raise PackError(f"policy pack {where}: not valid YAML ({_echo(str(exc))})") from None
     if not isinstance(data, dict):
         raise PackError(f"policy pack {where}: expected a mapping at the top level")
     _validate(data, where)
@@ -134,13 +260,41 @@ def _parse(raw: str, where: str) -> dict[str, Any]:
 def _validate(data: dict[str, Any], where: str) -> None:
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = _validator_class()(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
         assert best is not None
-        path = ".".join(str(p) for p in best.absolute_path) or "(top level)"
-        raise PackError(f"policy pack {where}: {path}: {best.message}")
+        path = ".".join(_echo(str(p)) for p in best.absolute_path) or "(top level)"
+        message = best.message
+        quoted = repr(best.instance)
+        if len(quoted) > _ECHO_CHARS:
+            message = message.replace(quoted, _echo(quoted))
+        raise PackError(f"policy pack {where}: {path}: {_echo_long(message)}")
+
+
+@functools.cache
+def _validator_class() -> Any:
+    """Draft 2020-12, but ``uniqueItems`` is judged only on lists within their ``maxItems``: jsonschema
+    compares unhashable items pairwise, and a longer list is reported by ``maxItems`` anyway (2,000
+    mappings under working_hours.days took 5 s)."""
+    import jsonschema
+
+    base = jsonschema.Draft202012Validator
+    unique = base.VALIDATORS["uniqueItems"]
+
+    def bounded_unique(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Any:
+        if isinstance(instance, list) and len(instance) > schema.get("maxItems", 100):
+            return
+        yield from unique(validator, value, instance, schema)
+
+    return jsonschema.validators.extend(base, {"uniqueItems": bounded_unique})  # type: ignore[no-untyped-call]
+
+
+def _echo_long(message: str) -> str:
+    """A validator's message, one line and at most a few echoes long."""
+    message = " ".join(message.split())
+    return message if len(message) <= 3 * _ECHO_CHARS else message[: 3 * _ECHO_CHARS - 1] + "…"
 
 
 def _severities(raw: dict[str, str]) -> dict[AccountKind, Severity]:
@@ -208,24 +362,56 @@ def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
 
 
 def _brand_assets(raw: list[str], where: str) -> tuple[str, ...]:
-    """Asset paths, relative to the pack's folder when the pack is a file; each must be an image."""
+    """Asset paths, relative to the pack's folder when the pack is a file; each must be an image that
+    the photo loader opens (checked from its header): an asset that cannot be read would turn BR001
+    off without a word."""
+    from postguard.photos.load import image_problem
+
     base = Path(where).parent if Path(where).is_file() else Path(".")
     out = []
     for i, name in enumerate(raw):
         path = Path(name) if Path(name).is_absolute() or Path(name).exists() else base / name
         if not path.is_file():
-            raise PackError(f"policy pack {where}: brand_assets.{i}: no such file {name!r}")
+            raise PackError(f"policy pack {where}: brand_assets.{i}: no such file {_echo(name)!r}")
+        problem = image_problem(path)
+        if problem is not None:
+            raise PackError(f"policy pack {where}: brand_assets.{i}: {_echo(name)!r} {problem}")
         out.append(str(path))
     return tuple(out)
 
 
+def _compile_pattern(pattern: str, where: str, at: str, *, ignore_case: bool = False) -> PackPattern:
+    """``pattern`` compiled with RE2, or a one-line PackError: RE2 has no backreferences, lookarounds,
+    atomic groups or possessive quantifiers, which is what keeps matching linear."""
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.log_errors = False
+    try:
+        return PackPattern(pattern, re2.compile(pattern, options))
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else ""
+        reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise PackError(f"policy pack {where}: {at}: bad pattern ({_echo(str(exc))})") from None
+    raise PackError(
+        f"policy pack {where}: {at}: bad pattern for RE2, the linear-time engine pack patterns run on "
+        f"(no backreferences, lookarounds, atomic groups or possessive quantifiers; \\z for \\Z): {_echo(reason)}"
+    )
+
+
 def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Number patterns must compile with RE2 (linear-time syntax) and with Python's re, which the PII
+    analyzer compiles them with (``analyzers/pii/identifiers.py``, inside a larger pattern)."""
     out = {}
     for label, spec in raw.items():
+        at = f"university_numbers.{label}.pattern"
+        _compile_pattern(spec["pattern"], where, at)
         try:
             re.compile(spec["pattern"])
         except re.error as exc:
-            raise PackError(f"policy pack {where}: university_numbers.{label}.pattern: bad pattern ({exc})") from None
+            raise PackError(f"policy pack {where}: {at}: bad pattern ({_echo(str(exc))})") from None
         out[label] = (spec["pattern"], tuple(spec["context"]))
     return out
 
@@ -233,12 +419,10 @@ def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str,
 def _local_rules(raw_rules: list[dict[str, Any]], where: str) -> list[LocalRule]:
     out = []
     for i, raw in enumerate(raw_rules):
-        compiled = []
-        for j, pattern in enumerate(raw["patterns"]):
-            try:
-                compiled.append(re.compile(pattern, re.IGNORECASE))
-            except re.error as exc:
-                raise PackError(f"policy pack {where}: local_rules.{i}.patterns.{j}: bad pattern ({exc})") from None
+        compiled: list[TextPattern] = [
+            _compile_pattern(pattern, where, f"local_rules.{i}.patterns.{j}", ignore_case=True)
+            for j, pattern in enumerate(raw["patterns"])
+        ]
         out.append(
             LocalRule(
                 code=raw["code"],
@@ -251,6 +435,72 @@ def _local_rules(raw_rules: list[dict[str, Any]], where: str) -> list[LocalRule]
             )
         )
     return out
+
+
+def _university_domains(emails: frozenset[str]) -> tuple[str, ...]:
+    """The mail domains the base pack's own published addresses use, reduced to those not under another:
+    {ox.ac.uk, admin.ox.ac.uk} gives (ox.ac.uk,). A department's addresses must be at one of these or
+    under it."""
+    domains = {e.rsplit("@", 1)[1] for e in emails if "@" in e}
+    return tuple(sorted(d for d in domains if not any(d.endswith("." + other) for other in domains)))
+
+
+def _free_mail(domain: str) -> bool:
+    """gmail.com, mail.gmail.com, hotmail.co.uk, gmx.de; not live.ox.ac.uk (a family name followed by
+    more than a top-level domain and its second level is not the provider's)."""
+    if domain in _FREE_MAIL or any(domain.endswith("." + d) for d in _FREE_MAIL):
+        return True
+    first, _, rest = domain.partition(".")
+    suffix = rest.split(".")
+    return first in _FREE_MAIL_FAMILIES and len(suffix) <= 2 and all(0 < len(label) <= 3 for label in suffix)
+
+
+def _department_contacts(base: PolicyPack, contacts: dict[str, list[str]], where: str) -> tuple[set[str], list[str]]:
+    """A department pack's public contacts, refused where they are an individual's: an address at a
+    personal mail provider or outside the base pack's University domains, a mobile or personal number.
+    Listing a contact as public switches DP001 off for it, and a department pack may only tighten."""
+    import phonenumbers
+
+    roots = _university_domains(base.public_emails)
+    emails = set()
+    for i, email in enumerate(contacts.get("emails", [])):
+        address = email.lower()
+        domain = address.rsplit("@", 1)[1]
+        at = f"policy pack {where}: public_contacts.emails.{i}: {_echo(email)!r}"
+        if _free_mail(domain):
+            raise PackError(f"{at} is at a personal mail provider; a department may list only University addresses")
+        if roots and not any(domain == r or domain.endswith("." + r) for r in roots):
+            raise PackError(f"{at} is not at a University domain ({', '.join(roots)}); only the base pack may list it")
+        emails.add(address)
+    phones = []
+    for i, phone in enumerate(contacts.get("phones", [])):
+        at = f"policy pack {where}: public_contacts.phones.{i}: {_echo(phone)!r}"
+        kinds = set()
+        # as written (a +33 number is French), and as DP001 compares numbers: UK digits without 0 or 44
+        for text, region in ((phone, "GB"), ("+44" + _uk_digits(phone), None)):
+            try:
+                number = phonenumbers.parse(text, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                kinds.add(phonenumbers.PhoneNumberType.to_string(phonenumbers.number_type(number)))
+        written = phone.strip()
+        if _uk_digits(phone).startswith("7") and (not written.startswith("+") or written.startswith("+44")):
+            kinds.add("MOBILE")  # 07…: mobile, personal (070) and pager (076) numbers, valid or not
+        if not kinds:
+            raise PackError(f"{at} is not a valid phone number")
+        personal = kinds & set(_PERSONAL_PHONE_TYPES)
+        if personal:
+            what = "a mobile" if personal & {"MOBILE", "FIXED_LINE_OR_MOBILE"} else "a personal"
+            raise PackError(f"{at} is {what} number, an individual's; a department may list only office numbers")
+        phones.append(phone)
+    return emails, phones
+
+
+def _uk_digits(value: str) -> str:
+    """The digits DP001 compares (``rules/personal_contact_details.py``): no 44, no leading zeros."""
+    only = re.sub(r"\D", "", value)
+    return (only[2:] if only.startswith("44") else only).lstrip("0")
 
 
 def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: frozenset[str]) -> PolicyPack:
@@ -291,7 +541,7 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
         if rule.code in known:
             raise PackError(f"policy pack {where}: local rule {rule.code} is defined twice")
         known.add(rule.code)
-    contacts = data.get("public_contacts", {})
+    emails, phones = _department_contacts(base, data.get("public_contacts", {}), where)
     return PolicyPack(
         id=data["id"],
         version=data["version"],
@@ -300,8 +550,8 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
         max_photos=base.max_photos,
         working_hours=base.working_hours,
         approvers=base.approvers,
-        public_emails=base.public_emails | {e.lower() for e in contacts.get("emails", [])},
-        public_phones=base.public_phones + tuple(contacts.get("phones", [])),
+        public_emails=base.public_emails | emails,
+        public_phones=base.public_phones + tuple(phones),
         rules=rules,
         local_rules=base.local_rules + tuple(local),
         layers=base.layers + (f"{data['id']}@{data['version']}",),

@@ -1,4 +1,9 @@
-"""Human output for a terminal: the post with flagged spans marked, then each finding."""
+"""Human output for a terminal: the post with flagged spans marked, then each finding.
+
+Everything shown that came from outside (the post, file names, pack and record fields, messages that
+quote the post) passes through :func:`visible` first, so that what the post holds is shown and never
+obeyed: an escape sequence (colours, a cursor move, an OSC 8 link or title), a carriage return that
+overwrites the line, or a bidirectional override that reorders it."""
 
 from __future__ import annotations
 
@@ -16,6 +21,26 @@ def _plain(text: str, **_: object) -> str:
     return text
 
 
+def _shown_as() -> dict[int, str]:
+    table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # ␀ … ␛ ␍ …: one column each
+    table[0x0A] = "\u2424"  # ␤, where a field is one line (a post keeps its line breaks)
+    table[0x7F] = "\u2421"  # ␡
+    named = [*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    named += [0x2028, 0x2029, *range(0xD800, 0xE000)]  # line separators; lone surrogates
+    table.update({c: f"<U+{c:04X}>" for c in named})  # C1 controls, bidirectional marks and overrides
+    return table
+
+
+_SHOWN_AS = _shown_as()
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that a terminal would obey rather than show made visible: C0 and
+    C1 controls (ESC as ␛, CR as ␍), DEL, bidirectional marks, embeddings, overrides and isolates
+    (``<U+202E>``), line separators, lone surrogates. Tabs are kept; a newline shows as ␤."""
+    return text.translate(_SHOWN_AS)
+
+
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset`` in ``text``."""
     line = text.count("\n", 0, offset) + 1
@@ -27,22 +52,22 @@ def render(report: Report, text: str, *, name: str = "post", style: Style = _pla
     out: list[str] = []
     verdict = report.to_json()["verdict"]
     counting = [f for f in report.findings if f.counts]
-    head = f"{name}: {style(verdict.upper(), fg=_VERDICT_COLOURS[verdict], bold=True)}"
+    head = f"{visible(name)}: {style(verdict.upper(), fg=_VERDICT_COLOURS[verdict], bold=True)}"
     if report.error is not None:
-        out.append(f"{head}  {report.error.message}")
+        out.append(f"{head}  {visible(report.error.message)}")
         return "\n".join(out) + "\n"
     summary = f"{len(counting)} finding{'s' if len(counting) != 1 else ''}"
     lifted = len(report.findings) - len(counting)
     if lifted:
         summary += f", {lifted} lifted by records"
-    out.append(f"{head}  {summary}  (policy {report.policy})")
+    out.append(f"{head}  {summary}  (policy {visible(report.policy)})")
     out.extend(_marked_text(report.findings, text, style))
     for f in report.findings:
         out.extend(_finding(f, text, style))
     for e in report.photo_errors:
-        out.append(style(f"photo {e.photo + 1} ({e.path}) {_unchecked(e.message)}", fg="red"))
+        out.append(style(f"photo {e.photo + 1} ({visible(e.path)}) {visible(_unchecked(e.message))}", fg="red"))
     for notice in report.notices:
-        out.append(style(f"note: {notice}", dim=True))
+        out.append(style(f"note: {visible(notice)}", dim=True))
     return "\n".join(out) + "\n"
 
 
@@ -66,15 +91,22 @@ def _marked_text(findings: tuple[Finding, ...], text: str, style: Style) -> list
         here = [(max(a, start), min(b, end), f) for a, b, f in spans if a < end + 1 and b > start and a <= end]
         if not here:
             continue
-        out.append(f"  {number:>{width}} | {line}")
-        marks = [" "] * len(line)
+        marked = [False] * len(line)
         labels = []
         for a, b, f in here:
             for i in range(a - start, max(a - start + 1, b - start)):
-                if i < len(marks):
-                    marks[i] = "^"
+                if i < len(marked):
+                    marked[i] = True
             labels.append(style(f.code, fg=_COLOURS[f.severity], bold=True))
+        if line.endswith("\r") and number < len(lines):
+            line = line[:-1]  # CRLF: the CR is part of the line break, not something to show
+        shown, marks = [], []
+        for ch, flagged in zip(line, marked, strict=False):
+            seen = visible(ch)
+            shown.append(seen)
+            marks.append(("^" if flagged else "\t" if ch == "\t" else " ") * len(seen))
         caret = "".join(marks).rstrip()
+        out.append(f"  {number:>{width}} | {''.join(shown)}")
         out.append(f"  {'':>{width}} | {style(caret, fg='red')} {' '.join(dict.fromkeys(labels))}")
     out.append("")
     return out
@@ -88,12 +120,13 @@ def _finding(f: Finding, text: str, style: Style) -> list[str]:
     elif f.where.photo is not None:
         where = f" photo {f.where.photo + 1}" + (f" at {list(f.where.box)}" if f.where.box else "")
     severity = style(f.severity.value, fg=_COLOURS[f.severity])
-    title = f"{style(f.code, bold=True)} {f.name} [{severity}]{where} ({', '.join(f.clauses)})"
+    clauses = visible(", ".join(f.clauses))
+    title = f"{style(visible(f.code), bold=True)} {visible(f.name)} [{severity}]{where} ({clauses})"
     if f.lifted_by:
-        title += style(f"  lifted by record {f.lifted_by}", fg="green")
-    lines = [title, f"    {f.message}"]
+        title += style(f"  lifted by record {visible(f.lifted_by)}", fg="green")
+    lines = [title, f"    {visible(f.message)}"]
     if f.fix is not None:
-        lines.append(f"    fix ({f.fix.applicability.value}): {f.fix.title}")
+        lines.append(f"    fix ({f.fix.applicability.value}): {visible(f.fix.title)}")
     if f.route and not f.lifted_by:
-        lines.append(f"    approval: a record from {f.route} lifts this")
+        lines.append(f"    approval: a record from {visible(f.route)} lifts this")
     return lines
