@@ -30,21 +30,30 @@ def _raised() -> list[tuple[Path, int, str, str | None]]:
     return out
 
 
+# Where the code is chosen by a helper (pydantic's complaint -> PG111...PG115), not written at the raise.
+COMPUTED = {"post_input.py"}
+
+
 def test_every_raise_names_a_known_code_of_its_class() -> None:
     raised = _raised()
     assert raised
     for path, line, name, code in raised:
         assert name != "PostguardError", f"{path}:{line}: raise a subclass, never the base"
+        if code is None and path.name in COMPUTED:
+            continue
         assert code in MESSAGES, f"{path}:{line}: {name} needs a code from postguard.errors.MESSAGES"
         assert code.startswith(RANGES[name]), f"{path}:{line}: {code} is not in the {name} range"
 
 
 def test_every_code_is_used_and_well_formed() -> None:
-    used = {code for *_, code in _raised()}
+    used: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        if path.name != "errors.py":
+            used |= set(re.findall(r'"(PG[0-9]{3})"', path.read_text("utf-8")))
     for code in MESSAGES:
         assert re.fullmatch(r"PG[1-4][0-9]{2}", code)
-    pack_codes = set(re.findall(r'"(PG3[0-9]{2})"', (SRC / "policy" / "pack.py").read_text("utf-8")))
-    assert set(MESSAGES) - used - pack_codes == set(), "a code nothing raises"
+    assert set(MESSAGES) - used == set(), "a code nothing raises"
+    assert used - set(MESSAGES) == set(), "a code with no message"
 
 
 @pytest.mark.parametrize("cls", [InputError, UsageError, PackError, ModelError])

@@ -67,7 +67,41 @@ MESSAGES: dict[str, str] = {
     "PG223": "display-only fixes are shown, never applied; use safe or unsafe",
     "PG224": "analyzer {id!r}: unknown kind {kind!r}",
     # PG3xx: a policy pack
-    "PG300": "policy pack {where}: {problem}",
+    "PG301": "policy pack {where}: file not found",
+    "PG302": "policy pack {where}: cannot be read ({reason})",
+    "PG303": "policy pack {where}: is a directory, not a policy pack",
+    "PG304": "policy pack {where}: is not a regular file (a device or a pipe?), not a policy pack",
+    "PG305": "policy pack {where}: is {size:,} bytes; a pack may have {limit:,}",
+    "PG306": "policy pack {where}: is over {limit:,} bytes or characters, the most a pack may have",
+    "PG307": "policy pack {where}: not accepted{at}: it {problem}",
+    "PG308": "policy pack {where}: not valid YAML{at}",
+    "PG309": "policy pack {where}: not valid YAML ({reason})",
+    "PG310": "policy pack {where}: expected a mapping at the top level",
+    "PG311": "policy pack {where}: {path}: {problem}",
+    "PG312": "policy pack {where}: working_hours.timezone: unknown time zone {zone!r}",
+    "PG313": "policy pack {where}: working_hours: end {end} is not after start {start}",
+    "PG314": "policy pack {where}: a base pack needs '{name}'",
+    "PG315": "policy pack {where}: rules.{code}: unknown rule code",
+    "PG316": "policy pack {where}: brand_assets.{index}: no such file {name!r}",
+    "PG317": "policy pack {where}: brand_assets.{index}: {name!r} {problem}",
+    "PG318": "policy pack {where}: {at}: bad pattern ({reason})",
+    "PG319": "policy pack {where}: {at}: bad pattern for RE2, the linear-time engine pack patterns run on (no "
+    "backreferences, lookarounds, atomic groups or possessive quantifiers; \\z for \\Z): {reason}",
+    "PG320": "policy pack {where}: public_contacts.emails.{index}: {value!r} is at a personal mail provider; a "
+    "department may list only University addresses",
+    "PG321": "policy pack {where}: public_contacts.emails.{index}: {value!r} is not at a University domain "
+    "({domains}); only the base pack may list it",
+    "PG322": "policy pack {where}: public_contacts.phones.{index}: {value!r} is not a valid phone number",
+    "PG323": "policy pack {where}: public_contacts.phones.{index}: {value!r} is {what} number, an individual's; a "
+    "department may list only office numbers",
+    "PG324": "policy pack {where}: extends must name the base pack {base!r}",
+    "PG325": "policy pack {where}: {name}: only the base pack may set this",
+    "PG326": "policy pack {where}: rules.{code}: a department pack may not switch off {code}",
+    "PG327": "policy pack {where}: rules.{code}.severity.{kind}: may not lower {old} to {new}",
+    "PG328": "policy pack {where}: rules.{code}.threshold: may not raise {old} to {new} (a higher threshold "
+    "reports less)",
+    "PG329": "policy pack {where}: local rule {code} is defined twice",
+    "PG330": "policy pack {where}: a base pack cannot extend another pack",
     # PG4xx: the installed models
     "PG401": "the model manifest {manifest} cannot be read ({reason}); reinstall postguard",
     "PG402": "model file {file} is not in the model manifest {manifest}; reinstall postguard",

@@ -173,28 +173,28 @@ def _read(source: str | Path) -> dict[str, Any]:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise PackError(f"policy pack {path}: file not found") from None
+        raise PackError("PG301", where=path) from None
     except OSError as exc:
-        raise PackError(f"policy pack {path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+        raise PackError("PG302", where=path, reason=exc.strerror or exc.__class__.__name__) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PACK_BYTES:
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise PackError(f"policy pack {path}: is a directory, not a policy pack")
+            raise PackError("PG303", where=path)
         if not stat.S_ISREG(info.st_mode):
-            raise PackError(f"policy pack {path}: is not a regular file (a device or a pipe?), not a policy pack")
-        raise PackError(f"policy pack {path}: is {info.st_size:,} bytes; a pack may have {MAX_PACK_BYTES:,}")
+            raise PackError("PG304", where=path)
+        raise PackError("PG305", where=path, size=info.st_size, limit=MAX_PACK_BYTES)
     with os.fdopen(fd, "rb") as f:
         try:
             data = f.read(MAX_PACK_BYTES + 1)
         except OSError as exc:
-            raise PackError(f"policy pack {path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+            raise PackError("PG302", where=path, reason=exc.strerror or exc.__class__.__name__) from None
     if len(data) > MAX_PACK_BYTES:  # grew since it was measured
-        raise PackError(f"policy pack {path}: is over {MAX_PACK_BYTES:,} bytes, the most a pack may have")
+        raise PackError("PG306", where=path, limit=MAX_PACK_BYTES)
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PackError(f"policy pack {path}: cannot be read (not UTF-8 text)") from None
+        raise PackError("PG302", where=path, reason="not UTF-8 text") from None
     return _parse(raw, str(path))
 
 
@@ -238,21 +238,21 @@ class _PackLoader(yaml.SafeLoader):
 
 def _parse(raw: str, where: str) -> dict[str, Any]:
     if len(raw) > MAX_PACK_BYTES:
-        raise PackError(f"policy pack {where}: is over {MAX_PACK_BYTES:,} characters, the most a pack may have")
+        raise PackError("PG306", where=where, limit=MAX_PACK_BYTES)
     try:
         data = yaml.load(raw, Loader=_PackLoader)  # noqa: S506 - a SafeLoader, bounded
     except _PackYamlError as exc:
         mark = exc.problem_mark
         at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise PackError(f"policy pack {where}: not accepted{at}: it {exc.problem}") from None
+        raise PackError("PG307", where=where, at=at, problem=exc.problem) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise PackError(f"policy pack {where}: not valid YAML{at}") from None
+        raise PackError("PG308", where=where, at=at) from None
     except (ValueError, OverflowError, RecursionError) as exc:  # a scalar YAML resolves but Python refuses
-        raise PackError(f"policy pack {where}: not valid YAML ({_echo(str(exc))})") from None
+        raise PackError("PG309", where=where, reason=_echo(str(exc))) from None
     if not isinstance(data, dict):
-        raise PackError(f"policy pack {where}: expected a mapping at the top level")
+        raise PackError("PG310", where=where)
     _validate(data, where)
     return data
 
@@ -270,7 +270,7 @@ def _validate(data: dict[str, Any], where: str) -> None:
         quoted = repr(best.instance)
         if len(quoted) > _ECHO_CHARS:
             message = message.replace(quoted, _echo(quoted))
-        raise PackError(f"policy pack {where}: {path}: {_echo_long(message)}")
+        raise PackError("PG311", where=where, path=path, problem=_echo_long(message))
 
 
 @functools.cache
@@ -305,11 +305,11 @@ def _working_hours(raw: dict[str, Any], where: str) -> WorkingHours:
     try:
         zone = ZoneInfo(raw["timezone"])
     except (ZoneInfoNotFoundError, ValueError):
-        raise PackError(f"policy pack {where}: working_hours.timezone: unknown time zone {raw['timezone']!r}") from None
+        raise PackError("PG312", where=where, zone=raw["timezone"]) from None
     start = dt.time.fromisoformat(raw["start"])
     end = dt.time.fromisoformat(raw["end"])
     if end <= start:
-        raise PackError(f"policy pack {where}: working_hours: end {raw['end']} is not after start {raw['start']}")
+        raise PackError("PG313", where=where, end=raw["end"], start=raw["start"])
     return WorkingHours(zone, frozenset(_DAYS.index(d) for d in raw["days"]), start, end)
 
 
@@ -329,11 +329,11 @@ def _disclaimers(raw: dict[str, Any] | None) -> Disclaimers | None:
 def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
     for name in ("limits", "working_hours", "approvers", "rules"):
         if name not in data:
-            raise PackError(f"policy pack {where}: a base pack needs '{name}'")
+            raise PackError("PG314", where=where, name=name)
     rules: dict[str, RuleSettings] = {}
     for code, raw in data["rules"].items():
         if code not in CODES:
-            raise PackError(f"policy pack {where}: rules.{code}: unknown rule code")
+            raise PackError("PG315", where=where, code=code)
         default = CODES[code].severity
         severity = {kind: default[kind] for kind in AccountKind}
         severity.update(_severities(raw.get("severity", {})))
@@ -372,10 +372,10 @@ def _brand_assets(raw: list[str], where: str) -> tuple[str, ...]:
     for i, name in enumerate(raw):
         path = Path(name) if Path(name).is_absolute() or Path(name).exists() else base / name
         if not path.is_file():
-            raise PackError(f"policy pack {where}: brand_assets.{i}: no such file {_echo(name)!r}")
+            raise PackError("PG316", where=where, index=i, name=_echo(name))
         problem = image_problem(path)
         if problem is not None:
-            raise PackError(f"policy pack {where}: brand_assets.{i}: {_echo(name)!r} {problem}")
+            raise PackError("PG317", where=where, index=i, name=_echo(name), problem=problem)
         out.append(str(path))
     return tuple(out)
 
@@ -394,11 +394,8 @@ def _compile_pattern(pattern: str, where: str, at: str, *, ignore_case: bool = F
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise PackError(f"policy pack {where}: {at}: bad pattern ({_echo(str(exc))})") from None
-    raise PackError(
-        f"policy pack {where}: {at}: bad pattern for RE2, the linear-time engine pack patterns run on "
-        f"(no backreferences, lookarounds, atomic groups or possessive quantifiers; \\z for \\Z): {_echo(reason)}"
-    )
+        raise PackError("PG318", where=where, at=at, reason=_echo(str(exc))) from None
+    raise PackError("PG319", where=where, at=at, reason=_echo(reason))
 
 
 def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -411,7 +408,7 @@ def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str,
         try:
             re.compile(spec["pattern"])
         except re.error as exc:
-            raise PackError(f"policy pack {where}: {at}: bad pattern ({_echo(str(exc))})") from None
+            raise PackError("PG318", where=where, at=at, reason=_echo(str(exc))) from None
         out[label] = (spec["pattern"], tuple(spec["context"]))
     return out
 
@@ -466,15 +463,15 @@ def _department_contacts(base: PolicyPack, contacts: dict[str, list[str]], where
     for i, email in enumerate(contacts.get("emails", [])):
         address = email.lower()
         domain = address.rsplit("@", 1)[1]
-        at = f"policy pack {where}: public_contacts.emails.{i}: {_echo(email)!r}"
+        at = {"where": where, "index": i, "value": _echo(email)}
         if _free_mail(domain):
-            raise PackError(f"{at} is at a personal mail provider; a department may list only University addresses")
+            raise PackError("PG320", **at)
         if roots and not any(domain == r or domain.endswith("." + r) for r in roots):
-            raise PackError(f"{at} is not at a University domain ({', '.join(roots)}); only the base pack may list it")
+            raise PackError("PG321", **at, domains=", ".join(roots))
         emails.add(address)
     phones = []
     for i, phone in enumerate(contacts.get("phones", [])):
-        at = f"policy pack {where}: public_contacts.phones.{i}: {_echo(phone)!r}"
+        at = {"where": where, "index": i, "value": _echo(phone)}
         kinds = set()
         # as written (a +33 number is French), and as DP001 compares numbers: UK digits without 0 or 44
         for text, region in ((phone, "GB"), ("+44" + _uk_digits(phone), None)):
@@ -488,11 +485,11 @@ def _department_contacts(base: PolicyPack, contacts: dict[str, list[str]], where
         if _uk_digits(phone).startswith("7") and (not written.startswith("+") or written.startswith("+44")):
             kinds.add("MOBILE")  # 07…: mobile, personal (070) and pager (076) numbers, valid or not
         if not kinds:
-            raise PackError(f"{at} is not a valid phone number")
+            raise PackError("PG322", **at)
         personal = kinds & set(_PERSONAL_PHONE_TYPES)
         if personal:
             what = "a mobile" if personal & {"MOBILE", "FIXED_LINE_OR_MOBILE"} else "a personal"
-            raise PackError(f"{at} is {what} number, an individual's; a department may list only office numbers")
+            raise PackError("PG323", **at, what=what)
         phones.append(phone)
     return emails, phones
 
@@ -506,40 +503,36 @@ def _uk_digits(value: str) -> str:
 def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: frozenset[str]) -> PolicyPack:
     """Apply a department pack on top of ``base``, refusing anything that loosens it."""
     if data.get("extends") != base.id:
-        raise PackError(f"policy pack {where}: extends must name the base pack {base.id!r}")
+        raise PackError("PG324", where=where, base=base.id)
     base_only = ("limits", "working_hours", "approvers", "department_may_loosen", "university_numbers", "photos")
     for name in (*base_only, "disclaimers", "notices"):
         if name in data:
-            raise PackError(f"policy pack {where}: {name}: only the base pack may set this")
+            raise PackError("PG325", where=where, name=name)
     rules = dict(base.rules)
     for code, raw in data.get("rules", {}).items():
         current = rules.get(code)
         if current is None:
-            raise PackError(f"policy pack {where}: rules.{code}: unknown rule code")
+            raise PackError("PG315", where=where, code=code)
         loosen_ok = code in may_loosen
         enabled = raw.get("enabled", current.enabled)
         if current.enabled and not enabled and not loosen_ok:
-            raise PackError(f"policy pack {where}: rules.{code}: a department pack may not switch off {code}")
+            raise PackError("PG326", where=where, code=code)
         severity = dict(current.severity)
         for kind, value in _severities(raw.get("severity", {})).items():
             if value.rank < severity[kind].rank and not loosen_ok:
                 raise PackError(
-                    f"policy pack {where}: rules.{code}.severity.{kind.value}: may not lower "
-                    f"{severity[kind].value} to {value.value}"
+                    "PG327", where=where, code=code, kind=kind.value, old=severity[kind].value, new=value.value
                 )
             severity[kind] = value
         threshold = raw.get("threshold", current.threshold)
         if current.threshold is not None and threshold is not None and threshold > current.threshold and not loosen_ok:
-            raise PackError(
-                f"policy pack {where}: rules.{code}.threshold: may not raise {current.threshold} to {threshold} "
-                "(a higher threshold reports less)"
-            )
+            raise PackError("PG328", where=where, code=code, old=current.threshold, new=threshold)
         rules[code] = RuleSettings(enabled, severity, threshold)
     local = _local_rules(data.get("local_rules", []), where)
     known = {r.code for r in base.local_rules}
     for rule in local:
         if rule.code in known:
-            raise PackError(f"policy pack {where}: local rule {rule.code} is defined twice")
+            raise PackError("PG329", where=where, code=rule.code)
         known.add(rule.code)
     emails, phones = _department_contacts(base, data.get("public_contacts", {}), where)
     return PolicyPack(
@@ -576,7 +569,7 @@ def load_pack(*department_packs: str | Path, base: str | Path | None = None) -> 
         data = _read(base)
         where = str(base)
     if "extends" in data:
-        raise PackError(f"policy pack {where}: a base pack cannot extend another pack")
+        raise PackError("PG330", where=where)
     pack = _base_from(data, where)
     may_loosen = frozenset(data.get("department_may_loosen", []))
     for dept in department_packs:

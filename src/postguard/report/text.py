@@ -50,7 +50,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 def render(report: Report, text: str, *, name: str = "post", style: Style = _plain) -> str:
     out: list[str] = []
-    verdict = report.to_json()["verdict"]
+    verdict = "error" if report.error is not None else report.verdict.value
     counting = [f for f in report.findings if f.counts]
     head = f"{visible(name)}: {style(verdict.upper(), fg=_VERDICT_COLOURS[verdict], bold=True)}"
     if report.error is not None:
