@@ -127,3 +127,25 @@ def test_two_photos_with_one_name_get_two_copies(tmp_path: Path) -> None:
     ops = {i: [PhotoOperation(i, "strip-metadata")] for i in (0, 1)}
     written = write_photos(paths, ops, out_dir=str(tmp_path / "out"))
     assert len({p for _, p in written}) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("given", ["a string", None, {"text": "x"}])
+def test_check_of_something_that_is_not_a_post_is_an_error_report(given: object) -> None:
+    report = postguard.check(given)  # type: ignore[arg-type]
+    assert report.error is not None and report.error.code == "PG106"
+
+
+@pytest.mark.slow
+def test_records_built_loosely_in_python_are_read_through_the_input_model(engine: Engine) -> None:
+    text = "We are delighted to announce that our new building opens on Monday."
+
+    def lifted(record: Record) -> list[str | None]:
+        report = engine.check(Post(text, account=AccountKind.OFFICIAL, records=(record,)))
+        assert report.error is None, report.error
+        return [f.lifted_by for f in report.findings if f.code == "AU001"]
+
+    assert lifted(Record("WP-1", "written-permission", ("AU001",), expires="2020-01-01")) == [None]  # type: ignore[arg-type]
+    assert lifted(Record("WP-1", "written-permission", ("AU001",), expires="2099-01-01")) == ["WP-1"]  # type: ignore[arg-type]
+    covers_one = engine.check(Post(text, records=(Record("WP-1", "written-permission", "AU001"),)))  # type: ignore[arg-type]
+    assert covers_one.error is not None and "'covers' must be a list of rule codes" in covers_one.error.message
