@@ -19,6 +19,18 @@ SECRETS = [
     ("I changed my password to Blackwells123 today", "Blackwells123"),
     ("login is labuser / Oxford!Lab2025 for the PC", "Oxford!Lab2025"),
     ("The safe combination is 31-17-42", "31-17-42"),
+    # issue 26: secrets as people write them in posts
+    ("New code for the back gate on Walton Lane from tonight is 7-3-1-9 then the key symbol.", "7-3-1-9"),
+    ("use the side door on the left, keypad is 5803 then hash", "5803"),
+    ("the guest network is Kellogg-Guest and the key is Norham!2027 (capital N)", "Norham!2027"),
+    ("Mungo1999 is not a password, people. Change it.", "Mungo1999"),
+    ("    export CLINIC_API_TOKEN=2B7E151628AED2A6ABF7158809CF4F3C", "2B7E151628AED2A6ABF7158809CF4F3C"),
+    ("https://files.example.org/share?id=91&access_token=q8Zr2LmX0vB4nT7w", "q8Zr2LmX0vB4nT7w"),
+    (
+        "alerts go to https://hooks.slack.com/services/T0AB12CD3/B0CD45EF6/aBcDeFgHiJkLmNoPqRsTuVwX now",
+        "https://hooks.slack.com/services/T0AB12CD3/B0CD45EF6/aBcDeFgHiJkLmNoPqRsTuVwX",
+    ),
+    ("runner token glpat-x7Yz2Qw8Er5Ty1Ui0Op3As", "glpat-x7Yz2Qw8Er5Ty1Ui0Op3As"),
 ]
 NOT_SECRETS = [
     "Your password is required.",
@@ -32,6 +44,11 @@ NOT_SECRETS = [
     "Wifi password: [REDACTED]",
     "password: ********",
     "PIN: xxxx",
+    "Never reuse your Oxford password on shopping sites. If a site you use is breached, change it.",
+    "A good password is a long one: three random words beat a clever one.",
+    "The door code for the new building will be sent to staff by email.",
+    "Set API_TOKEN in your environment; never paste it into a post.",
+    "See https://www.ox.ac.uk/news?page=2&key=events for what's on.",
 ]
 
 

@@ -69,7 +69,8 @@ _SEP = r"\s*(?:\bis\b|\bwas\b|=|:|->|-)\s*[\"'`]?"
 _SEP_OR_SPACE = r"(?:\s*(?:\bis\b|\bwas\b|=|:|->|-)\s*[\"'`]?|\s+(?=\S*\d))"
 _VALUE = r"(?P<secret>[^\s\"'`]{3,64}?)(?=[\"'`]?(?:[\s,;)]|[.?](?:\s|$)|$))"
 # "for the seminar room", "to the graduate centre this week", "in the lab"
-_FOR = r"(?:\s+(?:for|to|of|on|in|at)\s+[\w .@'-]{1,50}?)?"
+# (within one sentence: a full stop ends it unless a word goes on, as in "cs.ox.ac.uk")
+_FOR = r"(?:\s+(?:for|to|of|on|in|at)\s+(?:[\w @'-]|[.@](?=\S)){1,50}?)?"
 
 
 def _strong_secret(m: re.Match[str]) -> bool:
@@ -121,6 +122,42 @@ PATTERNS: tuple[NamedPattern, ...] = (
         0.9, "door-code", group="secret", validator=_code_like, validator_name="code-like",
     ),
     NamedPattern(
+        # "the code for the back gate ... is 5-2-8-0", "keypad is 4719 then hash"
+        "code-for-door",
+        r"\b(?:(?:code|combination)\s+(?:for|to|on)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:door|gate|keypad|entrance|"
+        r"lab|store|room|cupboard|locker|safe|building)s?|keypad|key\s?pad)\b[^.\n]{0,40}?(?:\bis\b(?:\s+now\b)?|"
+        r"\bwas\b|=|:|\bchanges?\s+to\b|\bwill\s+be\b)\s*(?P<secret>[0-9A-Z#*]{1,4}(?:-[0-9A-Z#*]{1,4}){0,5}#?)",
+        0.9, "door-code", group="secret", validator=_code_like, validator_name="code-like",
+    ),
+    NamedPattern(
+        # "the guest network is ORC-Events and the key is Headington#2026"
+        "network-then-key",
+        rf"\b(?:wi-?fi|wireless|network|ssid|eduroam)\b[^.\n]{{0,60}}?\b(?:key|password|passphrase|pw)\b{_SEP}{_VALUE}",
+        0.85, "wifi-key", group="secret", validator=_plausible_secret, validator_name="plausible-secret",
+    ),
+    NamedPattern(
+        # "Biscuit2014 is not a password", "Quad2026! is our login"
+        "named-as-password",
+        r"(?<![\w@#])(?P<secret>[^\s\"'`]{4,64}?)[\"'`]?\s+(?:is|was)\s+(?:not\s+)?(?:a|the|our|my|your|their)\s+"
+        r"(?:(?:new|shared|lab|admin|wi-?fi)\s+)?(?:password|passcode|login\s+password|pin)\b",
+        0.8, "password", group="secret", validator=_strong_secret, validator_name="strong-secret",
+    ),
+    NamedPattern(
+        # a secret said in words: "the door code is the year the college was founded, backwards"
+        "secret-described",
+        r"\b(?:password|passcode|pin|(?:door|gate|keypad|lock|safe|alarm|access)\s+code)\b[^.\n]{0,40}?\b(?:is|=)\s+"
+        r"(?P<secret>(?:literally\s+)?(?:the|our|my|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?(?:year|name|birthday|"
+        r"birth\s*date|date|postcode|number|initials|surname)\b[^.\n]{0,60})",
+        0.7, "password", group="secret",
+    ),
+    NamedPattern(
+        # "export REDCAP_API_TOKEN=8F3A9C0D...", "DB_PASSWORD: hunter2-prod"
+        "env-secret-assignment",
+        r"\b[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Z0-9_]*"
+        r"\s*[=:]\s*[\"'`]?(?P<secret>[^\s\"'`]{6,200})",
+        0.9, "api-key", group="secret", validator=_strong_secret, validator_name="strong-secret", flags=0,
+    ),
+    NamedPattern(
         "new-code",
         r"\bcode\b[^\n]{0,80}?\bnew\s+(?:one|code)\s+(?:is|will\s+be|:)\s*(?P<secret>[0-9A-Z#*]{3,10})",
         0.85, "door-code", group="secret", validator=_code_like, validator_name="code-like",
@@ -152,6 +189,11 @@ PATTERNS: tuple[NamedPattern, ...] = (
                  0.9, "password", group="secret"),
     NamedPattern("zoom-pwd-link", r"zoom\.us/[jw]/\d+\?pwd=(?P<secret>[A-Za-z0-9._-]{6,})", 0.9, "passcode",
                  group="secret"),
+    # a token in a link: "...?access_token=8f3a...", "...&pwd=dGhpc0lz...", "...?sig=..."
+    NamedPattern("url-secret-parameter",
+                 r"\bhttps?://[^\s?#]+\?(?:[^\s#]*&)?(?:pwd|passcode|password|pass|token|access_token|auth|auth_token|"
+                 r"api_key|apikey|key|secret|client_secret|sig|signature|code)=(?P<secret>[A-Za-z0-9._~%+/=-]{8,})",
+                 0.85, "token", group="secret", validator=_strong_secret, validator_name="strong-secret"),
     NamedPattern(
         "generic-secret-assignment",
         r"\b(?:api[_ -]?key|apikey|secret(?:[_ -]?key)?|access[_ -]?(?:key|token)|auth[_ -]?token|"
@@ -161,13 +203,60 @@ PATTERNS: tuple[NamedPattern, ...] = (
 )  # fmt: skip
 
 
+def _vendor_patterns() -> tuple[NamedPattern, ...]:
+    """Vendor token formats from detect-secrets (Apache-2.0), a maintained library that tracks them:
+    webhook URLs and service tokens, each of a detector's regexes as a named pattern (the whole match is
+    the secret). Its generic detectors (keywords, high entropy, IPs) are not used: they read code, not
+    prose, and the project's own patterns above handle secrets as people write them in posts."""
+    from detect_secrets.plugins import (
+        artifactory,
+        azure_storage_key,
+        cloudant,
+        discord,
+        gitlab_token,
+        ibm_cloud_iam,
+        ibm_cos_hmac,
+        mailchimp,
+        npm,
+        pypi_token,
+        sendgrid,
+        slack,
+        softlayer,
+        square_oauth,
+        telegram_token,
+        twilio,
+    )  # fmt: skip
+
+    detectors = (
+        slack.SlackDetector, gitlab_token.GitLabTokenDetector, sendgrid.SendGridDetector, twilio.TwilioKeyDetector,
+        discord.DiscordBotTokenDetector, telegram_token.TelegramBotTokenDetector, mailchimp.MailchimpDetector,
+        npm.NpmDetector, pypi_token.PypiTokenDetector, azure_storage_key.AzureStorageKeyDetector,
+        square_oauth.SquareOAuthDetector, artifactory.ArtifactoryDetector, ibm_cloud_iam.IbmCloudIamDetector,
+        ibm_cos_hmac.IbmCosHmacDetector, softlayer.SoftlayerDetector, cloudant.CloudantDetector,
+    )  # fmt: skip
+    out = []
+    for detector in detectors:
+        for k, regex in enumerate(detector.denylist):
+            name = f"detect-secrets:{detector.secret_type}:{k}"
+            flags = regex.flags & ~re.UNICODE
+            out.append(NamedPattern(name, f"(?P<secret>{regex.pattern})", 0.95, "api-key", group="secret", flags=flags))
+    return tuple(out)
+
+
 class SecretsAnalyzer(BaseTextAnalyzer):
-    """Finds credentials and secrets in text. Pure; nothing to load."""
+    """Finds credentials and secrets in text: the project's patterns for secrets as people write them,
+    and detect-secrets' vendor token formats (loaded with :meth:`load`)."""
 
     id = ANALYZER_ID
 
+    def __init__(self) -> None:
+        self._patterns: tuple[NamedPattern, ...] | None = None
+
     def load(self) -> None:
-        return None
+        if self._patterns is None:
+            self._patterns = PATTERNS + _vendor_patterns()
 
     def analyze(self, doc: Document) -> list[Evidence]:
-        return find(self.id, PATTERNS, doc, across_labels=True)
+        self.load()
+        assert self._patterns is not None
+        return find(self.id, self._patterns, doc, across_labels=True)
