@@ -8,6 +8,7 @@ from postguard.analyzers.pii import PiiAnalyzer
 from postguard.analyzers.pii.identifiers import iban_mod97, luhn, nhs_mod11, ni_prefix_valid
 from postguard.text.document import make_document
 from postguard.text.numbers import spoken_digits
+from postguard.types import Evidence
 
 FOUND = [
     ("mobile 07700 900123", "phone", "07700 900123"),
@@ -88,3 +89,48 @@ def test_people_are_still_found_when_ner_cannot_load() -> None:
     analyzer._nlp = False  # as after a failed load
     found = analyzer.analyze(make_document("Get well soon to Dr Priya Nair, who is off sick with depression."))
     assert ("person", "titled-name") in {(e.label, e.pattern_name) for e in found}
+
+
+# Issue 26: an organisation's contact point is not personal data; the analyzer says whose it is.
+INSTITUTIONAL_CONTACTS = [
+    ("Questions? Email the Graduate Admissions team: grad.admissions@law.ox.ac.uk", "grad.admissions@law.ox.ac.uk"),
+    ("Find out more and register interest: music@balliol.ox.ac.uk", "music@balliol.ox.ac.uk"),
+    ("If you need urgent support, call the University's out-of-hours line on 01865 289999.", "01865 289999"),
+    ("If your card fails, call Security Control on 01865 289999 and we'll help.", "01865 289999"),
+    ("contact the admissions office at medadmissions@medsci.example.org or on 01865 289467.", "01865 289467"),
+]
+PERSONAL_CONTACTS = [
+    ("For the group trip, contact Prof Raj Nair (rnair@bsg.ox.ac.uk).", "rnair@bsg.ox.ac.uk"),
+    ("Email sarah.whitfield@chem.ox.ac.uk if you want the slides.", "sarah.whitfield@chem.ox.ac.uk"),
+    ("Ring Sarah's mobile on 07700 900123 if the lab floods.", "07700 900123"),
+    ("The Faculty Office lost my form, so text my personal mobile 07700 900456.", "07700 900456"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), INSTITUTIONAL_CONTACTS)
+def test_an_offices_contact_point_is_marked_institutional(text: str, value: str) -> None:
+    found = _contact(text, value)
+    assert found.institutional and found.context_word
+
+
+@pytest.mark.parametrize(("text", "value"), PERSONAL_CONTACTS)
+def test_a_persons_contact_stays_personal(text: str, value: str) -> None:
+    assert not _contact(text, value).institutional
+
+
+def _contact(text: str, value: str) -> Evidence:
+    analyzer = PiiAnalyzer(university_domains=("ox.ac.uk",))
+    doc = make_document(text)
+    (found,) = [e for e in analyzer.analyze(doc) if e.span and text[e.span.start : e.span.end] == value]
+    return found
+
+
+def test_digits_in_a_link_are_no_phone_number() -> None:
+    text = "The shared notes are at https://www.overleaf.example.com/7381920465qkwzhtrmpbvd for the group."
+    assert [e for e in PiiAnalyzer().analyze(make_document(text)) if e.label == "phone"] == []
+
+
+def test_via_as_an_english_word_starts_no_italian_street() -> None:
+    text = "Decisions will be released via UCAS Hub by 9 January."
+    assert [e for e in PiiAnalyzer().analyze(make_document(text)) if e.label == "address"] == []
+    assert [e.label for e in PiiAnalyzer().analyze(make_document("Via Roma 10, 00184 Roma"))] == ["address"]

@@ -68,7 +68,7 @@ def default_registry(pack: PolicyPack) -> AnalyzerRegistry:
         SecretsAnalyzer(),
         CuesAnalyzer(),
         SceneCuesAnalyzer(),
-        PiiAnalyzer(university_formats=pack.university_numbers or None),
+        PiiAnalyzer(university_formats=pack.university_numbers or None, university_domains=pack.university_domains),
         PeopleAnalyzer(),
         SemanticAnalyzer(encoder=encoder),
         AbuseAnalyzer(encoder=encoder),

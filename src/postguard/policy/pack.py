@@ -146,6 +146,12 @@ class PolicyPack:
     photo_notice: str | None = None
 
     @property
+    def university_domains(self) -> tuple[str, ...]:
+        """The mail domains of the University's published addresses (``ox.ac.uk``): an address under one
+        of them is the University's, not a free-mail one."""
+        return _university_domains(self.public_emails)
+
+    @property
     def label(self) -> str:
         return f"{self.id}@{self.version}"
 

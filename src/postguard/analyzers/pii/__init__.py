@@ -30,7 +30,13 @@ class PiiAnalyzer(BaseTextAnalyzer):
     id = ANALYZER_ID
     reads_bio = False
 
-    def __init__(self, *, university_formats: dict[str, tuple[str, tuple[str, ...]]] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        university_formats: dict[str, tuple[str, tuple[str, ...]]] | None = None,
+        university_domains: tuple[str, ...] = (),
+    ) -> None:
+        self.university_domains = university_domains
         formats = university_formats if university_formats is not None else DEFAULT_UNIVERSITY_FORMATS
         self.patterns = EMAIL + ADDRESS + IDENTIFIERS + university_patterns(formats)
 
@@ -49,7 +55,7 @@ class PiiAnalyzer(BaseTextAnalyzer):
         taken = DisjointSpans()
         found = [e for e in found if e.span is None or taken.take(e.span)]
         handles = [h for h in find(self.id, (HANDLE,), doc) if h.span is None or not taken.overlaps(h.span)]
-        marked = [mark_holder(doc, e) for e in found]  # an office's number, or a person's
+        marked = [mark_holder(doc, e, self.university_domains) for e in found]  # an office's number, or a person's
         return sorted(marked + handles, key=lambda e: e.span.start if e.span else 0)
 
     def _spoken(self, doc: Document) -> list[Evidence]:

@@ -66,6 +66,25 @@ def is_role_address(address: str) -> bool:
     return local in ROLE_LOCAL_PARTS or (bool(parts) and all(p in ROLE_LOCAL_PARTS for p in parts))
 
 
+# English words that cannot be part of a street's name: "via UCAS Hub by 9 January" is no Italian street.
+_NOT_IN_STREET_NAMES = frozenset("by the to for and on at in from with of or is are was this that our your my".split())
+_MONTH_AFTER = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def _romance_street(m: re.Match[str]) -> bool:
+    """A house number before the street word; or a number after its names, with no English function word
+    among them and no month after the number (a date)."""
+    if m.group()[:1].isdigit():
+        return True
+    words = re.findall(r"[\w'-]+", m.group().lower())
+    after = m.string[m.end() : m.end() + 12]
+    return (
+        any(c.isdigit() for c in m.group())
+        and not (set(words[1:]) & _NOT_IN_STREET_NAMES)
+        and not _MONTH_AFTER.match(after)
+    )
+
+
 _STREET = (
     r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Way|Place|Pl|Crescent|Cres|Drive|Dr|Terrace|Gardens|Gdns|Court|"
     r"Ct|Grove|Hill|Square|Sq|Walk|Row|Parade|Mews|Rise|Green|Park|Vale|View|Boulevard|Blvd|Parkway|Pkwy|Circle|"
@@ -110,8 +129,8 @@ ADDRESS: tuple[NamedPattern, ...] = (
         r"(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúçñ'-]+){0,3}(?:,?\s+\d{1,4}\b)?(?:,\s*\d{4,5}\s+[A-ZÁÉÍÓÚ][\wáéíóúçñ-]+)?",
         0.8,
         "address",
-        validator=lambda m: any(c.isdigit() for c in m.group()),
-        validator_name="has-number",
+        validator=_romance_street,
+        validator_name="street-with-number",
     ),
     NamedPattern(
         "home-address-postcode",
@@ -194,4 +213,9 @@ def phone_candidates(text: str) -> list[tuple[int, int, float, str]]:
             continue
         if _PHONE_WORDS.search(before) or _PHONE_WORDS.search(after):
             found.append((m.start(), m.end(), 0.65, "local-digits-in-context"))
-    return found
+    links = [u.span() for u in _LINK.finditer(text)]
+    # digits inside a link are part of its path or query (a document id, a meeting id), not a phone number
+    return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in links)]
+
+
+_LINK = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
