@@ -4,10 +4,12 @@ at test time (tests/audit_fixtures.py), and hostile archives refused or bounded 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -390,6 +392,26 @@ def test_a_zip_bomb_is_refused_at_the_cap_naming_the_member(tmp_path: Path) -> N
 def test_the_archive_total_is_capped(tmp_path: Path) -> None:
     items, problems = run(fx.x_archive(tmp_path), limits=Limits(max_total_bytes=2_000))
     assert "PG515" in {p.code for p in problems}
+
+
+def test_a_tar_gz_bomb_is_not_listed_past_the_total(tmp_path: Path) -> None:
+    path = tmp_path / "archive.tar.gz"
+    with tarfile.open(path, "w:gz") as tar:
+        for name in ("outbox.json", "actor.json"):
+            info = tarfile.TarInfo(name)
+            info.size = 2
+            tar.addfile(info, io.BytesIO(b"{}"))
+        zeros = tarfile.TarInfo("media_attachments/zeros.bin")
+        zeros.size = 30 << 20
+        tar.addfile(zeros, io.BytesIO(bytes(zeros.size)))
+        after = tarfile.TarInfo("after.json")
+        after.size = 2
+        tar.addfile(after, io.BytesIO(b"{}"))
+    assert path.stat().st_size < 200_000
+    archive = open_archive(path, limits=Limits(max_total_bytes=1 << 20))
+    assert "after.json" not in archive
+    assert [(p.code, p.member) for p in archive.problems] == [("PG515", "media_attachments/zeros.bin")]
+    archive.close()
 
 
 def test_a_huge_json_member_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
