@@ -11,6 +11,7 @@ Examples::
     postguard fix --bio "Lecturer at Oxford" post.md
     postguard rules
     postguard rule OP001
+    postguard audit import twitter-2024-05-01-abc.zip > items.jsonl
 """
 
 from __future__ import annotations
@@ -447,6 +448,46 @@ def docs(out_dir: str) -> None:
 
     for path in write_pages(Path(out_dir)):
         click.echo(str(path))
+
+
+@cli.group()
+def audit() -> None:
+    """Audit what an account published, from its platform's archive."""
+
+
+def _format_names() -> list[str]:
+    from postguard.audit.importers import FORMATS
+
+    return list(FORMATS)
+
+
+@audit.command("import")
+@click.argument("archive", metavar="ARCHIVE")
+@click.option("--format", "fmt", type=click.Choice(_format_names()), help="The export's format (default: detected).")
+@click.option("--include-non-publications", is_flag=True, help="Also list reposts of others, direct messages, drafts.")
+def audit_import(archive: str, fmt: str | None, include_non_publications: bool) -> None:
+    """Import an account's archive (a zip, a tar.gz, a folder or one export file): one JSON object per
+    item on stdout, each skipped entry on stderr. Exit 0 when all was imported, 1 when some was skipped.
+
+    \b
+    postguard audit import twitter-2024-05-01-abc.zip > items.jsonl
+    postguard audit import --format mastodon archive-20240501.tar.gz
+    """
+    from postguard.audit import ImportedItem, import_archive
+
+    skipped = 0
+    with import_archive(archive, fmt, extract_media=False, publications_only=not include_non_publications) as run:
+        for result in run:
+            if isinstance(result, ImportedItem):
+                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            else:
+                skipped += 1
+                click.echo(f"postguard: skipped [{result.code}]: {result.message}", err=True)
+        if run.left_out:
+            counts = ", ".join(f"{n} {kind.value}" for kind, n in sorted(run.left_out.items()))
+            note = f"not the account's publications, left out: {counts} (--include-non-publications lists them)"
+            click.echo(f"postguard: {note}", err=True)
+    sys.exit(EXIT_FINDINGS if skipped else 0)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -5,7 +5,7 @@ never reused: a retired one stays in :data:`MESSAGES` with its template.
 
 Ranges: PG1xx the post or a file given (:class:`InputError`), PG2xx an option or argument
 (:class:`UsageError`), PG3xx a policy pack (:class:`PackError`), PG4xx the installed models
-(:class:`ModelError`).
+(:class:`ModelError`), PG5xx an account archive being imported (:class:`ArchiveError`).
 """
 
 from __future__ import annotations
@@ -110,6 +110,35 @@ MESSAGES: dict[str, str] = {
     "(pip install --force-reinstall postguard)",
     "PG404": "model file {file} is missing from the install; reinstall postguard",
     "PG405": "the embedding model needs {module}; reinstall postguard",
+    # PG5xx: an account archive being imported (postguard audit); a member's problem is shown after the
+    # member's name ("data/tweets.js: not valid JSON ..."), so these templates do not repeat it
+    "PG501": "no such file or folder",
+    "PG502": "cannot be read ({reason})",
+    "PG503": "not an archive Postguard reads: give a zip, a tar.gz, a folder or one export file ({reason})",
+    "PG504": "not an export Postguard recognises; pass --format (one of {formats})",
+    "PG505": "looks like more than one kind of export ({formats}); pass --format",
+    "PG506": "unknown export format {value!r}; use one of {formats}",
+    "PG507": "the {format} export has none of the files it should hold ({expected})",
+    "PG510": "has more than {limit:,} members; an archive may have at most that many",
+    "PG511": "refused: the name {why} (never read from or written to)",
+    "PG512": "refused: a symbolic link (never followed)",
+    "PG513": "refused: not a regular file",
+    "PG514": "refused: it expands past {limit:,} bytes, the most {what} may have (a zip bomb?)",
+    "PG515": "refused: reading it would pass {limit:,} decompressed bytes from the whole archive (a zip bomb?)",
+    "PG516": "refused: the member is encrypted",
+    "PG517": "cannot be read: {reason} (is the archive truncated or damaged?)",
+    "PG518": "appears more than once in the archive; only the first copy is read",
+    "PG520": "not valid JSON ({reason})",
+    "PG521": "not valid {encoding} text (byte 0x{byte:02x} at offset {offset:,}); was it saved in another encoding?",
+    "PG522": "not valid XML ({reason})",
+    "PG523": "refused: XML with {what} (entity expansion and external references are never allowed)",
+    "PG524": "not valid CSV ({reason}); the rest of the file is not read",
+    "PG525": "has no column {column!r}; its header is {header}",
+    "PG526": "not a readable CAR file ({reason})",
+    "PG530": "{entry}: {problem}; skipped",
+    "PG531": "{entry}: cannot read the time {value!r}; skipped",
+    "PG532": "{entry}: photo {photo!r} is not in the archive; the post is imported without it",
+    "PG533": "{entry}: photo {photo!r} not extracted: {reason}; the post is imported without it",
 }
 
 
@@ -151,3 +180,20 @@ class ModelError(PostguardError):
     from ``assets/MODELS.json``): the install is damaged."""
 
     kind = "model"
+
+
+class ArchiveError(PostguardError):
+    """An account archive, or one of its members, cannot be imported (postguard audit): unreadable,
+    hostile (a name outside the archive, a symlink, a zip bomb), or malformed. ``member`` names the member
+    (or the archive) and ``entry`` the entry in it; the message leads with the member."""
+
+    kind = "archive"
+
+    def __init__(self, code: str, /, *, member: str | None = None, entry: str | None = None, **values: Any) -> None:
+        reason = MESSAGES[code].format(entry=entry, **values)
+        self.code = code
+        self.values = values
+        self.member = member
+        self.entry = entry
+        self.reason = reason
+        Exception.__init__(self, f"{member}: {reason}" if member else reason)
