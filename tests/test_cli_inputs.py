@@ -91,3 +91,17 @@ def test_fix_out_never_overwrites_without_force(tmp_path: Path) -> None:
     assert result.returncode == 2 and "[PG134]" in result.stderr and out.read_text() == "mine"
     assert run("fix", "--force", "--out", str(out), SECRET.strip()).returncode == 0
     assert "Quad2026" not in out.read_text() and os.path.isfile(out)
+
+
+def test_a_fifo_given_as_a_post_file_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "post.md"
+    os.mkfifo(fifo)
+    result = run("check", str(fifo), timeout=60)
+    assert result.returncode == 2 and "[PG129]" in result.stderr
+
+
+def test_markdown_with_nothing_but_front_matter_is_not_a_clean_pass(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: Draft\nauthor: me\n---\n")
+    result = run("check", str(post))
+    assert result.returncode == 2 and "[PG107]" in result.stderr

@@ -149,3 +149,15 @@ def test_records_built_loosely_in_python_are_read_through_the_input_model(engine
     assert lifted(Record("WP-1", "written-permission", ("AU001",), expires="2099-01-01")) == ["WP-1"]  # type: ignore[arg-type]
     covers_one = engine.check(Post(text, records=(Record("WP-1", "written-permission", "AU001"),)))  # type: ignore[arg-type]
     assert covers_one.error is not None and "'covers' must be a list of rule codes" in covers_one.error.message
+
+
+@pytest.mark.slow
+def test_fix_takes_only_this_posts_report(engine: Engine) -> None:
+    post = Post("Call me on 07700 900123 about the rota.")
+    report = engine.check(post)
+    with pytest.raises(InputError, match="PG108|takes the Report"):
+        postguard.fix(post, None)  # type: ignore[arg-type]
+    with pytest.raises(InputError) as other:
+        postguard.fix(Post("Hi"), report)
+    assert other.value.code == "PG109"
+    assert "07700 900123" not in postguard.fix(post, report).text

@@ -31,7 +31,7 @@ from postguard.report.verdict import verdict_of
 from postguard.rules.catalogue import active_rules
 from postguard.rules.dispatch import EvidenceMap, PostEvidence, decide
 from postguard.text.document import Document, make_document
-from postguard.types import Evidence, InputProblem, Post, Report, Verdict
+from postguard.types import Evidence, InputProblem, Post, Report, Verdict, text_digest
 
 __all__ = ["Engine", "default_engine", "verdict_of"]
 
@@ -97,8 +97,12 @@ class Engine:
             except (InputError, UsageError) as exc:
                 reports[i] = self._error_report(given, exc)
                 continue
+            doc = make_document(post.text, markdown=post.markdown)
+            if not doc.text.strip() and not post.photos:  # Markdown that is all front matter and markup
+                reports[i] = self._error_report(given, InputError("PG107"))
+                continue
             bio = make_document(post.bio) if post.bio.strip() else None
-            work.append(_Work(i, post, make_document(post.text, markdown=post.markdown), bio))
+            work.append(_Work(i, post, doc, bio))
         self._analyze_text(work)
         self._analyze_photos(work)
         elapsed_each = (time.perf_counter() - started) * 1000 / max(1, len(work))
@@ -121,6 +125,7 @@ class Engine:
                 post_id=w.post.id,
                 notices=(notice,) if notice else (),
                 photo_errors=tuple(w.photos.errors),
+                text_sha256=text_digest(w.post.text),
             )
         return [r for r in reports if r is not None]
 

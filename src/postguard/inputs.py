@@ -7,6 +7,8 @@ Every problem becomes an :class:`~postguard.errors.InputError` or
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,11 +119,18 @@ def _is_link(path: Path) -> bool:
 
 
 def source_from_file(path: Path, *, max_chars: int) -> Source:
+    """The text of a regular file, read up to the limit. The file is opened without blocking and checked
+    to be a regular file before anything is read: a FIFO with no writer, or /dev/zero, is refused."""
     if path.is_dir():
         raise InputError("PG124", path=path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise InputError("PG129", path=path)
+        size = info.st_size
+        with os.fdopen(fd, "rb") as fh:
             data = read_limited(fh, max_chars * 4)
     except FileNotFoundError:
         raise InputError("PG125", path=path) from None

@@ -6,6 +6,7 @@ Every type here is a frozen dataclass. Nothing in this module knows about models
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -232,6 +233,8 @@ class Report:
     error: InputProblem | None = None
     notices: tuple[str, ...] = ()
     photo_errors: tuple[PhotoError, ...] = ()
+    # the sha256 of the text checked, so that fixes are never applied to another text (not in the JSON)
+    text_sha256: str | None = None
 
     def findings_at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.counts and f.severity.rank >= severity.rank]
@@ -247,3 +250,8 @@ class Report:
         from postguard.report.model import report_json
 
         return report_json(self)
+
+
+def text_digest(text: str) -> str:
+    """The sha256 of a post's text, as a report records it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

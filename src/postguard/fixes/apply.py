@@ -11,8 +11,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from postguard.errors import UsageError
-from postguard.types import Applicability, Edit, Finding, PhotoOperation, Post, Report
+from postguard.errors import InputError, UsageError
+from postguard.types import Applicability, Edit, Finding, PhotoOperation, Post, Report, text_digest
 
 _LEVELS = {
     Applicability.SAFE: frozenset({Applicability.SAFE}),
@@ -39,6 +39,12 @@ def fix(post: Post, report: Report, *, applicability: Applicability | str = Appl
     """Apply the fixes of ``report`` (the report of ``post``) up to ``applicability``: ``safe`` applies
     safe fixes only, ``unsafe`` safe and unsafe ones (they change meaning: a person should review them).
     Display-only fixes are never applied."""
+    if not isinstance(report, Report):
+        raise InputError("PG108", got=type(report).__name__)
+    if not isinstance(post, Post) or not isinstance(post.text, str):
+        raise InputError("PG106", got=type(post).__name__)
+    if report.text_sha256 is not None and report.text_sha256 != text_digest(post.text):
+        raise InputError("PG109")
     try:
         level = Applicability(applicability)
     except ValueError:
