@@ -199,7 +199,7 @@ def check(
     checked = [(s, r) for s, r in zip(sources, reports, strict=True) if r.error is None]
     for source, report in zip(sources, reports, strict=True):
         if report.error is not None:
-            problems.append(InputError("PG128", name=source.name, problem=report.error.message))
+            problems.append(InputError.about(source.name, report.error.code or "PG100", report.error.message))
     if len(inputs) <= 1 and problems:
         raise problems[0]  # the one post cannot be checked: the usual one-line error
     if checked:
@@ -343,7 +343,7 @@ def fix(
     post = described.post(src.text if src else "", markdown=bool(src and src.markdown))
     report = engine.check(post)
     if report.error is not None:
-        raise InputError("PG128", name=src.name if src else "post", problem=report.error.message)
+        raise InputError.about(src.name if src else "post", report.error.code or "PG100", report.error.message)
     result = postguard.fix(post, report, applicability="unsafe" if unsafe else "safe")
     if src is not None and result.text != src.text:
         click.echo(unified_diff(src.text, result.text, name=Path(src.name).name if src.path else "post"), nl=False)

@@ -10,10 +10,11 @@ Ranges: PG1xx the post or a file given (:class:`InputError`), PG2xx an option or
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 MESSAGES: dict[str, str] = {
     # PG1xx: the post, or a file given
+    "PG100": "{name}: the post could not be checked",
     "PG101": "the post is {length:,} characters long; the limit is {limit:,} (split it, or raise "
     "limits.max_text_chars in the policy pack)",
     "PG102": "the bio must be a string of at most {limit:,} characters",
@@ -41,7 +42,6 @@ MESSAGES: dict[str, str] = {
     "PG126": "{path}: cannot be read ({reason})",
     "PG129": "{path} is not a regular file (a pipe, a device or a socket); give a text or Markdown file",
     "PG127": "{path}: cannot be written ({reason})",
-    "PG128": "{name}: {problem}",
     "PG130": "photo {number} ({path}) {problem}",
     "PG131": "{path} already exists; remove it or pass --force to replace it",
     "PG132": "photo {number}: cannot write the cleaned copy ({reason})",
@@ -159,6 +159,15 @@ class PostguardError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+    @classmethod
+    def about(cls, name: str, code: str, message: str) -> Self:
+        """The error of one of several inputs (a file, a post): its own code and message, after its name."""
+        error = cls.__new__(cls)
+        Exception.__init__(error, f"{name}: {message}")
+        error.code = code
+        error.values = {"name": name}
+        return error
 
 
 class InputError(PostguardError):
