@@ -114,3 +114,19 @@ def test_disjoint_spans_agree_with_checking_every_pair() -> None:
             assert taken.take(span) is not clash
             if not clash:
                 kept.append(span)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "secret"),
+    [
+        (
+            "See [docs](https://example.com/?token=ghp_abcdefghijklmnopqrstuvwxyz0123456789)",
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+        ),
+        ("![chart](https://jdoe:Quad2026secret@files.example.com/chart.png)", "Quad2026secret"),
+        ("---\nguest wifi password: Radcliffe2026!\n---\nA lovely post.", "Radcliffe2026!"),
+    ],
+)
+def test_a_secret_in_markdown_markup_is_still_a_secret(markdown: str, secret: str) -> None:
+    found = SecretsAnalyzer().analyze(make_document(markdown, markdown=True))
+    assert secret in [markdown[e.span.start : e.span.end] for e in found if e.span]

@@ -259,4 +259,4 @@ class SecretsAnalyzer(BaseTextAnalyzer):
     def analyze(self, doc: Document) -> list[Evidence]:
         self.load()
         assert self._patterns is not None
-        return find(self.id, self._patterns, doc, across_labels=True)
+        return find(self.id, self._patterns, doc.with_markup(), across_labels=True)

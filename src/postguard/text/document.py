@@ -25,6 +25,11 @@ class Document:
     def original(self) -> str:
         return self.norm.original
 
+    def with_markup(self) -> Document:
+        """The same post read whole, Markdown markup and link targets included (a credential in a link or
+        in front matter is still a credential). Offsets agree with ``text``; no sentences."""
+        return self if self.text == self.norm.text else Document(self.norm, self.norm.text, ())
+
     def span(self, start: int, end: int) -> Span:
         """Map a span of ``text`` to the original text."""
         return self.norm.to_original(start, end)

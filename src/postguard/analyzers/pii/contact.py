@@ -33,10 +33,12 @@ EMAIL: tuple[NamedPattern, ...] = (
     # "sarah dot whitfield at gmail dot com", "sarah[at]ox[dot]ac[dot]uk", "sarah (at) gmail.com"
     NamedPattern(
         "email-written-out",
-        # bounded repetitions (a local part of at most 64 characters, a few dots): no quadratic backtracking
-        r"\b[A-Za-z0-9][\w.+-]{0,63}(?:\s*(?:\[dot\]|\(dot\)|\s+dot\s+)\s*[\w+-]+){0,4}\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+|@)\s*"
-        r"[A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*[A-Za-z0-9-]+){0,4}\s*(?:\[dot\]|\(dot\)|\{dot\}|"
-        rf"\s+dot\s+|\.)\s*{_TLD}\b",
+        # bounded repetitions (a local part of at most 64 characters, a few dots, at most three spaces
+        # around each word: a run of blanks, as the Markdown view leaves, cannot make it backtrack)
+        r"\b[A-Za-z0-9][\w.+-]{0,63}(?:\s{0,3}(?:\[dot\]|\(dot\)|\s{1,3}dot\s{1,3})\s{0,3}[\w+-]+){0,4}\s{0,3}"
+        r"(?:\[at\]|\(at\)|\{at\}|\s{1,3}at\s{1,3}|@)\s{0,3}"
+        r"[A-Za-z0-9-]+(?:\s{0,3}(?:\[dot\]|\(dot\)|\{dot\}|\s{1,3}dot\s{1,3}|\.)\s{0,3}[A-Za-z0-9-]+){0,4}\s{0,3}"
+        rf"(?:\[dot\]|\(dot\)|\{{dot\}}|\s{{1,3}}dot\s{{1,3}}|\.)\s{{0,3}}{_TLD}\b",
         0.85,
         "email",
         validator=lambda m: (
