@@ -106,6 +106,8 @@ MESSAGES: dict[str, str] = {
     "reports less)",
     "PG329": "policy pack {where}: local rule {code} is defined twice",
     "PG330": "policy pack {where}: a base pack cannot extend another pack",
+    "PG331": "policy pack {where}: rules.{code}.{name}: may not raise {old} to {new} (a department pack may only "
+    "tighten: a higher score to add a finding reports less, a higher one to confirm it drops more)",
     # PG4xx: the installed models
     "PG401": "the model manifest {manifest} cannot be read ({reason}); reinstall postguard",
     "PG402": "model file {file} is not in the model manifest {manifest}; reinstall postguard",

@@ -60,6 +60,7 @@ def default_registry(pack: PolicyPack) -> AnalyzerRegistry:
     from postguard.analyzers.photo_nudity import PhotoNudityAnalyzer
     from postguard.analyzers.photo_text import PhotoTextAnalyzer
     from postguard.analyzers.pii import PiiAnalyzer
+    from postguard.analyzers.post_model import PostModelAnalyzer
     from postguard.analyzers.secrets import SecretsAnalyzer
     from postguard.analyzers.semantic import SemanticAnalyzer
 
@@ -72,6 +73,7 @@ def default_registry(pack: PolicyPack) -> AnalyzerRegistry:
         PeopleAnalyzer(),
         SemanticAnalyzer(encoder=encoder),
         AbuseAnalyzer(encoder=encoder),
+        PostModelAnalyzer(encoder=encoder),
         # photo analyzers, heaviest first: two run at once
         PhotoTextAnalyzer(),
         PhotoFacesAnalyzer(),

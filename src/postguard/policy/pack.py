@@ -50,6 +50,10 @@ class RuleSettings:
     enabled: bool
     severity: dict[AccountKind, Severity]
     threshold: float | None = None
+    # the post model's part (issue 26; Rule.post_model): a score that adds a finding where the rule's own
+    # reading found none, and one below which the rule's own finding does not stand; None: no part
+    model_adds: float | None = None
+    model_confirms: float | None = None
 
 
 class PatternMatch(Protocol):
@@ -343,7 +347,9 @@ def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
         default = CODES[code].severity
         severity = {kind: default[kind] for kind in AccountKind}
         severity.update(_severities(raw.get("severity", {})))
-        rules[code] = RuleSettings(raw.get("enabled", True), severity, raw.get("threshold"))
+        rules[code] = RuleSettings(
+            raw.get("enabled", True), severity, raw.get("threshold"), raw.get("model_adds"), raw.get("model_confirms")
+        )
     contacts = data.get("public_contacts", {})
     limits = data["limits"]
     return PolicyPack(
@@ -510,7 +516,9 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
     """Apply a department pack on top of ``base``, refusing anything that loosens it."""
     if data.get("extends") != base.id:
         raise PackError("PG324", where=where, base=base.id)
-    base_only = ("limits", "working_hours", "approvers", "department_may_loosen", "university_numbers", "photos")
+    base_only = (
+        "limits", "working_hours", "approvers", "department_may_loosen", "university_numbers", "photos",
+    )  # fmt: skip
     for name in (*base_only, "disclaimers", "notices"):
         if name in data:
             raise PackError("PG325", where=where, name=name)
@@ -533,7 +541,15 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
         threshold = raw.get("threshold", current.threshold)
         if current.threshold is not None and threshold is not None and threshold > current.threshold and not loosen_ok:
             raise PackError("PG328", where=where, code=code, old=current.threshold, new=threshold)
-        rules[code] = RuleSettings(enabled, severity, threshold)
+        adds = raw.get("model_adds", current.model_adds)
+        if current.model_adds is not None and adds is not None and adds > current.model_adds and not loosen_ok:
+            raise PackError("PG331", where=where, code=code, name="model_adds", old=current.model_adds, new=adds)
+        confirms = raw.get("model_confirms", current.model_confirms)
+        if confirms is not None and confirms > (current.model_confirms or 0.0) and not loosen_ok:
+            raise PackError(
+                "PG331", where=where, code=code, name="model_confirms", old=current.model_confirms, new=confirms
+            )
+        rules[code] = RuleSettings(enabled, severity, threshold, adds, confirms)
     local = _local_rules(data.get("local_rules", []), where)
     known = {r.code for r in base.local_rules}
     for rule in local:

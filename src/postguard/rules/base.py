@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from postguard.analyzers.post_model import ANALYZER_ID as POST_MODEL
 from postguard.codes import CODES, Status
 from postguard.policy.pack import PolicyPack, RuleSettings
 from postguard.text.document import Document
@@ -58,6 +59,13 @@ class RuleContext:
         found = self.bio_evidence.get(analyzer, ())
         return [e for e in found if not labels or e.label in labels]
 
+    def post_model_score(self, code: str) -> Evidence | None:
+        """The post model's evidence for ``code``, when the model ran and knows the code."""
+        for e in self.evidence.get(POST_MODEL, ()):
+            if e.label == code:
+                return e
+        return None
+
     def threshold(self, default: float) -> float:
         return self.settings.threshold if self.settings.threshold is not None else default
 
@@ -98,10 +106,42 @@ class Rule:
         row = CODES.get(cls.__dict__.get("code", ""))
         if row is not None:
             cls.name, cls.clauses, cls.default_severity, cls.status = row.name, row.clauses, row.severity, row.status
+        if cls.post_model and POST_MODEL not in cls.needs:
+            cls.needs = (*cls.needs, POST_MODEL)  # the engine runs the model for the rules that read it
+
+    # How the post model (issue 26; :mod:`postguard.analyzers.post_model`) may join the rule's own reading;
+    # the pack sets each rule's scores (``model_adds``, ``model_confirms``), and a part the pack sets no
+    # score for is off. "adds": when the rule finds nothing, a model score at or above ``model_adds`` is a
+    # finding (``model_message``); "confirms": the rule's own findings stand only while the model's score
+    # is not below ``model_confirms`` (the model has read posts the cues misread).
+    post_model: frozenset[str] = frozenset()
+    model_message: str = ""
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         raise NotImplementedError(f"{self.code} is {self.status}: it checks nothing yet")
         yield  # pragma: no cover
+
+    def evaluate(self, ctx: RuleContext, *, whole_post: bool = True) -> Iterator[Hit]:
+        """The rule's hits on the post: :meth:`check`, then the post model's part in it (on the whole post
+        only: the text read from a photo is checked by the rule alone)."""
+        hits = list(self.check(ctx))
+        model = ctx.post_model_score(self.code) if whole_post and self.post_model else None
+        if model is not None:
+            confirms, adds = ctx.settings.model_confirms, ctx.settings.model_adds
+            if hits and "confirms" in self.post_model and confirms is not None and model.score < confirms:
+                hits = []
+            elif not hits and "adds" in self.post_model and adds is not None and model.score >= adds:
+                hits = [self.model_hit(ctx, model)] if self.model_applies(ctx) else []
+        yield from hits
+
+    def model_applies(self, ctx: RuleContext) -> bool:
+        """Whether the post's context lets the model's reading stand (OP001: an identified author with
+        no "views my own" statement; PH002: a post with photos)."""
+        return True
+
+    def model_hit(self, ctx: RuleContext, evidence: Evidence) -> Hit:
+        """The finding the model adds: on the whole post, with the rule's ``model_message``."""
+        return Hit(self.model_message, ctx.where(None), evidence)
 
 
 class PlannedRule(Rule):

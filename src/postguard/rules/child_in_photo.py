@@ -6,7 +6,7 @@ from dataclasses import replace
 from postguard.analyzers.cues import SCENE_ANALYZER_ID as CUES
 from postguard.analyzers.photo_faces import ANALYZER_ID as FACES
 from postguard.rules.base import Hit, Rule, RuleContext
-from postguard.types import Where
+from postguard.types import Evidence, Where
 
 
 class ChildInPhoto(Rule):
@@ -39,8 +39,19 @@ class ChildInPhoto(Rule):
     """
 
     code = "PH002"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post says its photo shows children; photos of children need written authorisation and consent "
+        "from all parties."
+    )
     needs = (FACES, CUES)
     lifted_by = ("authorisation",)
+
+    def model_applies(self, ctx: RuleContext) -> bool:
+        return bool(ctx.post.photos)  # the words say who is in a photo only when there is one
+
+    def model_hit(self, ctx: RuleContext, evidence: Evidence) -> Hit:
+        return Hit(self.model_message, Where(photo=0), evidence)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         if not ctx.post.photos:

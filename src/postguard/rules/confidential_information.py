@@ -34,6 +34,11 @@ class ConfidentialInformation(Rule):
     """
 
     code = "DP004"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears to share confidential, internal or unpublished information that should not be in "
+        "the public domain."
+    )
     needs = (CUES,)
     lifted_by = ("written-permission",)
 

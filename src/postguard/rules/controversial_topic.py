@@ -36,6 +36,10 @@ class ControversialTopic(Rule):
     """
 
     code = "OP002"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post expresses an opinion on a highly controversial subject; consider how it reflects on the University."
+    )
     needs = (SEMANTIC, CUES)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -34,6 +34,11 @@ class Discourtesy(Rule):
     """
 
     code = "RS003"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears discourteous or disrespectful (mockery, insults or swearing); the guidance asks for "
+        "respect and courtesy."
+    )
     needs = (ABUSE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

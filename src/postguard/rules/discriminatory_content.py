@@ -39,6 +39,11 @@ class DiscriminatoryContent(Rule):
     """
 
     code = "RS002"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears to demean people for a characteristic the Equality Act 2010 protects (such as age, "
+        "disability, race, religion, sex or sexual orientation)."
+    )
     needs = (ABUSE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

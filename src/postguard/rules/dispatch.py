@@ -45,14 +45,14 @@ def decide(
         if post.account not in rule.accounts:
             continue
         ctx = RuleContext(post, seen.doc, active.settings, pack, seen.evidence, seen.bio_evidence, by_photo)
-        findings.extend(_finding(active, hit, post, lifter) for hit in rule.check(ctx))
+        findings.extend(_finding(active, hit, post, lifter) for hit in rule.evaluate(ctx))
     for text, found in seen.photo_texts:
         for active in rules:
             rule = active.rule
             if not rule.needs or not set(rule.needs) <= text_analyzers or post.account not in rule.accounts:
                 continue
             ctx = RuleContext(post, text.doc, active.settings, pack, found, seen.bio_evidence)
-            for hit in rule.check(ctx):
+            for hit in rule.evaluate(ctx, whole_post=False):
                 where, blur = text.place(hit.where.text)
                 findings.append(_finding(active, Hit(hit.message, where, hit.evidence, blur), post, lifter))
     findings.sort(key=lambda f: (-f.severity.rank, f.where.text.start if f.where.text is not None else -1, f.code))

@@ -35,6 +35,11 @@ class Harassment(Rule):
     """
 
     code = "RS001"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears to harass, intimidate or threaten a person; the guidance forbids material likely to "
+        "harass another person."
+    )
     needs = (ABUSE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -7,7 +7,7 @@ from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
 from postguard.fixes.disclaimer import add_disclaimer
 from postguard.rules.base import Hit, Rule, RuleContext
 from postguard.rules.signals import semantic_signal
-from postguard.types import AccountKind
+from postguard.types import AccountKind, Evidence, Fix
 
 
 class OpinionWithoutDisclaimer(Rule):
@@ -44,19 +44,41 @@ class OpinionWithoutDisclaimer(Rule):
     """
 
     code = "OP001"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "A personal opinion on a public matter from an account linked to the University, with no statement "
+        "that the views are your own."
+    )
     needs = (SEMANTIC, CUES)
     fix_availability = "always"
     accounts = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)
 
-    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+    def model_applies(self, ctx: RuleContext) -> bool:
+        """The model reads the words; whether the author is identified and unprotected is the context's."""
+        return self._identified_without_disclaimer(ctx)
+
+    def model_hit(self, ctx: RuleContext, evidence: Evidence) -> Hit:
+        return Hit(self.model_message, ctx.where(None), evidence, self._disclaimer(ctx))
+
+    @staticmethod
+    def _identified_without_disclaimer(ctx: RuleContext) -> bool:
         if ctx.of(CUES, "disclaimer") or ctx.in_bio(CUES, "disclaimer"):
-            return
-        identified = (
+            return False
+        return (
             ctx.post.account is AccountKind.PROFESSIONAL
             or bool(ctx.of(CUES, "affiliation"))
             or bool(ctx.in_bio(CUES, "affiliation"))
         )
-        if not identified:
+
+    @staticmethod
+    def _disclaimer(ctx: RuleContext) -> Fix | None:
+        wording = ctx.pack.disclaimers
+        if wording is None:
+            return None
+        return add_disclaimer(ctx.doc.original, wording, platform=ctx.post.platform, markdown=ctx.post.markdown)
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not self._identified_without_disclaimer(ctx):
             return
         speaking_for = semantic_signal(ctx, "speaking-for", "speaking-for", default_threshold=0.5)
         if speaking_for is not None:
@@ -69,7 +91,5 @@ class OpinionWithoutDisclaimer(Rule):
             "statement that the views are your own.",
             where=signal.where,
             evidence=signal.evidence,
-            fix=add_disclaimer(ctx.doc.original, wording, platform=ctx.post.platform, markdown=ctx.post.markdown)
-            if (wording := ctx.pack.disclaimers) is not None
-            else None,
+            fix=self._disclaimer(ctx),
         )

@@ -35,6 +35,11 @@ class PossiblePublicInterestDisclosure(Rule):
     """
 
     code = "WB001"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post alleges wrongdoing by the University or colleagues; the Public Interest Disclosure Code of "
+        "Practice describes how to raise concerns."
+    )
     needs = (SEMANTIC, CUES)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

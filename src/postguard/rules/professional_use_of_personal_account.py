@@ -36,6 +36,11 @@ class ProfessionalUseOfPersonalAccount(Rule):
     """
 
     code = "AU003"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "This looks like University business (recruiting, an official event or work news) posted from a "
+        "personal account; use a separate professional or official account."
+    )
     needs = (SEMANTIC, CUES)
     accounts = (AccountKind.PERSONAL,)
 

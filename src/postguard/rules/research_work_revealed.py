@@ -37,6 +37,11 @@ class ResearchWorkRevealed(Rule):
     """
 
     code = "PH005"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post and its photos may reveal University research work; that needs written authorisation from "
+        "the PI, the Head of Department or the sponsor terms."
+    )
     needs = (CUES, PHOTO_TEXT)
     lifted_by = ("authorisation",)
 

@@ -38,6 +38,11 @@ class SpeakingForTheUniversity(Rule):
     """
 
     code = "AU004"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears to state the position of the University or one of its units; only those with "
+        "written permission may speak for it."
+    )
     needs = (SEMANTIC, CUES)
     lifted_by = ("written-permission",)
     accounts = (AccountKind.PERSONAL, AccountKind.PROFESSIONAL)

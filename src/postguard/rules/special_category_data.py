@@ -36,6 +36,12 @@ class SpecialCategoryData(Rule):
     """
 
     code = "DP003"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post states special-category data (health, faith, sexuality, ethnicity, politics, union "
+        "membership or a criminal record) about an identifiable person; that needs the person's explicit "
+        "consent."
+    )
     needs = (PEOPLE,)
     fix_availability = "sometimes"
     lifted_by = ("consent",)

@@ -38,6 +38,11 @@ class StudentOrStaffRecord(Rule):
     """
 
     code = "DP005"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears to disclose a student's or staff member's record (marks, results, progress, HR or "
+        "disciplinary matters); records must not be published."
+    )
     needs = (PEOPLE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:

@@ -36,6 +36,11 @@ class ThirdPartyContent(Rule):
     """
 
     code = "IP001"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears to reproduce third-party material (long quotations, lyrics or images) without "
+        "attribution or a licence."
+    )
     needs = (CUES,)
     lifted_by = ("licence",)
 

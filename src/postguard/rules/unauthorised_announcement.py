@@ -44,6 +44,11 @@ class UnauthorisedAnnouncement(Rule):
     """
 
     code = "AU001"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "This reads as an announcement on behalf of the University or one of its units; announcements need "
+        "written permission from the University."
+    )
     needs = (SEMANTIC, CUES)
     lifted_by = ("written-permission",)
 

@@ -33,6 +33,11 @@ class UnauthorisedCampaign(Rule):
     """
 
     code = "AU002"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "This reads as a public campaign on behalf of the University (a petition, appeal, fundraising or call "
+        "to action); campaigns need written permission from the University."
+    )
     needs = (SEMANTIC, CUES)
     lifted_by = ("written-permission",)
 

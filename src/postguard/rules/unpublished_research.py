@@ -37,6 +37,11 @@ class UnpublishedResearch(Rule):
     """
 
     code = "IP002"
+    post_model = frozenset({"adds", "confirms"})
+    model_message = (
+        "The post appears to share unpublished research, results, patentable work or grant terms; that needs "
+        "written authorisation."
+    )
     needs = (SEMANTIC, CUES)
     lifted_by = ("authorisation",)
 
