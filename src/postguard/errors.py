@@ -5,7 +5,8 @@ never reused: a retired one stays in :data:`MESSAGES` with its template.
 
 Ranges: PG1xx the post or a file given (:class:`InputError`), PG2xx an option or argument
 (:class:`UsageError`), PG3xx a policy pack (:class:`PackError`), PG4xx the installed models
-(:class:`ModelError`).
+(:class:`ModelError`), PG5xx the governance service (:class:`GovernanceError`; PG50x an action its actor
+may not take, :class:`AccessDenied`).
 """
 
 from __future__ import annotations
@@ -110,6 +111,29 @@ MESSAGES: dict[str, str] = {
     "(pip install --force-reinstall postguard)",
     "PG404": "model file {file} is missing from the install; reinstall postguard",
     "PG405": "the embedding model needs {module}; reinstall postguard",
+    # PG5xx: the governance service (PG50x: an action its actor may not take)
+    "PG501": "{actor} may not {action}",
+    "PG510": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",
+    "PG511": "the data folder {path} cannot be used ({reason})",
+    "PG512": "the secret key file {path} is readable by others (mode {mode}); run chmod 600 {path}",
+    "PG513": "the secret key file {path} cannot be read ({reason})",
+    "PG514": "POSTGUARD_DATABASE_URL: {reason}",
+    "PG515": "{name}={value!r}: {reason}",
+    "PG516": "the database cannot be opened ({reason})",
+    "PG517": "the database is not up to date ({count} migrations to apply); run `postguard db upgrade` first",
+    "PG521": "unknown rule code {code!r} in {field}",
+    "PG522": "{field}: {code} is not one of {allowed}",
+    "PG523": "an official account needs at least two staff administrators; {account} would have {count}",
+    "PG524": "{field}: {value!r} is not a photo's sha256 (64 hexadecimal digits)",
+    "PG525": "{what} expires on {expires}, before it was given on {given}",
+    "PG526": "{record} is already revoked",
+    "PG527": "{person} is a minor: the consent needs a guardian",
+    "PG528": "an authorisation of photos of children needs the consent of every party shown: {missing}",
+    "PG529": "{field}: {reason}",
+    "PG530": "the audit log's payload may not carry {key!r} (no secrets in the log)",
+    "PG531": "the audit log's payload value at {key!r} is a {type}; use text, whole numbers, true/false, null, "
+    "lists and objects",
+    "PG532": "{person} has already been erased",
 }
 
 
@@ -151,3 +175,16 @@ class ModelError(PostguardError):
     from ``assets/MODELS.json``): the install is damaged."""
 
     kind = "model"
+
+
+class GovernanceError(PostguardError):
+    """The governance service cannot do what it was asked: its configuration, its database, or a change to
+    the registry that breaks a rule of the registry (an official account with one staff administrator)."""
+
+    kind = "governance"
+
+
+class AccessDenied(GovernanceError):
+    """The actor may not take this action (the service checks before it changes anything)."""
+
+    kind = "access"
