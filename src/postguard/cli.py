@@ -28,6 +28,7 @@ import click
 
 from postguard import __version__
 from postguard.errors import InputError, PostguardError, UsageError
+from postguard.server.commands import db, log, serve
 from postguard.types import Post, Report, Severity
 
 EXIT_FINDINGS = 1
@@ -447,6 +448,11 @@ def docs(out_dir: str) -> None:
 
     for path in write_pages(Path(out_dir)):
         click.echo(str(path))
+
+
+# The governance service (the server extra); Django loads only when one of these runs.
+for _command in (serve, db, log):
+    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
