@@ -95,3 +95,22 @@ def test_the_check_command_never_loads_django() -> None:
     code = "import sys, postguard.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in {'django', 'ninja'}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_actor_is_a_users_roles(db: str) -> None:
+    from django.contrib.auth.models import AnonymousUser, Group, User
+
+    from postguard.server.access import ANONYMOUS, Actor, Role
+    from postguard.server.registry import services
+
+    from .helpers import OFFICER
+
+    officer = User.objects.create_user("officer", password="a long enough password")
+    officer.groups.add(Group.objects.get(name="registry-officer"))
+    person = services.person_create(actor=OFFICER, name="Olive Officer", kind="staff", user=officer)
+    actor = Actor.of_user(officer)
+    assert actor == Actor(f"user:{officer.pk}", frozenset({Role.REGISTRY_OFFICER}), officer.pk, person.pk)
+    assert actor.can("manage the registry") and not actor.can("grant written permissions")
+    root = User.objects.create_superuser("root", password="a long enough password")
+    assert Actor.of_user(root).can("erase a person's data") and Actor.of_user(root).person_id is None
+    assert Actor.of_user(AnonymousUser()) is ANONYMOUS and not ANONYMOUS.can("read the audit log")
