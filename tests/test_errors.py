@@ -12,7 +12,9 @@ import pytest
 
 from postguard.errors import (
     MESSAGES,
+    AccessDenied,
     ArchiveError,
+    GovernanceError,
     InputError,
     ModelError,
     PackError,
@@ -21,7 +23,15 @@ from postguard.errors import (
 )
 
 SRC = Path(__file__).parents[1] / "src" / "postguard"
-RANGES = {"InputError": "PG1", "UsageError": "PG2", "PackError": "PG3", "ModelError": "PG4", "ArchiveError": "PG5"}
+RANGES = {
+    "InputError": "PG1",
+    "UsageError": "PG2",
+    "PackError": "PG3",
+    "ModelError": "PG4",
+    "ArchiveError": "PG5",
+    "GovernanceError": "PG6",
+    "AccessDenied": "PG60",
+}
 
 
 def _raised() -> list[tuple[Path, int, str, str | None]]:
@@ -59,12 +69,14 @@ def test_every_code_is_used_and_well_formed() -> None:
         if path.name != "errors.py":
             used |= set(re.findall(r'"(PG[0-9]{3})"', path.read_text("utf-8")))
     for code in MESSAGES:
-        assert re.fullmatch(r"PG[1-5][0-9]{2}", code)
+        assert re.fullmatch(r"PG[1-6][0-9]{2}", code)
     assert set(MESSAGES) - used == set(), "a code nothing raises"
     assert used - set(MESSAGES) == set(), "a code with no message"
 
 
-@pytest.mark.parametrize("cls", [InputError, UsageError, PackError, ModelError, ArchiveError])
+@pytest.mark.parametrize(
+    "cls", [InputError, UsageError, PackError, ModelError, ArchiveError, GovernanceError, AccessDenied]
+)
 def test_an_error_carries_its_code_and_its_one_line_message(cls: type[PostguardError]) -> None:
     code = next(c for c in MESSAGES if c.startswith(RANGES[cls.__name__]))
     fields = {name: "x" for name in re.findall(r"{(\w+)", MESSAGES[code])}

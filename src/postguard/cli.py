@@ -29,6 +29,7 @@ import click
 
 from postguard import __version__
 from postguard.errors import InputError, PostguardError, UsageError
+from postguard.server.commands import db, log, serve
 from postguard.types import Post, Report, Severity
 
 EXIT_FINDINGS = 1
@@ -488,6 +489,11 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
             note = f"not the account's publications, left out: {counts} (--include-non-publications lists them)"
             click.echo(f"postguard: {note}", err=True)
     sys.exit(EXIT_FINDINGS if skipped else 0)
+
+
+# The governance service (the server extra); Django loads only when one of these runs.
+for _command in (serve, db, log):
+    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

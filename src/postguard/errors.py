@@ -5,7 +5,8 @@ never reused: a retired one stays in :data:`MESSAGES` with its template.
 
 Ranges: PG1xx the post or a file given (:class:`InputError`), PG2xx an option or argument
 (:class:`UsageError`), PG3xx a policy pack (:class:`PackError`), PG4xx the installed models
-(:class:`ModelError`), PG5xx an account archive being imported (:class:`ArchiveError`).
+(:class:`ModelError`), PG5xx an account archive being imported (:class:`ArchiveError`), PG6xx the
+governance service (:class:`GovernanceError`; PG60x an action its actor may not take, :class:`AccessDenied`).
 """
 
 from __future__ import annotations
@@ -145,6 +146,29 @@ MESSAGES: dict[str, str] = {
     "PG531": "{entry}: cannot read the time {value!r}; skipped",
     "PG532": "{entry}: photo {photo!r} is not in the archive; the post is imported without it",
     "PG533": "{entry}: photo {photo!r} not extracted: {reason}; the post is imported without it",
+    # PG6xx: the governance service (PG60x: an action its actor may not take)
+    "PG601": "{actor} may not {action}",
+    "PG610": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",
+    "PG611": "the data folder {path} cannot be used ({reason})",
+    "PG612": "the secret key file {path} is readable by others (mode {mode}); run chmod 600 {path}",
+    "PG613": "the secret key file {path} cannot be read ({reason})",
+    "PG614": "POSTGUARD_DATABASE_URL: {reason}",
+    "PG615": "{name}={value!r}: {reason}",
+    "PG616": "the database cannot be opened ({reason})",
+    "PG617": "the database is not up to date ({count} migrations to apply); run `postguard db upgrade` first",
+    "PG621": "unknown rule code {code!r} in {field}",
+    "PG622": "{field}: {code} is not one of {allowed}",
+    "PG623": "an official account needs at least two staff administrators; {account} would have {count}",
+    "PG624": "{field}: {value!r} is not a photo's sha256 (64 hexadecimal digits)",
+    "PG625": "{what} expires on {expires}, before it was given on {given}",
+    "PG626": "{record} is already revoked",
+    "PG627": "{person} is a minor: the consent needs a guardian",
+    "PG628": "an authorisation of photos of children needs the consent of every party shown: {missing}",
+    "PG629": "{field}: {reason}",
+    "PG630": "the audit log's payload may not carry {key!r} (no secrets in the log)",
+    "PG631": "the audit log's payload value at {key!r} is a {type}; use text, whole numbers, true/false, null, "
+    "lists and objects",
+    "PG632": "{person} has already been erased",
 }
 
 
@@ -212,3 +236,16 @@ class ArchiveError(PostguardError):
         self.entry = entry
         self.reason = reason
         Exception.__init__(self, f"{member}: {reason}" if member else reason)
+
+
+class GovernanceError(PostguardError):
+    """The governance service cannot do what it was asked: its configuration, its database, or a change to
+    the registry that breaks a rule of the registry (an official account with one staff administrator)."""
+
+    kind = "governance"
+
+
+class AccessDenied(GovernanceError):
+    """The actor may not take this action (the service checks before it changes anything)."""
+
+    kind = "access"

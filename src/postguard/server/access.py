@@ -1,0 +1,82 @@
+"""Who may do what: roles, the actor a service acts for, and the one permission check services call.
+
+A role is a Django group of the same name (an administrator is a superuser and holds every permission).
+:data:`PERMISSIONS` maps each permission a service checks to the roles that hold it; the authorisation
+matrix of the later steps (approvals, incidents, withdrawals) extends this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from postguard.errors import AccessDenied
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    REGISTRY_OFFICER = "registry-officer"
+    COMMUNICATIONS = "communications-office"
+    SAFEGUARDING_LEAD = "safeguarding-lead"
+    RESEARCH_AUTHORISER = "research-authoriser"  # a Principal Investigator or Head of Department (G34)
+    HR_BUSINESS_PARTNER = "hr-business-partner"
+    DATA_PROTECTION = "data-protection"
+
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "manage the registry": frozenset({Role.REGISTRY_OFFICER}),
+    "record consents": frozenset({Role.REGISTRY_OFFICER}),
+    "grant written permissions": frozenset({Role.COMMUNICATIONS}),
+    "set standing permissions": frozenset({Role.COMMUNICATIONS}),
+    "authorise research photos": frozenset({Role.RESEARCH_AUTHORISER}),
+    "authorise photos of children": frozenset({Role.SAFEGUARDING_LEAD}),
+    "record licences": frozenset({Role.REGISTRY_OFFICER, Role.COMMUNICATIONS}),
+    "erase a person's data": frozenset({Role.DATA_PROTECTION}),
+    "read the whole registry": frozenset(
+        {Role.REGISTRY_OFFICER, Role.COMMUNICATIONS, Role.SAFEGUARDING_LEAD, Role.DATA_PROTECTION}
+    ),
+    "read the audit log": frozenset({Role.DATA_PROTECTION}),
+    "create administrators": frozenset(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who a service acts for: a user with roles, or the system itself (first-run setup, the CLI).
+
+    ``label`` is what the audit log records (``user:12``, ``system``): an id, never a name.
+    """
+
+    label: str
+    roles: frozenset[Role]
+    user_id: int | None = None
+    person_id: int | None = None
+
+    def can(self, permission: str) -> bool:
+        return Role.ADMINISTRATOR in self.roles or bool(self.roles & PERMISSIONS[permission])
+
+    @classmethod
+    def of_user(cls, user: User | AnonymousUser) -> Actor:
+        """The actor for a signed-in user: its groups named after roles, administrator if a superuser."""
+        if not user.is_authenticated or not user.is_active:
+            return ANONYMOUS
+        names = set(user.groups.values_list("name", flat=True))
+        roles = {r for r in Role if r.value in names}
+        if user.is_superuser:
+            roles.add(Role.ADMINISTRATOR)
+        person = getattr(user, "person", None)
+        return cls(f"user:{user.pk}", frozenset(roles), user_id=user.pk, person_id=person.pk if person else None)
+
+
+SYSTEM = Actor("system", frozenset({Role.ADMINISTRATOR}))
+ANONYMOUS = Actor("anonymous", frozenset())
+
+
+def require(actor: Actor, permission: str) -> None:
+    """Raise :class:`AccessDenied` unless ``actor`` holds ``permission``."""
+    if not actor.can(permission):
+        raise AccessDenied("PG601", actor=actor.label, action=permission)

@@ -1,0 +1,122 @@
+"""The governance service's commands, added to ``postguard`` by :mod:`postguard.cli`: ``serve``,
+``db upgrade`` and ``log verify``. Django is imported only when one of them runs, so ``postguard check``
+never loads it.
+
+Examples::
+
+    postguard serve                       # http://127.0.0.1:8000/admin/ (migrates and makes an admin on first run)
+    POSTGUARD_DATABASE_URL=postgres://postguard@db/postguard postguard db upgrade
+    postguard log verify                  # exit 0: the audit log's chain is intact; 1: names the first broken entry
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+
+import click
+
+from postguard.errors import GovernanceError
+
+
+def _configured() -> None:
+    from postguard.server.app import configure
+    from postguard.server.settings import ServerSettings
+
+    configure(ServerSettings.from_env())
+
+
+@contextlib.contextmanager
+def _database() -> Iterator[None]:
+    """Django configured from the environment; a database that cannot be reached is a one-line error."""
+    _configured()
+    from django.db import DatabaseError, InterfaceError
+
+    try:
+        yield
+    except (InterfaceError, DatabaseError) as exc:
+        if exc.__class__.__name__ not in {"OperationalError", "InterfaceError"}:
+            raise
+        reason = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+        raise GovernanceError("PG616", reason=reason) from exc
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+def serve(host: str, port: int, workers: int) -> None:
+    """Run the governance service: registry, audit log and admin.
+
+    On first run it creates the database (SQLite in the data folder unless POSTGUARD_DATABASE_URL names
+    one), applies the migrations, makes an administrator and prints the password once.
+
+    \b
+        postguard serve
+        postguard serve --port 8080
+    """
+    from postguard.server.app import current
+    from postguard.server.serve import is_loopback, run
+    from postguard.server.setup import first_run, sign_in_help
+
+    with _database():
+        setup = first_run()
+    settings = current()
+    url_host = f"[{host.strip('[]')}]" if ":" in host else host
+    for line in sign_in_help(setup, f"http://{url_host}:{port}/"):
+        click.echo(line)
+    click.echo(f"postguard: data in {settings.describe_database()}")
+    if not is_loopback(host):
+        click.echo(
+            f"postguard: listening on {host}, beyond this machine: put it behind HTTPS and set POSTGUARD_ALLOWED_HOSTS",
+            err=True,
+        )
+    run(settings, host=host, port=port, workers=workers)
+
+
+@click.group()
+def db() -> None:
+    """The governance service's database."""
+
+
+@db.command()
+def upgrade() -> None:
+    """Apply the pending migrations (creating the database on first run).
+
+    \b
+        postguard db upgrade
+    """
+    from postguard.server.app import current
+    from postguard.server.setup import upgrade as apply
+
+    with _database():
+        applied = apply()
+    where = current().describe_database()
+    click.echo(f"postguard: applied {len(applied)} migrations to {where}" if applied else f"{where} is up to date")
+
+
+@click.group()
+def log() -> None:
+    """The governance service's audit log."""
+
+
+@log.command()
+def verify() -> None:
+    """Walk the audit log's hash chain: exit 0 when intact, 1 naming the first edited, deleted or
+    reordered entry.
+
+    \b
+        postguard log verify
+    """
+    from postguard.server.setup import pending_migrations
+
+    with _database():
+        from postguard.server.auditlog.selectors import verify_log
+
+        pending = pending_migrations()
+        if pending:
+            raise GovernanceError("PG617", count=len(pending))
+        result = verify_log()
+    click.echo(result.describe())
+    sys.exit(0 if result.ok else 1)
