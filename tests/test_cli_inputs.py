@@ -4,6 +4,7 @@ keeps what it rewrites."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -105,3 +106,45 @@ def test_markdown_with_nothing_but_front_matter_is_not_a_clean_pass(tmp_path: Pa
     post.write_text("---\ntitle: Draft\nauthor: me\n---\n")
     result = run("check", str(post))
     assert result.returncode == 2 and "[PG107]" in result.stderr
+
+
+def test_hostile_json_lines_are_problems_with_their_lines_never_internal_errors(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    huge_id = "9" * 5000
+    posts.write_text(
+        f'{{"id": {huge_id}, "text": "hi"}}\n'
+        '{"id": "\\ud800x", "text": "Guest wifi password is Quad2026! \\udc00", "bio": "\\ud83d"}\n'
+    )
+    result = run("check", "--jsonl", str(posts))
+    assert result.returncode == 2 and "[PG119]" in result.stderr and "Traceback" not in result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["error"]["code"] == "PG118"
+    assert second["id"] == "\ufffdx" and [f["code"] for f in second["findings"]] == ["SE001"]
+
+
+def test_json_lines_from_a_device_are_refused() -> None:
+    result = run("check", "--jsonl", "/dev/zero", timeout=60)
+    assert result.returncode == 2 and "[PG129]" in result.stderr
+
+
+def test_a_long_or_escape_laden_value_is_shown_short_and_inert() -> None:
+    result = run("check", "--at", "\x1b[31m" + "x" * 5000, "hi")
+    line = result.stderr.strip()
+    assert result.returncode == 2 and "\x1b" not in line and len(line) < 300
+
+
+def test_fix_never_replaces_a_device_or_a_read_only_file(tmp_path: Path) -> None:
+    device = run("fix", "--force", "--out", "/dev/null", SECRET.strip())
+    assert device.returncode == 2 and "[PG135]" in device.stderr and Path("/dev/null").is_char_device()
+    post = tmp_path / "post.md"
+    post.write_text(SECRET)
+    post.chmod(0o444)
+    result = run("fix", "--write", str(post))
+    assert result.returncode == 2 and "[PG136]" in result.stderr and post.read_text() == SECRET
+
+
+def test_fix_says_when_a_photo_could_not_be_read(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n")
+    result = run("fix", "--photo", str(broken))
+    assert result.returncode == 2 and "[PG137]" in result.stderr

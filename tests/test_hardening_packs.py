@@ -284,3 +284,16 @@ def test_a_brand_asset_that_is_an_image_is_kept(tmp_path: Path) -> None:
     Image.new("RGB", (64, 64), (200, 0, 0)).save(tmp_path / "crest.png")
     pack = load_pack(_write(tmp_path, DEPT + "brand_assets: [crest.png]\n"))
     assert pack.brand_assets == (str(tmp_path / "crest.png"),)
+
+
+def test_a_nan_threshold_and_a_department_pack_with_the_base_id_are_refused(tmp_path: Path) -> None:
+    nan = tmp_path / "nan.yaml"
+    nan.write_text('id: dept-x\nversion: "1"\nextends: oxford-university\nrules:\n  OP001: {threshold: .nan}\n')
+    with pytest.raises(PackError) as refused:
+        load_pack(nan)
+    assert refused.value.code == "PG332"
+    same = tmp_path / "same.yaml"
+    same.write_text('id: oxford-university\nversion: "2099.9"\nextends: oxford-university\n')
+    with pytest.raises(PackError) as taken:
+        load_pack(same)
+    assert taken.value.code == "PG333"

@@ -222,3 +222,18 @@ def test_the_helpers_build_what_they_say(tmp_path: Path) -> None:
         assert im.size == (10_000, 10_000) and im.n_frames == 8
     with Image.open(io.BytesIO(_png_claiming(9_000, 6_000))) as im:
         assert im.size == (9_000, 6_000)
+
+
+def test_a_jpeg_header_with_no_picture_behind_it_is_not_checked_as_blank(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from postguard.photos.load import load_photo
+
+    whole = tmp_path / "whole.jpg"
+    Image.new("RGB", (2400, 2000), (90, 120, 150)).save(whole, quality=85)
+    data = whole.read_bytes()
+    sos = data.index(b"\xff\xda")
+    header_only = tmp_path / "header-only.jpg"
+    header_only.write_bytes(data[: sos + 20] + b"\xff\xd9")
+    problem = load_photo(0, header_only)
+    assert isinstance(problem, PhotoError) and "damaged or truncated" in problem.message

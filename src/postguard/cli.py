@@ -257,27 +257,31 @@ def _emit(fmt: str, sources: Sequence[Any], reports: Sequence[Report]) -> None:
 
 
 def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
-    from postguard.inputs import read_jsonl
+    from postguard.inputs import open_regular, read_jsonl
 
     if where == "-":
+        if sys.stdin is None:
+            raise InputError("PG140")
         stream = sys.stdin.buffer
     else:
-        try:
-            stream = open(where, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise InputError("PG126", path=where, reason=exc.strerror or exc.__class__.__name__) from None
+        stream = open_regular(Path(where))  # a FIFO or /dev/zero is refused, never read
     worst = 0
+    lines = unchecked = 0
     try:
         batch: list[Any] = []
         for line in read_jsonl(stream, max_chars=engine.pack.max_text_chars):
             batch.append(line)
             if len(batch) >= JSONL_BATCH:
                 worst = max(worst, _flush(engine, batch, level))
+                lines, unchecked = lines + len(batch), unchecked + sum(b.post is None for b in batch)
                 batch = []
         worst = max(worst, _flush(engine, batch, level))
+        lines, unchecked = lines + len(batch), unchecked + sum(b.post is None for b in batch)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+    if unchecked:  # their reports say why; one line here so that a script sees it too
+        click.echo(f"postguard: error [PG119]: {InputError('PG119', count=unchecked, lines=lines)}", err=True)
     return worst
 
 
@@ -345,6 +349,9 @@ def fix(
     report = engine.check(post)
     if report.error is not None:
         raise InputError.about(src.name if src else "post", report.error.code or "PG100", report.error.message)
+    if report.photo_errors:  # a photo nobody could read: say so, fix nothing in it
+        problem = report.photo_errors[0]
+        raise InputError("PG137", number=problem.photo + 1, path=problem.path, problem=problem.message)
     result = postguard.fix(post, report, applicability="unsafe" if unsafe else "safe")
     if src is not None and result.text != src.text:
         click.echo(unified_diff(src.text, result.text, name=Path(src.name).name if src.path else "post"), nl=False)
@@ -375,8 +382,12 @@ def _write_fixed(path: Path, text: str, *, replace_file: bool, bom: bool = False
     if path.is_symlink():
         raise InputError("PG133", path=path)
     existing = path.exists()
+    if existing and not path.is_file():  # /dev/full, a FIFO, a folder: never replaced by a rename
+        raise InputError("PG135", path=path)
     if existing and not replace_file:
         raise InputError("PG134", path=path)
+    if existing and not path.stat().st_mode & stat.S_IWUSR:
+        raise InputError("PG136", path=path)
     mode = stat.S_IMODE(path.stat().st_mode) if existing else None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postguard-tmp", dir=path.parent or ".")

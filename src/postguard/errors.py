@@ -11,6 +11,8 @@ governance service (:class:`GovernanceError`; PG60x an action its actor may not 
 
 from __future__ import annotations
 
+import os
+import re
 from typing import Any, Self
 
 MESSAGES: dict[str, str] = {
@@ -34,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "PG115": "unknown field {field!r} in a record",
     "PG116": "not valid JSON ({reason} at column {column})",
     "PG117": "not valid JSON for a post (arrays or objects nested too deeply)",
+    "PG118": "not valid JSON for a post (a number thousands of digits long)",
+    "PG119": "{count} of {lines} lines could not be checked; their reports say why",
     "PG120": "{name} is {size}; the limit is {limit:,} characters",
     "PG121": "{name} contains binary data (NUL bytes), not JSON text",
     "PG122": "{name} looks like a binary file (it contains NUL bytes); give a text or Markdown file",
@@ -48,6 +52,9 @@ MESSAGES: dict[str, str] = {
     "PG132": "photo {number}: cannot write the cleaned copy ({reason})",
     "PG133": "{path} is a symlink; write the fixed text elsewhere with --out PATH",
     "PG134": "{path} already exists; remove it or pass --force to replace it",
+    "PG135": "{path} is not a regular file (a device, a pipe or a folder); write the fixed text to a file",
+    "PG136": "{path} is read-only; make it writable, or write the fixed text elsewhere with --out PATH",
+    "PG137": "photo {number} ({path}) could not be checked, so nothing was fixed in it: {problem}",
     "PG140": "standard input is closed; give the post as TEXT or a FILE",
     "PG141": "{path}: a broken or looping symlink; to check these words as a post, pass them on standard input (-)",
     "PG142": "{path}: no such file; to check these words as a post, pass them on standard input (-)",
@@ -107,6 +114,8 @@ MESSAGES: dict[str, str] = {
     "reports less)",
     "PG329": "policy pack {where}: local rule {code} is defined twice",
     "PG330": "policy pack {where}: a base pack cannot extend another pack",
+    "PG332": "policy pack {where}: {path}: {value} is not a number (NaN and infinity are not thresholds)",
+    "PG333": "policy pack {where}: a department pack needs its own id, not the base pack's {base!r}",
     "PG331": "policy pack {where}: rules.{code}.{name}: may not raise {old} to {new} (a department pack may only "
     "tighten: a higher score to add a finding reports less, a higher one to confirm it drops more)",
     # PG4xx: the installed models
@@ -172,6 +181,22 @@ MESSAGES: dict[str, str] = {
 }
 
 
+SHOWN_CHARS = 120
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(value: Any) -> Any:
+    """A value from outside (a path, an option, a pack's field) as a message shows it: control and bidi
+    characters and lone surrogates escaped, and cut to ``SHOWN_CHARS``, so that an error stays one short
+    line that cannot drive the terminal."""
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if not isinstance(value, str):
+        return value
+    value = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    return value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 1] + "…"
+
+
 class PostguardError(Exception):
     """Base class: anything raised to a user-facing adapter is one of these."""
 
@@ -180,7 +205,7 @@ class PostguardError(Exception):
     def __init__(self, code: str, /, **values: Any) -> None:
         self.code = code
         self.values = values
-        super().__init__(MESSAGES[code].format(**values))
+        super().__init__(MESSAGES[code].format(**{k: shown(v) for k, v in values.items()}))
 
     @property
     def message(self) -> str:

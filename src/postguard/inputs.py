@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -118,6 +119,21 @@ def _is_link(path: Path) -> bool:
         return False
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, without blocking, if it is a regular file: a FIFO with no writer, a
+    device such as /dev/zero or a folder is refused before anything is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise InputError("PG125", path=path) from None
+    except OSError as exc:
+        raise InputError("PG126", path=path, reason=exc.strerror or exc.__class__.__name__) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError("PG129", path=path)
+    return os.fdopen(fd, "rb")
+
+
 def source_from_file(path: Path, *, max_chars: int) -> Source:
     """The text of a regular file, read up to the limit. The file is opened without blocking and checked
     to be a regular file before anything is read: a FIFO with no writer, or /dev/zero, is refused."""
@@ -177,15 +193,35 @@ def read_jsonl(lines: Iterable[bytes], *, max_chars: int) -> Iterator[Line]:
         post_id = None
         try:
             text = decode(raw, name=f"line {number}", max_chars=max_chars, max_bytes=limit)
-            obj = json.loads(text)
+            obj = _without_lone_surrogates(json.loads(text))
             if isinstance(obj, dict) and obj.get("id") is not None:
                 post_id = str(obj["id"])
             yield Line(number, post_from_json(obj), None, post_id)
         except json.JSONDecodeError as exc:
             bad = InputError("PG116", reason=exc.msg, column=exc.colno)
             yield Line(number, None, str(bad), code=bad.code)
+        except ValueError:  # a number of thousands of digits: Python refuses to convert it
+            bad = InputError("PG118")
+            yield Line(number, None, str(bad), code=bad.code)
         except RecursionError:  # "[[[[..." thousands deep: the parser's stack, not the process, gives out
             deep = InputError("PG117")
             yield Line(number, None, str(deep), code=deep.code)
         except (InputError, UsageError) as exc:
             yield Line(number, None, str(exc), post_id, exc.code)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any, depth: int = 0) -> Any:
+    """Half an emoji cut off in an export ("\\ud83d" alone) in any field, read as U+FFFD, as the post's
+    text is (one character for one: offsets keep). JSON nests at most as deep as the parser allowed."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {
+            _without_lone_surrogates(k, depth + 1): _without_lone_surrogates(v, depth + 1) for k, v in value.items()
+        }
+    return value

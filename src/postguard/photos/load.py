@@ -33,6 +33,9 @@ from PIL import (  # the plugins of the supported formats, registered whatever P
 from postguard.types import PhotoError
 
 MAX_FILE_BYTES = 80 * 1024 * 1024
+# Even a JPEG of one flat colour spends bits on every 8 x 8 block: fewer bytes than one per this many
+# pixels (of the size it decodes to) is a header with no picture behind it.
+JPEG_MIN_PIXELS_PER_BYTE = 2048
 # Nothing is decoded from a photo whose header claims more pixels than this, not even a reduced JPEG.
 MAX_PIXELS = 120_000_000  # a 108-megapixel phone photo fits; a 100,000 x 100,000 bomb does not
 # The most pixels decoded for the frame that is analysed. A larger JPEG is decoded at 1/2, 1/4 or 1/8 of
@@ -130,7 +133,7 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
     if p.suffix.lower() in (".heic", ".heif") and not _register_heif():
         return PhotoError(index, name, _HEIF_MISSING)
     try:
-        return _open(index, p, supported_formats())
+        loaded = _open(index, p, supported_formats())
     except _Refused as exc:
         return PhotoError(index, name, str(exc))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -141,6 +144,12 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
         return PhotoError(index, name, f"is damaged or truncated ({_first_line(exc)})")
     except MemoryError:
         return PhotoError(index, name, "is too large to decode on this machine")
+    w, h = loaded.size
+    if loaded.format.upper() in ("JPEG", "MPO") and size * JPEG_MIN_PIXELS_PER_BYTE < w * h:
+        # a header that claims 12,000 x 10,000 pixels over 631 bytes holds no picture: Pillow decodes it
+        # as blank grey without complaint, and a blank photo must not pass as checked
+        return PhotoError(index, name, f"is damaged or truncated (too little data for {w:,} x {h:,} pixels)")
+    return loaded
 
 
 def image_problem(path: str | Path) -> str | None:

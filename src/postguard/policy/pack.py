@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import math
 import os
 import re
 import stat
@@ -263,8 +264,22 @@ def _parse(raw: str, where: str) -> dict[str, Any]:
         raise PackError("PG309", where=where, reason=_echo(str(exc))) from None
     if not isinstance(data, dict):
         raise PackError("PG310", where=where)
+    _finite(data, where, "")
     _validate(data, where)
     return data
+
+
+def _finite(value: Any, where: str, path: str) -> None:
+    """No NaN or infinity anywhere: a NaN threshold compares false with every score and would switch its
+    rule off while looking valid (the schema's bounds cannot see it). Depth is bounded by the loader."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PackError("PG332", where=where, path=path or "(top level)", value=value)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _finite(item, where, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _finite(item, where, f"{path}.{i}")
 
 
 def _validate(data: dict[str, Any], where: str) -> None:
@@ -516,6 +531,8 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
     """Apply a department pack on top of ``base``, refusing anything that loosens it."""
     if data.get("extends") != base.id:
         raise PackError("PG324", where=where, base=base.id)
+    if data.get("id") == base.id:
+        raise PackError("PG333", where=where, base=base.id)
     base_only = (
         "limits", "working_hours", "approvers", "department_may_loosen", "university_numbers", "photos",
     )  # fmt: skip
