@@ -20,6 +20,7 @@ from postguard.analyzers.abuse import ANALYZER_ID as ABUSE
 from postguard.analyzers.abuse import HEADS_FILE as ABUSE_HEADS_FILE
 from postguard.analyzers.abuse import AbuseAnalyzer, AbuseHeads
 from postguard.analyzers.embeddings import MODEL_FILE, MODEL_ID, TOKENIZER_FILE, Encoder
+from postguard.analyzers.post_model import HEADS_FILE as POST_HEADS_FILE
 from postguard.analyzers.semantic import ANALYZER_ID as SEMANTIC
 from postguard.analyzers.semantic import HEADS_FILE, Heads, SemanticAnalyzer
 from postguard.engine import Engine
@@ -150,7 +151,7 @@ def test_third_party_weights_are_recorded_as_installed() -> None:
 
 
 def test_the_training_helper_moves_versions_on_when_weights_change(tmp_path: Path) -> None:
-    for name in (weights.MANIFEST_FILE, MODEL_FILE, HEADS_FILE, ABUSE_HEADS_FILE, TOKENIZER_FILE):
+    for name in (weights.MANIFEST_FILE, MODEL_FILE, HEADS_FILE, ABUSE_HEADS_FILE, TOKENIZER_FILE, POST_HEADS_FILE):
         shutil.copy(ASSETS / name, tmp_path / name)
     before = json.loads((tmp_path / weights.MANIFEST_FILE).read_text("utf-8"))
     # weights written again unchanged: nothing moves
@@ -165,7 +166,7 @@ def test_the_training_helper_moves_versions_on_when_weights_change(tmp_path: Pat
         assert new["id"] == weights_manifest.bump(old["id"]) and changes[old["id"]] == new["id"]
         assert new["sha256"] == _sha256(tmp_path / name) != old["sha256"]
         assert new["written_by"] == [*old["written_by"], "x/train.py"]
-    for analyzer in ("abuse", "semantic"):  # both read the encoder
+    for analyzer in ("abuse", "semantic", "post"):  # all read the encoder
         assert after["analyzers"][analyzer]["id"] == weights_manifest.bump(before["analyzers"][analyzer]["id"])
     assert after["files"][HEADS_FILE] == before["files"][HEADS_FILE]
     assert weights_manifest.check(tmp_path) == []

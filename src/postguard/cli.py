@@ -281,7 +281,8 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
         if stream is not sys.stdin.buffer:
             stream.close()
     if unchecked:  # their reports say why; one line here so that a script sees it too
-        click.echo(f"postguard: error [PG119]: {InputError('PG119', count=unchecked, lines=lines)}", err=True)
+        summary = InputError("PG119", count=unchecked, lines=lines)
+        click.echo(f"postguard: error [{summary.code}]: {summary}", err=True)
     return worst
 
 

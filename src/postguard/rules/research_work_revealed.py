@@ -45,6 +45,9 @@ class ResearchWorkRevealed(Rule):
     needs = (CUES, PHOTO_TEXT)
     lifted_by = ("authorisation",)
 
+    def model_applies(self, ctx: RuleContext) -> bool:
+        return bool(ctx.post.photos)  # research work in view: a post with photos (IP002 reads the words)
+
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         if not ctx.post.photos:
             return
