@@ -66,10 +66,15 @@ class _Options:
         if at:
             parse_time(at)
         for photo in photos:
-            if Path(photo).is_dir():
-                raise UsageError("PG201", path=photo)
-            if not Path(photo).is_file():
-                raise UsageError("PG202", path=photo)
+            try:
+                if Path(photo).is_dir():
+                    raise UsageError("PG201", path=photo)
+                if not Path(photo).exists():
+                    raise UsageError("PG202", path=photo)
+                if not Path(photo).is_file():
+                    raise UsageError("PG209", path=photo)
+            except OSError as exc:  # a name too long for the file system
+                raise UsageError("PG208", path=photo, reason=exc.strerror or type(exc).__name__) from None
         self.photos = tuple(photos)
         self.fields: dict[str, Any] = {
             "account": account,
@@ -370,13 +375,15 @@ def _write_fixed(path: Path, text: str, *, replace_file: bool, bom: bool = False
     import stat
     import tempfile
 
-    if path.is_symlink():
-        raise InputError("PG133", path=path)
-    existing = path.exists()
-    if existing and not replace_file:
-        raise InputError("PG134", path=path)
-    mode = stat.S_IMODE(path.stat().st_mode) if existing else None
     try:
+        if path.is_symlink():
+            raise InputError("PG133", path=path)
+        if path.is_dir():
+            raise InputError("PG127", path=path, reason="it is a directory; give a file name")
+        existing = path.exists()
+        if existing and not replace_file:
+            raise InputError("PG134", path=path)
+        mode = stat.S_IMODE(path.stat().st_mode) if existing else None
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postguard-tmp", dir=path.parent or ".")
     except OSError as exc:
         raise InputError("PG127", path=path, reason=exc.strerror or exc.__class__.__name__) from None

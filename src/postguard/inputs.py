@@ -7,6 +7,8 @@ Every problem becomes an :class:`~postguard.errors.InputError` or
 from __future__ import annotations
 
 import json
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,7 +122,8 @@ def source_from_file(path: Path, *, max_chars: int) -> Source:
     if path.is_dir():
         raise InputError("PG124", path=path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size if stat.S_ISREG(info.st_mode) else None  # a device's size says nothing
         with path.open("rb") as fh:
             data = read_limited(fh, max_chars * 4)
     except FileNotFoundError:
@@ -135,6 +138,17 @@ def post_from_json(obj: Any) -> Post:
     """One JSON-lines object to a :class:`Post`, through the one input model
     (:mod:`postguard.post_input`); raises InputError/UsageError with a one-line reason."""
     return post_from_fields(obj)
+
+
+def _json(text: str) -> Any:
+    """One JSON value; an integer Python will not convert (over ``sys.get_int_max_str_digits()`` digits,
+    4,300 by default) is an input error, not an internal one."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # int() refused the digits
+        raise InputError("PG118", limit=sys.get_int_max_str_digits()) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +182,7 @@ def read_jsonl(lines: Iterable[bytes], *, max_chars: int) -> Iterator[Line]:
         post_id = None
         try:
             text = decode(raw, name=f"line {number}", max_chars=max_chars, max_bytes=limit)
-            obj = json.loads(text)
+            obj = _json(text)
             if isinstance(obj, dict) and obj.get("id") is not None:
                 post_id = str(obj["id"])
             yield Line(number, post_from_json(obj), None, post_id)
