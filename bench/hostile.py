@@ -1,165 +1,293 @@
-"""Worst cases: how long one check takes on posts built to be slow, each near the 100,000-character limit.
+"""Worst cases: the time and the peak memory of one hostile input, per input family.
 
-    python bench/hostile.py [--only NAME] [--family text|photos|all]
+    python bench/hostile.py [--family text|jsonl|photos|packs|paths|all] [--only NAME]
 
-Each post repeats one pattern that a rule or an analyzer reads: thousands of addresses, phone numbers or
-IBANs in one run-on sentence, titles without names, runs of digits, Markdown that never closes, a table
-of phone numbers. A quadratic step shows here long before it shows on ordinary posts: before the fixes
-recorded in the git log, the addresses took 41 s, the table 10.9 s and the titles 7.3 s. Prints the
-seconds for a whole check of each post (models loaded first) and the number of findings; no post may
-crash the check, and the worst time is printed last.
+Every input is measured in a fresh process, so that its peak RSS (VmHWM, read by the process itself at
+exit) is its own: a child's ``ru_maxrss`` starts from its parent's at fork and survives exec. Prints one
+row per input, then per family the worst time and the largest peak RSS, and the same for all families.
+The inputs are the hostile corpus of ``tests/hostile.py`` (the fuzz targets' too), and a few photos
+too large to keep there:
 
-Photos built to be expensive (the photo family): a 600 KB GIF of eight 10,000 x 10,000 frames, a PNG
-header claiming 100,000 x 100,000 pixels, a 108-megapixel JPEG, an EPS named .jpg, and a GIF of a
-million 1 x 1 frames. Each is loaded by `load_photo` in a fresh process, which prints its time and peak
-RSS (VmHWM); the worst of each is printed last. Before the pixel budget and the format list, the GIF
-loaded in 10.1 s at 2.0 GB peak RSS (a whole check: 16 s, 3.9 GB), the GIF of tiny frames in 21 s (every
-frame before each sample decoded), the JPEG in 0.96 s at 1.3 GB, and the EPS was handed to Ghostscript.
-Now: 0.00 s and 20 MB (refused from its header); 2.0 s (counting the frames; samples come from the first
-1,000); 0.28 s and 330 MB (decoded at half size); the EPS is refused by its content.
+- text: a whole check (models loaded and warmed first, not counted) of each post of
+  ``hostile.long_texts`` (near the 100,000-character limit, each repeating one pattern a rule or an
+  analyzer reads: a quadratic step shows here long before it shows on ordinary posts) and five of
+  ``hostile.texts`` (combining marks, NFKC expanders, surrogates...). Before the fixes recorded in the
+  git log, the addresses took 41 s, the table 10.9 s and the titles 7.3 s. The peak RSS includes the
+  models: the row "(models loaded)" is the floor.
+- jsonl: ``postguard check --jsonl FILE`` on each of ``hostile.jsonl_files`` (a line over the limit,
+  deep nesting, a number of 5,000 digits, binary...), the whole process timed.
+- photos: ``load_photo`` on each of ``hostile.photos`` and on a 600 KB GIF of eight 10,000 x 10,000
+  frames, a GIF of a million 1 x 1 frames and a 108-megapixel JPEG. Before the pixel budget and the
+  format list, the GIF loaded in 10.1 s at 2.0 GB peak RSS, the GIF of tiny frames in 21 s, the JPEG in
+  0.96 s at 1.3 GB, and an EPS named .jpg was handed to Ghostscript.
+- packs: ``load_pack`` on each of ``hostile.packs`` and ``hostile.base_packs`` (alias bombs, deep
+  nesting, catastrophic regexes, wrong types, a FIFO, /dev/zero...), then each local rule's patterns
+  searched in 99,000 characters of "a" (RE2: linear whatever the pattern). Before the bounds, /dev/zero
+  was read until killed at 23 GB, a FIFO blocked for ever and an alias bomb took 100 s and 7.6 GB.
+- paths: ``postguard check`` and ``fix`` on dangling and looping symlinks, directories, devices, names
+  too long, and on every odd option value of ``hostile.option_values``, the whole process timed.
+
+No input may crash: a row whose process died or exited 3 says so, and the script exits 1. The load
+average is printed at the start and the end: the times are wall times, and the machine may be shared.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import io
 import json
-import struct
+import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PIL import Image
-
-from postguard import Post
-from postguard.engine import Engine
-
-LIMIT = 99_000
-
-TEXT = {
-    "addresses in one sentence": "12 High Street, " * 6_000,
-    "phone numbers": "07700 900123 " * 7_600,
-    "IBANs": "GB82 WEST 1234 5698 7654 32 " * 3_400,
-    "titles without names": "Dr " * 33_000,
-    "digits and spaces": "0 " * 49_000,
-    "digits and dashes": "1-" * 49_000,
-    "at signs": "a@" * 49_000,
-    "spoken addresses": "a at b dot " * 9_000,
-    "one word": "a" * LIMIT,
-    "line breaks": "a\n" * 49_000,
-    "emoji joined": "\U0001f469\u200d" * 45_000,
-    "handles": "@a " * 33_000,
-    "threats repeated": "I will kill you " * 6_000,
-}
-MARKDOWN = {
-    "table of phone numbers": "| a | b |\n|---|---|\n" + "| 07700 900123 | x |\n" * 4_000,
-    "unclosed code fence": "```\n" + "x = 1\n" * 15_000,
-    "unclosed links": "[a](http://x.com/" + "(" * 30_000,
-    "HTML tags": "<div>" * 18_000,
-    "emphasis": "*a _b " * 15_000,
-    "backticks": "`" * LIMIT,
-}
+ROOT = Path(__file__).parents[1]
+FAMILIES = ("text", "jsonl", "photos", "packs", "paths")
+# Of hostile.texts (short posts, checked in a moment: the fuzz targets read them all), those that stress
+# normalisation and offsets the most. Each input costs a process that loads the models (2 to 3 s).
+SHORT_TEXTS = ("combining stack", "NFKC expanders", "case changes length", "emoji ZWJ runs", "lone surrogates")
+FLOOR = "(models loaded)"  # the text family's floor: its time is the whole process's, not a check's
 
 
-BOMB_PNG = Path(__file__).parents[1] / "tests" / "photos" / "bomb.png"
+def _corpus() -> Any:
+    """tests/hostile.py, by its path (``hostile`` is also this script's name)."""
+    spec = importlib.util.spec_from_file_location("hostile_corpus", ROOT / "tests" / "hostile.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hostile_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
 
-# Run in a fresh process per photo: its peak RSS is the loader's alone (Linux).
-LOAD_ONE = """
-import json, sys, time
-from postguard.photos.load import load_photo
-started = time.perf_counter()
-result = load_photo(0, sys.argv[1])
-seconds = time.perf_counter() - started
-# VmHWM, not getrusage: a child's ru_maxrss starts from its parent's at fork and survives exec
-hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"seconds": seconds, "rss_mb": int(hwm.split()[1]) / 1024,
-                  "result": getattr(result, "message", None) or f"loaded {result.size}, {len(result.frames)} frames"}))
+
+hostile: Any = None  # the corpus module, loaded in main()
+
+# The child: runs one input and, at exit, writes its peak RSS (and what it measured) to $BENCH_OUT.
+CHILD = r"""
+import atexit, json, os, sys, time
+RESULT = {}
+
+def _report():
+    hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+    with open(os.environ["BENCH_OUT"], "w") as out:
+        json.dump({"rss_mb": int(hwm.split()[1]) / 1024, **RESULT}, out)
+
+atexit.register(_report)
+kind, arg = sys.argv[1], sys.argv[2]
+if kind == "cli":
+    import runpy
+    sys.argv = ["postguard", *json.loads(arg)]
+    runpy.run_module("postguard", run_name="__main__")
+elif kind == "engine":
+    from postguard import Post
+    from postguard.engine import Engine
+    engine = Engine()
+    engine.load()
+    engine.check(Post("warm up"))
+    if arg:
+        post = json.loads(open(arg).read())
+        started = time.perf_counter()
+        report = engine.check(Post(post["text"], markdown=post["markdown"]))
+        RESULT["seconds"] = time.perf_counter() - started
+        RESULT["result"] = report.error.message if report.error else f"{len(report.findings)} findings"
+    else:
+        RESULT["result"] = "the floor of the rows below: models loaded, 'warm up' checked"
+elif kind == "photo":
+    from postguard.photos.load import load_photo
+    started = time.perf_counter()
+    result = load_photo(0, arg)
+    RESULT["seconds"] = time.perf_counter() - started
+    RESULT["result"] = getattr(result, "message", None) or f"loaded {result.size}, {len(result.frames)} frames"
+elif kind in ("pack", "base"):
+    from postguard.errors import PackError
+    from postguard.policy.pack import load_pack
+    started = time.perf_counter()
+    try:
+        pack = load_pack(base=arg) if kind == "base" else load_pack(arg)
+    except PackError as exc:
+        RESULT["result"] = f"[{exc.code}] {exc}"
+    else:
+        text = "a" * 99_000
+        for rule in pack.local_rules:
+            for pattern in rule.patterns:
+                pattern.search(text)
+        RESULT["result"] = f"loaded, {len(pack.local_rules)} local rules searched in {len(text):,} characters"
+    RESULT["seconds"] = time.perf_counter() - started
 """
 
 
-def _gif_of_frames(frame: Image.Image, count: int) -> bytes:
-    """A GIF of ``count`` copies of one frame, encoded once: Pillow would encode each of them."""
-    import io
-
-    buf = io.BytesIO()
-    frame.save(buf, format="GIF")
-    data = buf.getvalue()
-    start = data.index(b"\x2c", 13 + (3 * 2 ** ((data[10] & 7) + 1) if data[10] & 0x80 else 0))
-    block = data[start:-1]  # image descriptor, local palette if any, LZW data; the trailer ';' dropped
-    return data[:start] + block * count + b";"
+@dataclass(frozen=True, slots=True)
+class Input:
+    family: str
+    name: str
+    kind: str  # what the child does: cli, engine, photo, pack, base
+    arg: str
+    stdin: bytes = b""
 
 
-def _tiny_frames_gif(count: int) -> bytes:
-    head = b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 0) + b"\x00\x00\x00\xff\xff\xff"
-    frame = b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x44\x01\x00"
-    return head + frame * count + b";"
+@dataclass(frozen=True, slots=True)
+class Measured:
+    input: Input
+    seconds: float
+    rss_mb: float
+    result: str
+    crashed: bool
 
 
-def photo_cases(folder: Path) -> dict[str, Path]:
+def measure(item: Input, folder: Path) -> Measured:
+    out = folder / "child.json"
+    out.unlink(missing_ok=True)
+    env = {**os.environ, "BENCH_OUT": str(out), "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), *sys.path[1:]])}
+    started = time.perf_counter()
+    try:
+        run = subprocess.run(
+            [sys.executable, "-c", CHILD, item.kind, item.arg],
+            input=item.stdin,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=folder,
+            timeout=300,
+        )
+        code, stderr = run.returncode, run.stderr.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        code, stderr = -1, "timed out after 300 s"
+    wall = time.perf_counter() - started
+    child = json.loads(out.read_text()) if out.exists() else {}
+    lines = stderr.strip().splitlines()
+    if item.kind == "cli":
+        result = f"exit {code}" + (f": {lines[-1]}" if lines else "")
+    else:
+        result = child.get("result") or (lines[-1] if lines else f"exit {code}")
+    crashed = code not in (0, 1, 2) or "Traceback" in stderr or not child
+    return Measured(item, child.get("seconds", wall), child.get("rss_mb", float("nan")), result, crashed)
+
+
+def _dump(folder: Path, name: str, text: str, markdown: bool) -> str:
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps({"text": text, "markdown": markdown}), encoding="ascii")
+    return str(path)
+
+
+def text_inputs(folder: Path) -> Iterator[Input]:
+    yield Input("text", FLOOR, "engine", "")
+    for k, (name, (text, markdown)) in enumerate(hostile.long_texts().items()):
+        yield Input(
+            "text", f"{name} ({'Markdown' if markdown else 'text'})", "engine", _dump(folder, f"l{k}", text, markdown)
+        )
+    for k, (name, text) in enumerate(hostile.texts().items()):
+        if name in SHORT_TEXTS:
+            yield Input("text", name, "engine", _dump(folder, f"s{k}", text, False))
+
+
+def jsonl_inputs(folder: Path) -> Iterator[Input]:
+    for name, path in hostile.jsonl_files(folder).items():
+        yield Input("jsonl", name, "cli", json.dumps(["check", "--fail-on", "never", "--jsonl", str(path)]))
+
+
+def _big_photos(folder: Path) -> dict[str, Path]:
+    """Photos too large for tests/hostile.py: built here, in a temporary folder."""
+    from PIL import Image
+
     big = Image.new("P", (10_000, 10_000), 1)
     big.putpalette([v for i in range(256) for v in (i, 255 - i, 128)])
-    cases = {
-        "GIF 8 x 10,000 x 10,000": _gif_of_frames(big, 8),
-        "GIF 1,000,000 x 1 x 1": _tiny_frames_gif(1_000_000),
-        "EPS named .jpg": b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 100 100\nshowpage\n",
+    buf = io.BytesIO()
+    big.save(buf, format="GIF")
+    data = buf.getvalue()
+    start = data.index(b"\x2c", 13 + (3 * 2 ** ((data[10] & 7) + 1) if data[10] & 0x80 else 0))
+    paths = {
+        "GIF 8 x 10,000 x 10,000 (600 KB)": folder / "big.gif",
+        "GIF 1,000,000 x 1 x 1": folder / "tiny.gif",
+        "JPEG 108 megapixels": folder / "108.jpg",
     }
-    paths = {}
-    for name, data in cases.items():
-        paths[name] = folder / f"{len(paths)}.{'jpg' if 'EPS' in name else 'gif'}"
-        paths[name].write_bytes(data)
-    paths["PNG claiming 100,000 x 100,000"] = BOMB_PNG
-    paths["JPEG 108 megapixels"] = folder / "108.jpg"
+    paths["GIF 8 x 10,000 x 10,000 (600 KB)"].write_bytes(data[:start] + data[start:-1] * 8 + b";")
+    paths["GIF 1,000,000 x 1 x 1"].write_bytes(hostile.tiny_frames_gif(1_000_000))
     Image.new("RGB", (12_000, 9_000), (120, 130, 140)).save(paths["JPEG 108 megapixels"], quality=80)
     return paths
 
 
-def photos(only: str | None) -> None:
-    worst_time = worst_rss = (0.0, "")
-    with tempfile.TemporaryDirectory() as folder:
-        for name, path in photo_cases(Path(folder)).items():
-            if only and only not in name:
-                continue
-            run = subprocess.run([sys.executable, "-c", LOAD_ONE, str(path)], capture_output=True, text=True)
-            if run.returncode != 0:
-                print(f"{name:32s} crashed ({run.returncode}): {run.stderr.strip().splitlines()[-1:]}")
-                continue
-            out = json.loads(run.stdout)
-            worst_time = max(worst_time, (out["seconds"], name))
-            worst_rss = max(worst_rss, (out["rss_mb"], name))
-            size = path.stat().st_size / 2**20
-            print(
-                f"{name:32s} {size:6.1f} MB  {out['seconds']:6.2f} s  {out['rss_mb']:7.0f} MB RSS  {out['result'][:70]}"
-            )
-    print(f"worst photo time: {worst_time[1]}, {worst_time[0]:.2f} s")
-    print(f"worst photo peak RSS: {worst_rss[1]}, {worst_rss[0]:.0f} MB")
+def photo_inputs(folder: Path) -> Iterator[Input]:
+    for name, path in {**hostile.photos(folder), **_big_photos(folder)}.items():
+        yield Input("photos", name, "photo", str(path))
+
+
+def pack_inputs(folder: Path) -> Iterator[Input]:
+    for name, path in hostile.packs(folder).items():
+        yield Input("packs", name, "pack", str(path))
+    yield Input("packs", "/dev/zero", "pack", "/dev/zero")
+    for k, (name, text) in enumerate(hostile.base_packs().items()):
+        path = folder / f"base-{k}.yaml"
+        path.write_text(text, encoding="utf-8")
+        yield Input("packs", f"base: {name}", "base", str(path))
+
+
+def path_inputs(folder: Path) -> Iterator[Input]:
+    for case in hostile.cli_cases(folder, families=("paths", "options")):
+        yield Input("paths", f"{case.family}: {case.name}", "cli", json.dumps(list(case.argv)), case.stdin)
+
+
+INPUTS = {
+    "text": text_inputs,
+    "jsonl": jsonl_inputs,
+    "photos": photo_inputs,
+    "packs": pack_inputs,
+    "paths": path_inputs,
+}
+
+
+def _row(m: Measured) -> str:
+    flag = "CRASHED " if m.crashed else ""
+    name = m.input.name.encode("ascii", "backslashreplace").decode()[:44]
+    result = m.result.encode("ascii", "backslashreplace").decode()
+    return f"{m.input.family:6s} {name:44s} {m.seconds:7.2f} s {m.rss_mb:7.0f} MB  {flag}{result[:90]}"
+
+
+def _worst(label: str, measured: list[Measured]) -> str:
+    measured = [m for m in measured if m.input.name != FLOOR] or measured
+    slow = max(measured, key=lambda m: m.seconds)
+    fat = max(measured, key=lambda m: m.rss_mb)
+    return (
+        f"{label:6s} worst time: {slow.seconds:.2f} s ({slow.input.name}); "
+        f"peak RSS: {fat.rss_mb:.0f} MB ({fat.input.name})"
+    )
 
 
 def main() -> None:
+    global hostile
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", help="run the cases whose name contains this")
-    parser.add_argument("--family", choices=("text", "photos", "all"), default="all")
+    parser.add_argument("--family", choices=(*FAMILIES, "all"), default="all")
+    parser.add_argument("--only", help="run the inputs whose name contains this")
     args = parser.parse_args()
-    if args.family in ("photos", "all"):
-        photos(args.only)
-    if args.family == "photos":
-        return
-    engine = Engine()
-    engine.load()
-    engine.check(Post("warm up"))
-    worst = (0.0, "")
-    cases = [(name, text, False) for name, text in TEXT.items()] + [(n, t, True) for n, t in MARKDOWN.items()]
-    for name, text, markdown in cases:
-        if args.only and args.only not in name:
-            continue
-        post = Post(text[:LIMIT], markdown=markdown)
-        started = time.perf_counter()
-        report = engine.check(post)
-        seconds = time.perf_counter() - started
-        worst = max(worst, (seconds, name))
-        kind = "Markdown" if markdown else "text"
-        print(f"{name:28s} {kind:8s} {len(post.text):6,d} chars  {seconds:6.2f} s  {len(report.findings):5d} findings")
-    print(f"worst: {worst[1]}, {worst[0]:.2f} s")
+    hostile = _corpus()
+    families = FAMILIES if args.family == "all" else (args.family,)
+    results: dict[str, list[Measured]] = {}
+    started = time.perf_counter()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for family in families:
+            folder = Path(tmp) / family
+            folder.mkdir()
+            for item in INPUTS[family](folder):
+                if args.only and args.only not in item.name:
+                    continue
+                measured = measure(item, Path(tmp))
+                results.setdefault(family, []).append(measured)
+                print(_row(measured), flush=True)
+    print()
+    for family, measured in results.items():
+        print(_worst(family, measured))
+    everything = [m for measured in results.values() for m in measured]
+    if everything:
+        print(_worst("all", everything))
+    crashed = [m for m in everything if m.crashed]
+    print(f"{len(everything)} inputs in {time.perf_counter() - started:.0f} s; {len(crashed)} crashed")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+    sys.exit(1 if crashed else 0)
 
 
 if __name__ == "__main__":

@@ -68,10 +68,15 @@ class _Options:
         if at:
             parse_time(at)
         for photo in photos:
-            if Path(photo).is_dir():
-                raise UsageError("PG201", path=photo)
-            if not Path(photo).is_file():
-                raise UsageError("PG202", path=photo)
+            try:
+                if Path(photo).is_dir():
+                    raise UsageError("PG201", path=photo)
+                if not Path(photo).exists():
+                    raise UsageError("PG202", path=photo)
+                if not Path(photo).is_file():
+                    raise UsageError("PG209", path=photo)
+            except OSError as exc:  # a name too long for the file system
+                raise UsageError("PG208", path=photo, reason=exc.strerror or type(exc).__name__) from None
         self.photos = tuple(photos)
         self.fields: dict[str, Any] = {
             "account": account,
@@ -380,17 +385,30 @@ def _write_fixed(path: Path, text: str, *, replace_file: bool, bom: bool = False
     import stat
     import tempfile
 
-    if path.is_symlink():
-        raise InputError("PG133", path=path)
-    existing = path.exists()
-    if existing and not path.is_file():  # /dev/full, a FIFO, a folder: never replaced by a rename
-        raise InputError("PG135", path=path)
-    if existing and not replace_file:
-        raise InputError("PG134", path=path)
-    if existing and not path.stat().st_mode & stat.S_IWUSR:
-        raise InputError("PG136", path=path)
-    mode = stat.S_IMODE(path.stat().st_mode) if existing else None
     try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:  # a name too long, a folder that is not one
+        raise InputError("PG127", path=path, reason=exc.strerror or exc.__class__.__name__) from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise InputError("PG133", path=path)
+    if info is not None and not stat.S_ISREG(info.st_mode):  # /dev/full, a FIFO, a folder: never renamed over
+        raise InputError("PG135", path=path)
+    if info is not None and not replace_file:
+        raise InputError("PG134", path=path)
+    if info is not None and not info.st_mode & stat.S_IWUSR:
+        raise InputError("PG136", path=path)
+    mode = stat.S_IMODE(info.st_mode) if info is not None else None
+    try:
+        if path.is_symlink():
+            raise InputError("PG133", path=path)
+        if path.is_dir():
+            raise InputError("PG127", path=path, reason="it is a directory; give a file name")
+        existing = path.exists()
+        if existing and not replace_file:
+            raise InputError("PG134", path=path)
+        mode = stat.S_IMODE(path.stat().st_mode) if existing else None
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postguard-tmp", dir=path.parent or ".")
     except OSError as exc:
         raise InputError("PG127", path=path, reason=exc.strerror or exc.__class__.__name__) from None

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,6 +163,17 @@ def post_from_json(obj: Any) -> Post:
     return post_from_fields(obj)
 
 
+def _json(text: str) -> Any:
+    """One JSON value; an integer Python will not convert (over ``sys.get_int_max_str_digits()`` digits,
+    4,300 by default) is an input error, not an internal one."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # int() refused the digits
+        raise InputError("PG118", limit=sys.get_int_max_str_digits()) from None
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     number: int
@@ -193,7 +205,7 @@ def read_jsonl(lines: Iterable[bytes], *, max_chars: int) -> Iterator[Line]:
         post_id = None
         try:
             text = decode(raw, name=f"line {number}", max_chars=max_chars, max_bytes=limit)
-            obj = _without_lone_surrogates(json.loads(text))
+            obj = _without_lone_surrogates(_json(text))
             if isinstance(obj, dict) and obj.get("id") is not None:
                 post_id = str(obj["id"])
             yield Line(number, post_from_json(obj), None, post_id)

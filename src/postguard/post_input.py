@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from postguard.codes import CODES, is_local_code
 from postguard.errors import InputError, UsageError
@@ -60,6 +62,12 @@ class RecordInput(BaseModel):
     @classmethod
     def _tuple_as_list(cls, value: Any) -> Any:
         return list(value) if isinstance(value, tuple) else value
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str | int) -> str | int:
+        _id_digits(value)
+        return value
 
     def to_record(self) -> Record:
         rid = str(self.id)
@@ -109,6 +117,12 @@ class PostInput(BaseModel):
             return [_record_fields(r) if isinstance(r, Record) else r for r in value]
         return value
 
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str | int | None) -> str | int | None:
+        _id_digits(value)
+        return value
+
     def to_post(self) -> Post:
         when = self.scheduled_at
         return Post(
@@ -123,6 +137,16 @@ class PostInput(BaseModel):
             markdown=self.markdown,
             account_id=self.account_id,
         )
+
+
+def _id_digits(value: object) -> None:
+    """An id given as a number becomes its digits: one with more than Python converts to a string
+    (``sys.get_int_max_str_digits()``, 4,300 by default) is refused here, not when it is used."""
+    if isinstance(value, int):
+        try:
+            str(value)
+        except ValueError:
+            raise PydanticCustomError("too_many_digits", "a number of too many digits") from None
 
 
 def post_from_fields(fields: Any) -> Post:
@@ -164,7 +188,7 @@ def check_limits(post: Post, pack: PolicyPack) -> None:
 def _problem(exc: ValidationError) -> tuple[str, dict[str, Any]]:
     """The error code and values of pydantic's first complaint, naming the field."""
     errors = exc.errors()
-    extra = sorted({str(e["loc"][-1]) for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1})
+    extra = sorted({_name(e["loc"][-1]) for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1})
     if extra:
         return "PG113", {"fields": ", ".join(extra)}
     first = errors[0]
@@ -175,12 +199,25 @@ def _problem(exc: ValidationError) -> tuple[str, dict[str, Any]]:
     if in_record and (first["type"] == "missing" or (name == "id" and first["input"] is None)):
         return "PG114", {}
     if first["type"] == "extra_forbidden":
-        return "PG115", {"field": str(first["loc"][-1])}
+        return "PG115", {"field": _cut(str(first["loc"][-1]))}  # quoted by the message
+    if first["type"] == "too_many_digits":
+        return "PG139", {"field": name, "limit": sys.get_int_max_str_digits()}
     what = _WHAT.get(name, "of another type")
     value = first.get("input")
     if name in ("photos", "covers") and isinstance(value, list):
         return "PG112", {"field": name, "what": what}  # the list is right; an item in it is not
     return "PG111", {"field": name, "what": what, "got": type(value).__name__}
+
+
+def _name(key: object) -> str:
+    """An unknown field's name as a one-line message shows it: cut short, and quoted where it holds a
+    line break or another control."""
+    name = _cut(str(key))
+    return name if name.isprintable() else ascii(name)
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _record_fields(record: Record) -> dict[str, Any]:

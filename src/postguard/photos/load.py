@@ -144,6 +144,8 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
         return PhotoError(index, name, f"is damaged or truncated ({_first_line(exc)})")
     except MemoryError:
         return PhotoError(index, name, "is too large to decode on this machine")
+    except Exception as exc:  # a decoder's own bug on a malformed file: the photo is not checked, the post is
+        return PhotoError(index, name, f"is damaged or truncated ({_decoder_failure(exc)})")
     w, h = loaded.size
     if loaded.format.upper() in ("JPEG", "MPO") and size * JPEG_MIN_PIXELS_PER_BYTE < w * h:
         # a header that claims 12,000 x 10,000 pixels over 631 bytes holds no picture: Pillow decodes it
@@ -180,6 +182,8 @@ def image_problem(path: str | Path) -> str | None:
         return _unsupported(p)
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         return f"is damaged or truncated ({_first_line(exc)})"
+    except Exception as exc:  # a decoder's own bug on a malformed file
+        return f"is damaged or truncated ({_decoder_failure(exc)})"
     if _pixels(size) > MAX_PIXELS:
         return f"has more than {MAX_PIXELS:,} pixels; not decoded"
     if _pixels(size) > MAX_FRAME_PIXELS and fmt not in ("JPEG", "MPO"):
@@ -193,6 +197,13 @@ _HEIF_MISSING = "is a HEIC/HEIF photo: install the opt-in extra with pip install
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).splitlines()
     return (lines[0] if lines else exc.__class__.__name__)[:80]
+
+
+def _decoder_failure(exc: BaseException) -> str:
+    """What Pillow raised where it has no error of its own for a malformed file (an IndexError on a GIF
+    extension block one byte long, a struct.error on a short TIFF tag), with the exception's name."""
+    lines = str(exc).splitlines()
+    return f"{exc.__class__.__name__}: {lines[0][:80]}" if lines else exc.__class__.__name__
 
 
 def _unsupported(path: Path) -> str:
@@ -300,8 +311,8 @@ def _sample_frames(im: Image.Image, n_frames: int, decoded: int) -> list[Image.I
 
 def _rgb(im: Image.Image) -> Image.Image:
     """8-bit RGB from whatever mode the file uses (CMYK, I;16, P, LA, RGBA…)."""
-    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
-        im = im.point(lambda v: v / 256).convert("L")
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        im = im.convert("I").point(lambda v: v / 256).convert("L")  # point() takes no big-endian I;16B
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         im = im.convert("RGBA")
         background = Image.new("RGB", im.size, (255, 255, 255))

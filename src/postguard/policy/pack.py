@@ -14,6 +14,7 @@ import math
 import os
 import re
 import stat
+import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -302,18 +303,42 @@ def _validate(data: dict[str, Any], where: str) -> None:
 def _validator_class() -> Any:
     """Draft 2020-12, but ``uniqueItems`` is judged only on lists within their ``maxItems``: jsonschema
     compares unhashable items pairwise, and a longer list is reported by ``maxItems`` anyway (2,000
-    mappings under working_hours.days took 5 s)."""
+    mappings under working_hours.days took 5 s). A ``pattern`` that ends in ``$`` matches the whole
+    string: jsonschema searches with Python's re, whose ``$`` also matches before a final newline
+    (``"09:00\n"`` was a time, ``"LXX-001\n"`` a rule code). NaN (YAML's ``.nan``) is within no bounds:
+    every comparison with it is false, so ``threshold: .nan`` passed 0 < x < 1, was no raise of the
+    base's threshold, and switched the rule off (``score >= nan`` never holds)."""
     import jsonschema
 
     base = jsonschema.Draft202012Validator
     unique = base.VALIDATORS["uniqueItems"]
+    pattern = base.VALIDATORS["pattern"]
 
     def bounded_unique(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Any:
         if isinstance(instance, list) and len(instance) > schema.get("maxItems", 100):
             return
         yield from unique(validator, value, instance, schema)
 
-    return jsonschema.validators.extend(base, {"uniqueItems": bounded_unique})  # type: ignore[no-untyped-call]
+    def anchored_pattern(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Any:
+        if isinstance(instance, str) and value.endswith("$") and instance.endswith("\n"):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {value!r}")
+            return
+        yield from pattern(validator, value, instance, schema)
+
+    def not_nan(keyword: str) -> Any:
+        check = base.VALIDATORS[keyword]
+
+        def bound(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Any:
+            if isinstance(instance, float) and math.isnan(instance):
+                yield jsonschema.ValidationError(f"{instance!r} is not a number")
+                return
+            yield from check(validator, value, instance, schema)
+
+        return bound
+
+    extra = {"uniqueItems": bounded_unique, "pattern": anchored_pattern}
+    extra |= {k: not_nan(k) for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")}
+    return jsonschema.validators.extend(base, extra)  # type: ignore[no-untyped-call]
 
 
 def _echo_long(message: str) -> str:
@@ -397,9 +422,13 @@ def _brand_assets(raw: list[str], where: str) -> tuple[str, ...]:
     base = Path(where).parent if Path(where).is_file() else Path(".")
     out = []
     for i, name in enumerate(raw):
-        path = Path(name) if Path(name).is_absolute() or Path(name).exists() else base / name
-        if not path.is_file():
-            raise PackError("PG316", where=where, index=i, name=_echo(name))
+        try:
+            path = Path(name) if Path(name).is_absolute() or Path(name).exists() else base / name
+            if not path.exists():  # a directory or a device is not "missing": image_problem says what it is
+                raise PackError("PG316", where=where, index=i, name=_echo(name))
+        except OSError as exc:  # a name too long for the file system
+            unreadable = f"cannot be read ({exc.strerror or exc.__class__.__name__})"
+            raise PackError("PG317", where=where, index=i, name=_echo(name), problem=unreadable) from None
         problem = image_problem(path)
         if problem is not None:
             raise PackError("PG317", where=where, index=i, name=_echo(name), problem=problem)
@@ -413,29 +442,42 @@ def _compile_pattern(pattern: str, where: str, at: str, *, ignore_case: bool = F
     options = re2.Options()
     options.case_sensitive = not ignore_case
     options.log_errors = False
+    if _SURROGATES.search(pattern):  # RE2 reads UTF-8, which has no lone surrogates
+        raise PackError("PG318", where=where, at=at, reason="a lone surrogate (half a UTF-16 pair), which is not text")
     try:
         return PackPattern(pattern, re2.compile(pattern, options))
     except re2.error as exc:
         reason = exc.args[0] if exc.args else ""
         reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise PackError("PG318", where=where, at=at, reason=_echo(str(exc))) from None
+    _python_pattern(pattern, where, at)
     raise PackError("PG319", where=where, at=at, reason=_echo(reason))
+
+
+def _python_pattern(pattern: str, where: str, at: str, *, warnings_are_errors: bool = False) -> None:
+    """``pattern`` compiles with Python's re, or a one-line PackError. re's warnings ("Possible nested
+    set") are never printed: they are errors where the pattern will run on re, ignored otherwise."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error" if warnings_are_errors else "ignore")
+            re.compile(pattern)
+    except (re.error, FutureWarning, DeprecationWarning) as exc:
+        raise PackError("PG318", where=where, at=at, reason=_echo(str(exc))) from None
+    except RecursionError:  # groups nested hundreds deep
+        raise PackError("PG318", where=where, at=at, reason="nested too deeply") from None
+    except OverflowError as exc:  # a{99999999999}
+        raise PackError("PG318", where=where, at=at, reason=_echo(str(exc))) from None
 
 
 def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Number patterns must compile with RE2 (linear-time syntax) and with Python's re, which the PII
-    analyzer compiles them with (``analyzers/pii/identifiers.py``, inside a larger pattern)."""
+    analyzer compiles them with (``analyzers/pii/identifiers.py``, inside a larger pattern): as the group
+    ``(?P<id>...)``, so a pattern that closes a group, sets a global flag or names a group ``id`` is
+    refused here rather than when the first post is checked."""
     out = {}
     for label, spec in raw.items():
         at = f"university_numbers.{label}.pattern"
         _compile_pattern(spec["pattern"], where, at)
-        try:
-            re.compile(spec["pattern"])
-        except re.error as exc:
-            raise PackError("PG318", where=where, at=at, reason=_echo(str(exc))) from None
+        _python_pattern(f"(?P<id>{spec['pattern']})", where, at, warnings_are_errors=True)
         out[label] = (spec["pattern"], tuple(spec["context"]))
     return out
 

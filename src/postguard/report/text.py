@@ -97,7 +97,7 @@ def _marked_text(findings: tuple[Finding, ...], text: str, style: Style) -> list
             for i in range(a - start, max(a - start + 1, b - start)):
                 if i < len(marked):
                     marked[i] = True
-            labels.append(style(f.code, fg=_COLOURS[f.severity], bold=True))
+            labels.append(style(visible(f.code), fg=_COLOURS[f.severity], bold=True))
         if line.endswith("\r") and number < len(lines):
             line = line[:-1]  # CRLF: the CR is part of the line break, not something to show
         shown, marks = [], []

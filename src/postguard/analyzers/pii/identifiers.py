@@ -40,6 +40,8 @@ def iban_mod97(value: str) -> bool:
     s = re.sub(r"\s", "", value).upper()
     if not 15 <= len(s) <= 34 or not s[:2].isalpha() or not s[2:4].isdigit():
         return False
+    if not (s.isascii() and s.isalnum()):  # the pattern ignores case: [A-Z] takes the Turkish İ and ı too
+        return False
     rearranged = s[4:] + s[:4]
     return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
