@@ -4,6 +4,7 @@ the path of the export."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -724,3 +725,23 @@ def zip_bomb(folder: Path, *, expands_to: int) -> Path:
                 out.write(chunk)
             out.write(b"]")
     return path
+
+
+# Many posts (postguard audit run) -----------------------------------------------------------------------
+
+
+def x_archive_of(
+    folder: Path, tweets: list[tuple[str, dt.datetime]], *, name: str = "twitter-many.zip", username: str = "OxfordDept"
+) -> Path:
+    """An X archive whose tweets are ``(text, when)``, ids ``1000``, ``1001``, ... in that order."""
+    account = {"account": {"accountId": "42", "username": username}}
+    entries = [
+        {"tweet": {"id_str": str(1000 + i), "created_at": when.strftime("%a %b %d %H:%M:%S +0000 %Y"), "full_text": t}}
+        for i, (t, when) in enumerate(tweets)
+    ]
+    files: dict[str, bytes | str] = {
+        "data/manifest.js": "window.__THAR_CONFIG = {}",
+        "data/account.js": ytd("account", [account]),
+        "data/tweets.js": ytd("tweets", entries),
+    }
+    return write_zip(folder / name, files)
