@@ -19,6 +19,8 @@ and all its children (the workers) added together, with two local workers.
 
 Prints:
 - posts/s with one and with two local workers (the target: two at least 1.6 times one);
+- what the machine gives at the time, with no audit around: posts/s of one engine process, and of two
+  checking at once (on a machine whose cores other work shares, two cannot gain more than this);
 - posts/s through a two-worker Dask LocalCluster started here, given to the CLI as ``--scheduler``
   (the target: at least 90% of two local workers);
 - the peak memory at the two sizes (the target: flat, within 15%).
@@ -142,6 +144,44 @@ def steady(out: Path, workers: int) -> float:
     return later / (times[-1] - times[workers - 1])
 
 
+CEILING = """
+import os, sys, time
+from postguard.audit.worker import SINGLE_THREAD
+os.environ.update(SINGLE_THREAD)
+from postguard.audit import ImportedItem, import_archive, to_post
+from postguard.audit.worker import engine
+archive, share, shares, start, size, bio = sys.argv[1:]
+share, shares, size = int(share), int(shares), int(size)
+with import_archive(archive, extract_media=False, publications_only=True) as results:
+    items = [r for r in results if isinstance(r, ImportedItem)]
+posts = [to_post(item, bio=bio) for i, item in enumerate(items) if i % shares == share]
+checker = engine(())
+while time.time() < float(start):
+    time.sleep(0.01)
+for i in range(0, len(posts), size):
+    checker.check_many(posts[i : i + size])
+print(len(posts), time.time())
+"""
+
+
+def ceiling(archive: Path, processes: int) -> float:
+    """What the machine gives now: posts/s of ``processes`` independent engines (each loaded like a
+    worker) checking shares of the same posts in batches of a partition, started together once loaded;
+    no audit around them."""
+    start = time.time() + 15  # all loaded by then
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CEILING, str(archive), str(i), str(processes), str(start), str(PARTITION), BIO],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(processes)
+    ]
+    results = [p.communicate()[0].split() for p in procs]
+    posts = sum(int(r[0]) for r in results)
+    return posts / (max(float(r[1]) for r in results) - start)
+
+
 def mib(n: int) -> str:
     return f"{n / 2**20:,.0f} MiB"
 
@@ -181,6 +221,13 @@ def main() -> None:
             print(
                 f"{'Dask LocalCluster, 2 workers':32s} {dask_rate:6.1f} posts/s end to end ({seconds:.0f} s), "
                 f"{dask_steady:6.1f} posts/s steady",
+                flush=True,
+            )
+            one_alone, two_alone = ceiling(archive, 1), ceiling(archive, 2)
+            print(
+                f"{'the machine now, no audit':32s} {one_alone:6.1f} posts/s from one engine process, "
+                f"{two_alone:6.1f} from two at once ({two_alone / one_alone:.2f}x: the most two workers can gain "
+                "here while other work shares the cores)",
                 flush=True,
             )
             one, two = rates["1 local worker"], rates["2 local workers"]

@@ -61,6 +61,10 @@ def archive(tmp_path: Path, n: int = 24, **kwargs: Any) -> Path:
     return fx.x_archive_of(tmp_path, posts(n), **kwargs)
 
 
+# posts 2 and 5 have the same words and the same photo (one is checked); 8 has those words and another
+PHOTOS = {2: fx.png((200, 30, 30)), 5: fx.png((200, 30, 30)), 8: fx.png((30, 30, 200))}
+
+
 def lines(out: Path) -> list[dict[str, Any]]:
     """reports.jsonl without the timings (the one part of a report that depends on the machine)."""
     result = []
@@ -81,7 +85,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The archive of 24 posts, and its audit checked in this process (the result every other way of
     running must give)."""
     folder = tmp_path_factory.mktemp("reference")
-    path = archive(folder)
+    path = archive(folder, photos=PHOTOS)
     out = folder / "out"
     run_audit([path], out, workers=0, partition_size=5, bio="Professor at Oxford")
     return path, out
@@ -94,6 +98,10 @@ def test_a_run_writes_every_post_once_with_its_report_csv_and_html(reference: tu
     assert found[0]["report"]["id"] == found[0]["id"] and found[0]["url"].startswith("https://x.com/OxfordDept/")
     assert {"OP001"} <= {f["code"] for f in found[0]["report"]["findings"]}
     assert {"SE001"} <= {f["code"] for f in found[4]["report"]["findings"]}
+    # the photos were extracted where the workers read them, checked, and then removed
+    assert found[2]["media"] == ["data/tweets_media/1002-p2.png"] and found[2]["report"]["notices"]
+    assert not any(line["report"].get("photo_errors") for line in found)
+    assert found[5]["shared"] and not found[8]["shared"] and not found[2]["shared"]
     with open(out / "findings.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == sum(len(line["report"]["findings"]) for line in found)

@@ -428,7 +428,9 @@ def run_audit(
     sinks: Sequence[AuditSink] = (),
 ) -> AuditSummary:
     """Audit ``archives`` into the folder ``out`` (module docstring); resumes a run of the same settings
-    there. ``progress`` is the stream a progress bar is drawn on when it is a terminal."""
+    there. ``progress`` is the stream a progress bar is drawn on when it is a terminal. Local workers are
+    started fresh (not forked), so a script that calls this must do so under
+    ``if __name__ == "__main__":``."""
     from postguard.audit.outputs import write_outputs
     from postguard.policy.pack import load_pack
     from postguard.post_input import parse_account

@@ -65,7 +65,7 @@ class Store:
     """The output folder of one audit."""
 
     def __init__(self, out: str | os.PathLike[str]) -> None:
-        self.root = Path(out)
+        self.root = Path(out).absolute()  # photos extracted here are read by workers in other folders
         self.partitions = self.root / PARTITIONS
         self.media = self.root / MEDIA
         self.opened = False
