@@ -1,8 +1,10 @@
 """The speed and memory of an archive audit (``postguard audit run``), end to end, on this machine.
 
     python bench/audit.py                  # 3,000 posts for speed; peak memory at 5,000 and 50,000 posts
-    python bench/audit.py --full           # peak memory at 10,000 and 100,000 posts (about 15 minutes on
-                                           # 2 cores, hence not the default)
+                                           # (about 15 minutes on 2 cores)
+    python bench/audit.py --full           # peak memory at 10,000 and 100,000 posts instead (about 30
+                                           # minutes on 2 cores, 21 of them the 100,000 posts, hence not
+                                           # the default)
 
 The posts are text posts built from the project's labelled posts (bench/data: the labelled, held-out and
 personal-data sets, some 900 posts), varied (a hashtag, a sign-off, an emoji, two posts run together in
