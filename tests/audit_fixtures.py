@@ -4,6 +4,7 @@ the path of the export."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -724,3 +725,50 @@ def zip_bomb(folder: Path, *, expands_to: int) -> Path:
                 out.write(chunk)
             out.write(b"]")
     return path
+
+
+# Many posts (postguard audit run) -----------------------------------------------------------------------
+
+
+def x_archive_of(
+    folder: Path,
+    tweets: list[tuple[str, dt.datetime]],
+    *,
+    photos: dict[int, bytes] | None = None,
+    name: str = "twitter-many.zip",
+    username: str = "OxfordDept",
+) -> Path:
+    """An X archive whose tweets are ``(text, when)``, ids ``1000``, ``1001``, ... in that order; the
+    tweets numbered in ``photos`` (from 0) have that photo (``p<n>.png``)."""
+    account = {"account": {"accountId": "42", "username": username}}
+    files: dict[str, bytes | str] = {
+        "data/manifest.js": "window.__THAR_CONFIG = {}",
+        "data/account.js": ytd("account", [account]),
+    }
+    entries = []
+    for i, (words, when) in enumerate(tweets):
+        tweet: dict[str, Any] = {
+            "id_str": str(1000 + i),
+            "created_at": when.strftime("%a %b %d %H:%M:%S +0000 %Y"),
+            "full_text": words,
+        }
+        if photos and i in photos:
+            media = {
+                "type": "photo",
+                "url": "https://t.co/p",
+                "media_url_https": f"https://pbs.twimg.com/media/p{i}.png",
+            }
+            tweet["extended_entities"] = {"media": [media]}
+            files[f"data/tweets_media/{1000 + i}-p{i}.png"] = photos[i]
+        entries.append({"tweet": tweet})
+    files["data/tweets.js"] = ytd("tweets", entries)
+    return write_zip(folder / name, files)
+
+
+def png(colour: tuple[int, int, int], size: tuple[int, int] = (96, 64)) -> bytes:
+    """A small plain PNG (a real photo file, with nothing in it to find)."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, format="PNG")
+    return out.getvalue()

@@ -12,6 +12,7 @@ Examples::
     postguard rules
     postguard rule OP001
     postguard audit import twitter-2024-05-01-abc.zip > items.jsonl
+    postguard audit run twitter-2024-05-01-abc.zip --out audit
 """
 
 from __future__ import annotations
@@ -519,6 +520,32 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
             note = f"not the account's publications, left out: {counts} (--include-non-publications lists them)"
             click.echo(f"postguard: {note}", err=True)
     sys.exit(EXIT_FINDINGS if skipped else 0)
+
+
+@audit.command("run")
+@click.argument("archives", nargs=-1, required=True, metavar="ARCHIVE...")
+@click.option("--out", "out_dir", required=True, metavar="DIR", help="The output folder (a run there is resumed).")
+@click.option("--format", "fmt", type=click.Choice(_format_names()), help="The exports' format (default: detected).")
+@click.option("--account", default="personal", show_default=True, metavar="personal|professional|official")
+@click.option("--bio", default="", help="The account's bio or profile text.")
+@click.option("--workers", type=click.IntRange(0), help="Local worker processes (default: one per core; 0: none).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Check on this Dask cluster instead.")
+@click.option("--partition-size", type=click.IntRange(1, 100_000), default=256, show_default=True)
+@click.option("--pack", "packs", multiple=True, metavar="PATH", help="A department policy pack.")
+def audit_run(archives: tuple[str, ...], out_dir: str, fmt: str | None, **options: Any) -> None:
+    """Check every publication in account archives: reports.jsonl, findings.csv and report.html in DIR.
+    Run the same command again after an interruption to resume. Exit 0 when every post was checked, 1 when
+    some archive entries were skipped or some posts could not be checked.
+
+    \b
+    postguard audit run twitter-2024-05-01-abc.zip --out audit-x --bio "Professor at Oxford"
+    postguard audit run archive.zip --out /shared/audit --scheduler tcp://10.0.0.5:8786
+    """
+    from postguard.audit.run import run_audit
+
+    summary = run_audit(archives, out_dir, format=fmt, progress=sys.stderr, **options)
+    click.echo(f"postguard: {summary.line()}", err=True)
+    sys.exit(EXIT_FINDINGS if summary.skipped or summary.errors else 0)
 
 
 # The governance service (the server extra); Django loads only when one of these runs.

@@ -5,8 +5,9 @@ never reused: a retired one stays in :data:`MESSAGES` with its template.
 
 Ranges: PG1xx the post or a file given (:class:`InputError`), PG2xx an option or argument
 (:class:`UsageError`), PG3xx a policy pack (:class:`PackError`), PG4xx the installed models
-(:class:`ModelError`), PG5xx an account archive being imported (:class:`ArchiveError`), PG6xx the
-governance service (:class:`GovernanceError`; PG60x an action its actor may not take, :class:`AccessDenied`).
+(:class:`ModelError`), PG5xx an account archive being imported or audited (:class:`ArchiveError`; PG54x
+running the audit: its output folder, its workers), PG6xx the governance service (:class:`GovernanceError`;
+PG60x an action its actor may not take, :class:`AccessDenied`).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "PG222": "unknown applicability {value!r}; use safe or unsafe",
     "PG223": "display-only fixes are shown, never applied; use safe or unsafe",
     "PG224": "analyzer {id!r}: unknown kind {kind!r}",
+    "PG230": "--scheduler {value!r}: give the Dask scheduler's address, e.g. tcp://host:8786",
     # PG3xx: a policy pack
     "PG301": "policy pack {where}: file not found",
     "PG302": "policy pack {where}: cannot be read ({reason})",
@@ -158,6 +160,15 @@ MESSAGES: dict[str, str] = {
     "PG531": "{entry}: cannot read the time {value!r}; skipped",
     "PG532": "{entry}: photo {photo!r} is not in the archive; the post is imported without it",
     "PG533": "{entry}: photo {photo!r} not extracted: {reason}; the post is imported without it",
+    # PG54x: running an audit (postguard audit run); the member is the output folder or the archive
+    "PG540": "holds an audit with other settings ({what} differ); run the same command to resume it, or give "
+    "another --out",
+    "PG541": "is not an audit's output folder (it holds {name!r}, which Postguard did not write); give an "
+    "empty or new folder",
+    "PG542": "cannot reach the Dask scheduler ({reason}); is it running, and is the address tcp://HOST:PORT?",
+    "PG543": "a worker failed ({reason}); the partitions already written are kept: run the same command "
+    "again to resume",
+    "PG544": "is given twice (the same content as {other}); give each archive once",
     # PG6xx: the governance service (PG60x: an action its actor may not take)
     "PG601": "{actor} may not {action}",
     "PG610": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",

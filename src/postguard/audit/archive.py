@@ -184,6 +184,9 @@ class Archive:
         self._seen = 0
         self._total = 0
         self._tmp: str | None = None
+        # where the private temporary folder of extracted photos is made (None: the system's temporary
+        # folder); an audit on a cluster puts it under its output folder, which every worker can read
+        self.media_dir: str | None = None
         self._extracted = 0
         self._cleanup: weakref.finalize[Any, Any] | None = None
 
@@ -262,7 +265,7 @@ class Archive:
     def extract(self, name: str) -> str:
         """Copy a photo into the private temporary folder; its path. Bounded by ``max_photo_bytes``."""
         if self._tmp is None:
-            self._tmp = tempfile.mkdtemp(prefix="postguard-audit-")
+            self._tmp = tempfile.mkdtemp(prefix="postguard-audit-", dir=self.media_dir)
             self._cleanup = weakref.finalize(self, shutil.rmtree, self._tmp, True)
         self._extracted += 1
         suffix = Path(name).suffix.lower()

@@ -39,10 +39,12 @@ class ArchiveImport(Iterator[Result]):
         limits: Limits = DEFAULT_LIMITS,
         extract_media: bool = True,
         publications_only: bool = False,
+        media_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         if format is not None:
             importer(format)  # an unknown format is an error before the archive is opened
         self.archive: Archive = open_archive(path, limits=limits)
+        self.archive.media_dir = None if media_dir is None else os.fspath(media_dir)
         try:
             self.format = format or detect(self.archive)
         except ArchiveError:
@@ -103,15 +105,25 @@ def import_archive(
     limits: Limits = DEFAULT_LIMITS,
     extract_media: bool = True,
     publications_only: bool = False,
+    media_dir: str | os.PathLike[str] | None = None,
 ) -> ArchiveImport:
     """Import the export at ``path`` (a zip, a tar, a folder, or one export file) as ``format``, or the
     format its files show. Raises :class:`~postguard.errors.ArchiveError` only when the archive cannot be
-    read at all; everything else skipped is an :class:`ImportProblem` among the results.
+    read at all; everything else skipped is an :class:`ImportProblem` among the results. Photos are
+    extracted into a private temporary folder made in ``media_dir`` (default: the system's temporary
+    folder).
 
     >>> with import_archive("twitter-2024-05-01.zip", extract_media=True) as results:  # doctest: +SKIP
     ...     posts = [to_post(r) for r in results if isinstance(r, ImportedItem) and r.publication]
     """
-    return ArchiveImport(path, format, limits=limits, extract_media=extract_media, publications_only=publications_only)
+    return ArchiveImport(
+        path,
+        format,
+        limits=limits,
+        extract_media=extract_media,
+        publications_only=publications_only,
+        media_dir=media_dir,
+    )
 
 
 def to_post(item: ImportedItem, *, account: AccountKind = AccountKind.PERSONAL, bio: str = "") -> Post:
