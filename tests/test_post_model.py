@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from postguard.analyzers.post_model import ANALYZER_ID, HEADS_FILE, PostHeads
+from postguard.analyzers.post_model import ANALYZER_ID, HEADS_FILE
+from postguard.analyzers.semantic import Heads
 from postguard.engine import Engine
 from postguard.errors import PackError
 from postguard.policy.pack import load_pack
@@ -17,11 +18,11 @@ from postguard.weights import manifest
 
 
 def test_the_heads_are_recorded_with_the_encoder_they_read() -> None:
-    heads = PostHeads.load()
+    heads = Heads.load(HEADS_FILE, names="codes")
     files = manifest()["files"]
     assert manifest()["analyzers"]["post"]["id"] == ANALYZER_ID and HEADS_FILE in files
     assert heads.meta["encoder_sha256"] == files["encoder-v1.onnx"]["sha256"]
-    assert "WK001" not in heads.codes and {"DP005", "AU003", "PH002"} <= set(heads.codes)
+    assert "WK001" not in heads.labels and {"DP005", "AU003", "PH002"} <= set(heads.labels)
 
 
 def test_rules_that_read_the_model_need_it_and_the_pack_sets_its_part() -> None:

@@ -13,9 +13,7 @@ is in :mod:`postguard.rules.post_model`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from io import BytesIO
 
 import numpy as np
 import numpy.typing as npt
@@ -23,9 +21,10 @@ import numpy.typing as npt
 from postguard.analyzers import ngrams
 from postguard.analyzers.base import BaseTextAnalyzer
 from postguard.analyzers.embeddings import DIM, Encoder
+from postguard.analyzers.semantic import Heads
 from postguard.text.document import Document
 from postguard.types import Evidence
-from postguard.weights import analyzer_id, read_asset
+from postguard.weights import analyzer_id
 
 ANALYZER_ID = analyzer_id("post")  # "post.vN": N is the weights' version in assets/MODELS.json
 HEADS_FILE = "post-heads-v1.npz"
@@ -42,25 +41,6 @@ def features(encoder: Encoder, docs: Sequence[Document]) -> npt.NDArray[np.float
     return np.hstack([vectors, ngrams.features([d.text for d in docs])]).astype(np.float32)
 
 
-class PostHeads:
-    def __init__(self, codes: Sequence[str], weights: np.ndarray, bias: np.ndarray, meta: dict[str, object]) -> None:
-        self.codes = tuple(codes)
-        self.weights = weights.astype(np.float32)
-        self.bias = bias.astype(np.float32)
-        self.meta = meta
-
-    @classmethod
-    def load(cls) -> PostHeads:
-        with np.load(BytesIO(read_asset(HEADS_FILE)), allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
-            return cls([str(x) for x in data["codes"]], data["weights"], data["bias"], meta)
-
-    def probabilities(self, x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        logits = x @ self.weights.T + self.bias
-        out: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
-        return out
-
-
 class PostModelAnalyzer(BaseTextAnalyzer):
     """One evidence per code the model knows, its score the model's probability (label: the code)."""
 
@@ -68,12 +48,12 @@ class PostModelAnalyzer(BaseTextAnalyzer):
 
     def __init__(self, *, encoder: Encoder | None = None) -> None:
         self.encoder = encoder or Encoder()
-        self._heads: PostHeads | None = None
+        self._heads: Heads | None = None
 
     def load(self) -> None:
         self.encoder.load()
         if self._heads is None:
-            self._heads = PostHeads.load()
+            self._heads = Heads.load(HEADS_FILE, names="codes")  # the semantic heads' kind, per code
 
     def analyze(self, doc: Document) -> list[Evidence]:
         return self.analyze_many([doc])[0]
@@ -86,6 +66,6 @@ class PostModelAnalyzer(BaseTextAnalyzer):
             return []
         probabilities = heads.probabilities(features(self.encoder, docs))
         return [
-            [Evidence(self.id, float(row[k]), label=code) for k, code in enumerate(heads.codes)]
+            [Evidence(self.id, float(row[k]), label=code) for k, code in enumerate(heads.labels)]
             for row in probabilities
         ]

@@ -47,18 +47,21 @@ class Heads:
         self.meta = meta
 
     @classmethod
-    def load(cls) -> Heads:
-        raw = read_asset(HEADS_FILE)
+    def load(cls, file: str = HEADS_FILE, *, names: str = "labels") -> Heads:
+        """Logistic heads saved as npz (``names``, weights, bias, meta): these, or the post model's."""
+        raw = read_asset(file)
         with np.load(BytesIO(raw), allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
-            return cls([str(x) for x in data["labels"]], data["weights"], data["bias"], meta)
+            return cls([str(x) for x in data[names]], data["weights"], data["bias"], meta)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """(n, features) to (n, k) probabilities."""
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.weights.T + self.bias)))
+        return out
 
     def scores(self, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """(n, DIM) embeddings of ``texts`` to (n, k) probabilities."""
-        x = np.hstack([vectors, ngrams.features(texts)])
-        logits = x @ self.weights.T + self.bias
-        out: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
-        return out
+        return self.probabilities(np.hstack([vectors, ngrams.features(texts)]))
 
 
 class SemanticAnalyzer(BaseTextAnalyzer):
