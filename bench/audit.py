@@ -194,6 +194,7 @@ def main() -> None:
     parser.add_argument("--rss", type=int, nargs=2, default=None, metavar=("SMALL", "LARGE"))
     parser.add_argument("--full", action="store_true", help="peak memory at 10,000 and 100,000 posts")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     sizes = args.rss or ([10_000, 100_000] if args.full else [5_000, 50_000])
     work = Path(tempfile.mkdtemp(prefix="postguard-bench-audit-"))
@@ -241,7 +242,7 @@ def main() -> None:
                 flush=True,
             )
         peaks = []
-        for n in sizes:
+        for n in [] if args.skip_memory else sizes:
             archive = work / f"rss-{n}.xml"
             write_archive(archive, n)
             seconds, peak, parent, summary = audit(archive, work / "out", "--workers", "2")
@@ -252,7 +253,8 @@ def main() -> None:
                 flush=True,
             )
             archive.unlink()
-        print(f"peak memory at {sizes[1]:,} / at {sizes[0]:,} posts: {peaks[1] / peaks[0]:.3f} (target within 15%)")
+        if peaks:
+            print(f"peak memory at {sizes[1]:,} / at {sizes[0]:,} posts: {peaks[1] / peaks[0]:.3f} (target within 15%)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
