@@ -27,8 +27,12 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from postguard import Post
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data" / "realistic"
@@ -88,28 +92,31 @@ def stats() -> int:
     return 0
 
 
+def build(p: dict[str, object]) -> Post:
+    """The post a corpus entry describes (a ``has_photo`` post goes out with the plain drawn scene)."""
+    from postguard import AccountKind, Post
+
+    when = p.get("scheduled_at")
+    return Post(
+        str(p["text"]),
+        photos=(str(PHOTO),) if p.get("has_photo") else (),
+        account=AccountKind(str(p.get("account", "personal"))),
+        bio=str(p.get("bio") or ""),
+        platform=str(p.get("platform") or "generic"),
+        scheduled_at=dt.datetime.fromisoformat(str(when)) if when else None,
+        id=str(p["id"]),
+    )
+
+
 def score(split: str, details: bool) -> int:
-    from postguard import AccountKind, Post, Severity
+    from postguard import Severity
     from postguard.engine import Engine
 
     posts = load(split)
     if not posts:
         print(f"{split}: no posts")
         return 1
-    built = []
-    for p in posts:
-        when = p.get("scheduled_at")
-        built.append(
-            Post(
-                str(p["text"]),
-                photos=(str(PHOTO),) if p.get("has_photo") else (),
-                account=AccountKind(str(p.get("account", "personal"))),
-                bio=str(p.get("bio") or ""),
-                platform=str(p.get("platform") or "generic"),
-                scheduled_at=dt.datetime.fromisoformat(str(when)) if when else None,
-                id=str(p["id"]),
-            )
-        )
+    built = [build(p) for p in posts]
     reports = Engine().check_many(built)
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
