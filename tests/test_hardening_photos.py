@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -237,3 +240,34 @@ def test_a_jpeg_header_with_no_picture_behind_it_is_not_checked_as_blank(tmp_pat
     header_only.write_bytes(data[: sos + 20] + b"\xff\xd9")
     problem = load_photo(0, header_only)
     assert isinstance(problem, PhotoError) and "damaged or truncated" in problem.message
+
+
+# --- a photo that cannot be read is not a damaged one -------------------------------------------------
+
+
+def _without_read_override(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a child that file permissions bind: as root, without the capabilities that let
+    root read any file (setpriv); otherwise as the user it is."""
+    command = [sys.executable, "-c", code, *args]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root without setpriv: every file is readable")
+        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_an_unreadable_photo_and_a_cut_one_say_different_things(tmp_path: Path) -> None:
+    Image.effect_noise((256, 256), 60).convert("RGB").save(tmp_path / "whole.jpg", quality=90)
+    whole = (tmp_path / "whole.jpg").read_bytes()
+    (tmp_path / "cut.jpg").write_bytes(whole[: len(whole) // 2])
+    locked = tmp_path / "locked.jpg"
+    locked.write_bytes(whole)
+    locked.chmod(0)
+    code = (
+        "import sys\nfrom postguard.photos.load import load_photo, image_problem\n"
+        "for path in sys.argv[1:]:\n    print(load_photo(0, path).message, '|', image_problem(path))\n"
+    )
+    result = _without_read_override(code, str(tmp_path / "cut.jpg"), str(locked))
+    cut, unreadable = result.stdout.splitlines()
+    assert cut.startswith("is damaged or truncated (image file is truncated") and cut.count("damaged") == 2
+    assert unreadable == "cannot be read (Permission denied) | cannot be read (Permission denied)", result.stderr

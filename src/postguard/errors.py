@@ -125,6 +125,9 @@ MESSAGES: dict[str, str] = {
     "PG330": "policy pack {where}: a base pack cannot extend another pack",
     "PG332": "policy pack {where}: {path}: {value} is not a number (NaN and infinity are not thresholds)",
     "PG333": "policy pack {where}: a department pack needs its own id, not the base pack's {base!r}",
+    "PG334": "policy pack {where}: the key {key!r} is given twice in one mapping (line {line}); YAML would keep "
+    "only the last: merge the two",
+    "PG335": "policy pack {where}: brand_assets: {count} assets; at most {limit} may be listed, all packs together",
     "PG331": "policy pack {where}: rules.{code}.{name}: may not raise {old} to {new} (a department pack may only "
     "tighten: a higher score to add a finding reports less, a higher one to confirm it drops more)",
     # PG4xx: the installed models
