@@ -62,6 +62,12 @@ MESSAGES: dict[str, str] = {
     "PG142": "{path}: no such file; to check these words as a post, pass them on standard input (-)",
     "PG143": "cannot write the output ({reason})",
     # PG2xx: an option or argument
+    "PG144": "photo {number} ({path}) is animated ({frames} frames): blurring would cover only what was found in "
+    "the frames checked, so no copy is written; blur it frame by frame in an image editor",
+    "PG145": "photo {number} ({path}) is an animation too large to write again ({frames} frames, {pixels:,} "
+    "pixels in all; the limit is {limit:,}); remove its metadata with an image editor",
+    "PG146": "photo {number} ({path}) has transparency, which the cleaned copy's format ({format} is written as "
+    "JPEG) cannot keep; convert it to PNG, then fix it",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
     "PG203": "give either --jsonl or posts to check, not both",
