@@ -365,3 +365,33 @@ def test_fix_photo_on_an_animated_webp_through_the_cli(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(_frames_of(tmp_path / "walk.clean.webp")) == 5
+
+
+# --- text read from a photo, in reading order ------------------------------------------------------
+
+
+def test_boxes_level_with_each_other_are_one_row_read_left_to_right() -> None:
+    from postguard.analyzers.photo_text import rows
+
+    # a label, and the larger value beside it whose top is higher; then a line below; then one far right
+    boxes = [(516, 41, 265, 47), (37, 63, 190, 30), (39, 120, 170, 27), (600, 118, 80, 30)]
+    assert rows(boxes) == [[1, 0], [2, 3]]  # y // 20 put the value (41) before its label (63)
+    assert rows([]) == []
+
+
+@pytest.mark.slow
+def test_a_password_written_beside_its_label_in_a_photo_is_se001(engine: object, tmp_path: Path) -> None:
+    from PIL import ImageDraw, ImageFont
+
+    from postguard import Post
+    from postguard.engine import Engine
+
+    assert isinstance(engine, Engine)
+    photo = Image.new("RGB", (900, 300), "white")
+    draw = ImageDraw.Draw(photo)
+    draw.text((40, 61), "Wi-Fi password:", fill="black", font=ImageFont.load_default(size=26))
+    draw.text((520, 40), "Quad2026!Lib", fill="black", font=ImageFont.load_default(size=40))
+    photo.save(tmp_path / "sign.png")
+    report = engine.check(Post("", photos=(str(tmp_path / "sign.png"),)))
+    (secret,) = [f for f in report.findings if f.code == "SE001"]
+    assert secret.where.photo == 0 and secret.where.box is not None and secret.where.box[0] > 400  # the value's box
