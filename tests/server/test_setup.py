@@ -109,7 +109,9 @@ def test_an_actor_is_a_users_roles(db: str) -> None:
     officer.groups.add(Group.objects.get(name="registry-officer"))
     person = services.person_create(actor=OFFICER, name="Olive Officer", kind="staff", user=officer)
     actor = Actor.of_user(officer)
-    assert actor == Actor(f"user:{officer.pk}", frozenset({Role.REGISTRY_OFFICER}), officer.pk, person.pk)
+    roles = frozenset({Role.REGISTRY_OFFICER, Role.SIGNED_IN})  # every signed-in user holds signed-in
+    assert actor == Actor(f"user:{officer.pk}", roles, officer.pk, person.pk)
+    assert actor.can("run checks") and not ANONYMOUS.can("run checks")
     assert actor.can("manage the registry") and not actor.can("grant written permissions")
     root = User.objects.create_superuser("root", password="a long enough password")
     assert Actor.of_user(root).can("erase a person's data") and Actor.of_user(root).person_id is None
