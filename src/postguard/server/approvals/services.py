@@ -196,7 +196,7 @@ def approval_decide(*, actor: Actor, approval: Approval, role: str, decision: st
     if actor.user_id == approval.author_id or (
         actor.person_id is not None and actor.person_id == approval.author_person_id
     ):
-        raise AccessDenied("PG640", actor=actor.label, approval=approval.ref)
+        raise GovernanceError("PG640", actor=actor.label, approval=approval.ref)
     version = approval.current()
     _in_state(approval, version, "decide", State.SUBMITTED)
     _not_past(version, timezone.now())
