@@ -53,6 +53,9 @@ def test_the_admin_serves_administrators_only(db: str) -> None:
     assert page.status_code == 200 and b"Audit log" in page.content
     assert client.get("/admin/auditlog/entry/").status_code == 200
     assert client.get("/admin/auditlog/entry/add/").status_code == 403  # read-only: services change rows
+    for page in ("checks/check", "approvals/approval", "approvals/route", "incidents/incident"):
+        assert client.get(f"/admin/{page}/").status_code == 200
+        assert client.get(f"/admin/{page}/add/").status_code == 403
     assert Client(HTTP_HOST="evil.example").get("/admin/").status_code == 400  # loopback hosts only
 
 
