@@ -177,6 +177,10 @@ def test_the_export_lists_what_is_in_force_as_squid_acls_or_domains(db: str) -> 
         f"http_access deny pg_aw_{hal}_users pg_aw_{hal}_sites",
     ]  # "odd name@example.org" is no proxy name: its sign-in name "odd" stands in
     assert squid[0].startswith("# Postguard: access withdrawals in force at ")
+    assert f"# AW-{physics}: department:physics until " in "\n".join(squid)
+    from postguard.server.incidents.export import _comment
+
+    assert _comment("department:x\nhttp_access allow all") == "department:x?http_access allow all"
     later = access_export(actor=w["proxy"].actor, fmt="domains", at=at + dt.timedelta(days=1))
     assert "later.example" in later and "restored.example" not in later
     assert access_export(actor=SYSTEM, fmt="domains", at=at + dt.timedelta(days=30)) == ""

@@ -36,6 +36,12 @@ from postguard.server.registry.models import Person
 FORMATS = ("squid", "domains")
 # What a proxy user name may hold: nothing that could end the ACL line or start another
 _USERNAME = re.compile(r"[A-Za-z0-9._@+-]{1,254}")
+_UNSAFE_IN_COMMENT = re.compile(r"[^A-Za-z0-9._:@+ -]")
+
+
+def _comment(text: str) -> str:
+    """Text safe in a comment line: nothing that could end the line (a department's code is the registry's)."""
+    return _UNSAFE_IN_COMMENT.sub("?", text)
 
 
 def proxy_username(person: Person) -> str | None:
@@ -67,7 +73,7 @@ def render_squid(withdrawals: Iterable[AccessWithdrawal], at: dt.datetime) -> st
             else:
                 names.append(name)
         label = f"pg_aw_{w.pk}"
-        lines.append(f"# {w.ref}: {w.target} until {w.ends.astimezone(dt.UTC).isoformat()}")
+        lines.append(f"# {w.ref}: {_comment(w.target)} until {w.ends.astimezone(dt.UTC).isoformat()}")
         if missing:
             lines.append(f"# {w.ref}: no proxy user name for {', '.join(missing)}")
         if not names:
