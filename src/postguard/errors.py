@@ -192,6 +192,32 @@ MESSAGES: dict[str, str] = {
     "PG631": "the audit log's payload value at {key!r} is a {type}; use text, whole numbers, true/false, null, "
     "lists and objects",
     "PG632": "{person} has already been erased",
+    # PG64x-PG66x: checks, approvals, incidents and access withdrawals
+    "PG640": "{actor} may not decide on {approval}: nobody approves their own post",
+    "PG641": "{what} needs a signed-in user to make it",
+    "PG642": "photo {number} {problem}",
+    "PG643": "the post has {count} photos; the limit is {limit}",
+    "PG644": "photo {number} is {size:,} bytes; the limit is {limit:,}",
+    "PG645": "{record} is not a record in the registry that is in force for this post",
+    "PG646": "the post cannot be checked: {reason}",
+    "PG647": "{field}: {reason}",
+    "PG648": "{check} is not a post of an official account; only official accounts' posts go for approval",
+    "PG649": "{approval} is {state}; to {action} it, it must be {needed}",
+    "PG650": "{approval} has no finding awaiting a decision for {role}",
+    "PG651": "a rejection needs a comment that says what to change",
+    "PG652": "the post's scheduled time {at} has passed; resubmit it with a new time",
+    "PG653": "{check} is not a post of {account}, the account of {approval}",
+    "PG654": "{value!r} is not a site's domain: {reason}",
+    "PG655": "an access withdrawal is for one person or one department: name one of them",
+    "PG656": "a withdrawal from {starts} to {ends} cannot be made: {reason}",
+    "PG657": "{withdrawal} has already ended",
+    "PG658": "{incident} is closed",
+    "PG659": "{path} already exists; remove it or pass --force to replace it",
+    "PG660": "{path} is a symlink; write the export to the file itself, not through a link",
+    "PG661": "{path}: cannot be written ({reason})",
+    "PG662": "the link {value!r} is not an http or https address",
+    "PG663": "a misuse report needs evidence: the post's text, a photo, a link or a check",
+    "PG664": "{path} is not a regular file (a folder, a device or a pipe); give a file to write",
 }
 
 
