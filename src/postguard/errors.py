@@ -82,6 +82,10 @@ MESSAGES: dict[str, str] = {
     "PG222": "unknown applicability {value!r}; use safe or unsafe",
     "PG223": "display-only fixes are shown, never applied; use safe or unsafe",
     "PG224": "analyzer {id!r}: unknown kind {kind!r}",
+    "PG225": "standard input (-) is given {count} times; it can be read only once",
+    "PG226": "give --write or --out PATH, not both (--write replaces FILE, --out writes the fixed text to PATH)",
+    "PG227": "the scheduled time is empty; give an ISO 8601 time, e.g. 2026-11-24T14:30, or leave it out (working "
+    "hours are then not checked)",
     "PG230": "--scheduler {value!r}: give the Dask scheduler's address, e.g. tcp://host:8786",
     # PG3xx: a policy pack
     "PG301": "policy pack {where}: file not found",
