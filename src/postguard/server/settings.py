@@ -195,6 +195,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "postguard.server.registry",
     "postguard.server.auditlog",
+    "postguard.server.tokens",
+    "ninja",  # the API's docs page from the package's own files (no CDN)
 ]
 
 
@@ -208,6 +210,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         "MIDDLEWARE": [
             "django.middleware.security.SecurityMiddleware",
             "whitenoise.middleware.WhiteNoiseMiddleware",
+            "postguard.server.api.middleware.ApiGuardMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
