@@ -222,6 +222,25 @@ MESSAGES: dict[str, str] = {
     "PG662": "the link {value!r} is not an http or https address",
     "PG663": "a misuse report needs evidence: the post's text, a photo, a link or a check",
     "PG664": "{path} is not a regular file (a folder, a device or a pipe); give a file to write",
+    # PG67x-PG68x: the REST API and its tokens (the HTTP status of each is in postguard.server.api.problems)
+    "PG670": "the request body is not valid JSON ({reason})",
+    "PG671": "{where}: {reason}",
+    "PG672": "sign in, or send an API token in the Authorization header (Bearer pgt_...)",
+    "PG673": "the API token is not valid (unknown, revoked or expired)",
+    "PG674": "this API token lacks the {scope!r} scope that this request needs",
+    "PG675": "{what} not found",
+    "PG676": "the request body is {size:,} bytes; the limit is {limit:,}",
+    "PG677": "{what} already exists",
+    "PG678": "the CSRF check failed ({reason}); send the csrftoken cookie's value in the X-CSRFToken header",
+    "PG679": "too many failed sign-ins for this {what}; try again in {minutes} minutes",
+    "PG680": "API tokens are made and revoked from a signed-in session, not with a token",
+    "PG681": "unknown scope {scope!r}; use {allowed}",
+    "PG682": "a token lasts {low} to {high} days, not {days}",
+    "PG683": "{token} is already revoked",
+    "PG684": "{user} is not an active user",
+    "PG685": "the user name or the password is wrong",
+    "PG686": "{method} is not allowed on {path}; use {allowed}",
+    "PG687": "an internal error stopped the request (reference {reference}); the server's log has the details",
 }
 
 
