@@ -4,7 +4,7 @@ never loads it.
 
 Examples::
 
-    postguard serve                       # http://127.0.0.1:8000/admin/ (migrates and makes an admin on first run)
+    postguard serve                       # http://127.0.0.1:8000/ (migrates and makes an admin on first run)
     POSTGUARD_DATABASE_URL=postgres://postguard@db/postguard postguard db upgrade
     postguard log verify                  # exit 0: the audit log's chain is intact; 1: names the first broken entry
 """

@@ -195,6 +195,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "postguard.server.registry",
     "postguard.server.auditlog",
+    "postguard.server.web",
 ]
 
 
@@ -214,6 +215,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
             "django.contrib.auth.middleware.AuthenticationMiddleware",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
+            "postguard.server.web.middleware.ContentSecurityPolicyMiddleware",
         ],
         "ROOT_URLCONF": "postguard.server.urls",
         "TEMPLATES": [
@@ -226,6 +228,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
                         "django.template.context_processors.request",
                         "django.contrib.auth.context_processors.auth",
                         "django.contrib.messages.context_processors.messages",
+                        "postguard.server.web.context.navigation",
                     ]
                 },
             }
@@ -252,6 +255,10 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         # whitenoise serves the admin's files straight from the installed apps: no STATIC_ROOT, no collectstatic
         "WHITENOISE_USE_FINDERS": True,
         "MEDIA_ROOT": str(settings.data_dir / "media"),
+        # the web app's pages (postguard.server.web): sign in there; the admin keeps its own sign-in page
+        "LOGIN_URL": "web:signin",
+        "LOGIN_REDIRECT_URL": "web:home",
+        "LOGOUT_REDIRECT_URL": "web:signin",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "CSRF_COOKIE_SAMESITE": "Lax",
