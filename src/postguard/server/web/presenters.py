@@ -51,14 +51,14 @@ class Segment:
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def highlight(text: str, findings: Any) -> list[Segment]:
+def highlight(text: str, findings: list[dict[str, Any]]) -> list[Segment]:
     """The post's text cut where findings' spans start and end, each piece with the findings over it.
-    ``findings`` are the report's findings in order (numbered from 1, as the page lists them)."""
+    ``findings`` are the report's findings as its JSON gives them, numbered from 1 as the page lists them."""
     spans = []
     for number, f in enumerate(findings, start=1):
-        span = f.where.text
-        if span is not None and 0 <= span.start < span.end <= len(text):
-            spans.append((span.start, span.end, number, f))
+        span = (f.get("where") or {}).get("text")
+        if span and 0 <= span[0] < span[1] <= len(text):
+            spans.append((span[0], span[1], number, f))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     out = []
     for start, end in zip(cuts, cuts[1:], strict=False):
@@ -66,8 +66,8 @@ def highlight(text: str, findings: Any) -> list[Segment]:
         if not over:
             out.append(Segment(text[start:end]))
             continue
-        counting = [f for _, f in over if f.counts]
-        tone = max((str(f.severity) for f in counting), key=SEVERITY_RANK.__getitem__) if counting else "lifted"
+        counting = [f for _, f in over if f.get("lifted_by") is None]
+        tone = max((f["severity"] for f in counting), key=SEVERITY_RANK.__getitem__) if counting else "lifted"
         ends = tuple(n for s, e, n, _ in spans if e == end and s <= start)
         out.append(Segment(text[start:end], tuple(n for n, _ in over), tone, ends))
     return out
@@ -83,13 +83,13 @@ class Box:
     code: str
 
 
-def photo_boxes(findings: Any, photo: int) -> list[Box]:
+def photo_boxes(findings: list[dict[str, Any]], photo: int) -> list[Box]:
     """The boxes findings draw on photo ``photo`` (0-based), numbered like the findings list."""
     out = []
     for number, f in enumerate(findings, start=1):
-        box = f.where.box or f.evidence.box
-        where = f.where.photo if f.where.photo is not None else f.evidence.photo
-        if where == photo and box is not None:
+        where = f.get("where") or {}
+        box = where.get("box")
+        if where.get("photo") == photo and box:
             x, y, w, h = box
-            out.append(Box(x, y, w, h, number, f.code))
+            out.append(Box(int(x), int(y), int(w), int(h), number, f["code"]))
     return out

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from postguard.errors import AccessDenied, GovernanceError
+from postguard.report.model import report_json
 from postguard.server.registry.models import Platform
 from postguard.server.web import checking
 from postguard.server.web.checking import Draft
@@ -156,10 +157,11 @@ def _render(request: HttpRequest, form: CheckForm, draft: Draft | None, **extra:
         except GovernanceError as exc:
             context["error"] = error_text(exc)
         else:
-            findings = checked.report.findings
+            body = report_json(checked.report)
+            findings = body["findings"]
             context.update(
                 checked=checked,
-                report=checked.report,
+                report=body,
                 findings=list(enumerate(findings, start=1)),
                 segments=highlight(checked.post.text, findings),
                 photos=[
@@ -173,7 +175,9 @@ def _render(request: HttpRequest, form: CheckForm, draft: Draft | None, **extra:
                     for i, sha in enumerate(draft.photos)
                 ],
                 signed=_sign(draft),
-                counting=sum(1 for f in findings if f.counts),
+                counting=sum(1 for f in findings if f.get("lifted_by") is None),
+                safe_fixes=sum(1 for f in findings if (f.get("fix") or {}).get("applicability") == "safe"),
+                text=checked.post.text,
             )
     if draft is not None:
         context.setdefault("signed", _sign(draft))
