@@ -13,15 +13,19 @@ from postguard.server.api.auth import AUTH
 from postguard.server.api.parser import JsonParser
 from postguard.server.api.routers import (
     accounts,
+    approvals,
     auditlog,
     authorisations,
+    checks,
     consents,
     departments,
+    incidents,
     licences,
     people,
     permissions,
     session,
     tokens,
+    withdrawals,
 )
 
 ROUTERS: tuple[tuple[str, Router], ...] = (
@@ -35,9 +39,15 @@ ROUTERS: tuple[tuple[str, Router], ...] = (
     ("/registry/authorisations", authorisations.router),
     ("/registry/licences", licences.router),
     ("/auditlog", auditlog.router),
+    ("/checks", checks.router),
+    ("/approvals", approvals.router),
+    ("/incidents", incidents.router),
+    ("/withdrawals", withdrawals.router),
 )
 
-DESCRIPTION = """The governance service's REST API: the registry, the audit log, and API tokens.
+DESCRIPTION = """The governance service's REST API: the registry, the audit log, checks of posts, approvals
+of official accounts' posts, misuse reports, access withdrawals and their export for the web proxy, and API
+tokens.
 
 Authenticate with an API token (`Authorization: Bearer pgt_...`, made at `POST /api/v1/tokens` from a
 signed-in session or with `postguard token create`), or with the browser's session (sign in at
