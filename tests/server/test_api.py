@@ -46,7 +46,7 @@ def test_a_token_made_from_a_session_works_once_shown_and_is_kept_as_a_digest(db
     from postguard.server.auditlog.models import Entry
     from postguard.server.tokens.models import ApiToken
 
-    w = world()
+    w = world(workflows=False)
     browser = _client()
     browser.force_login(w.users["registry-officer"])
     status, made = _json(browser, "POST", "/tokens", {"name": "nightly import", "scopes": ["write"], "days": 7})
@@ -86,7 +86,7 @@ def test_a_token_acts_only_within_its_scopes_and_its_users_roles(db: str) -> Non
     from postguard.server.access import SYSTEM
     from postguard.server.tokens.services import token_create
 
-    w = world()
+    w = world(workflows=False)
     officer = w.users["registry-officer"].pk
     reader = token_create(actor=SYSTEM, user_id=officer, name="reader", scopes=["read"]).secret
     status, body = _json(_bearer(reader), "POST", "/registry/divisions", {"code": "hum", "name": "Humanities"})
@@ -111,7 +111,7 @@ def test_expired_malformed_and_unknown_tokens_are_refused_alike(db: str) -> None
     from postguard.server.tokens.models import ApiToken
     from postguard.server.tokens.services import token_create
 
-    w = world()
+    w = world(workflows=False)
     new = token_create(actor=SYSTEM, user_id=w.users["owner"].pk, name="old", scopes=["read"], days=1)
     ApiToken.objects.filter(pk=new.token.pk).update(expires_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     for secret in (new.secret, "pgt_" + "A" * 43, "pgt_short", "", "x" * 5000, "pgt_" + "é" * 43):
@@ -126,7 +126,7 @@ def test_expired_malformed_and_unknown_tokens_are_refused_alike(db: str) -> None
 
 
 def test_tokens_for_others_are_an_administrators_and_lifetimes_are_bounded(db: str) -> None:
-    w = world()
+    w = world(workflows=False)
     owner = _client()
     owner.force_login(w.users["owner"])
     other_id = w.users["other"].pk
@@ -147,7 +147,7 @@ def test_tokens_for_others_are_an_administrators_and_lifetimes_are_bounded(db: s
 
 
 def test_a_session_change_needs_the_csrf_token(db: str) -> None:
-    world()
+    world(workflows=False)
     browser = _client(enforce_csrf_checks=True)
     status, me = _json(browser, "GET", "/session")
     assert status == 200 and me["authenticated"] is False
@@ -175,7 +175,7 @@ def test_failed_sign_ins_are_limited_per_account(db: str) -> None:
     from postguard.server.tokens.models import SignInFailure
     from postguard.server.tokens.services import MAX_FAILURES_PER_ACCOUNT
 
-    world()
+    world(workflows=False)
     browser = _client()
     for _ in range(MAX_FAILURES_PER_ACCOUNT):
         status, body = _json(browser, "POST", "/session", {"username": "owner", "password": "wrong"})
@@ -194,7 +194,7 @@ def test_failed_sign_ins_are_limited_per_address(db: str) -> None:
     from postguard.server.tokens.models import SignInFailure
     from postguard.server.tokens.services import MAX_FAILURES_PER_ADDRESS
 
-    world()
+    world(workflows=False)
     now = timezone.now()
     SignInFailure.objects.bulk_create(
         SignInFailure(username=f"guess{i}", address="127.0.0.1", at=now) for i in range(MAX_FAILURES_PER_ADDRESS)
@@ -250,7 +250,7 @@ HOSTILE: list[tuple[str, str, Any, int, str]] = [
 def test_a_hostile_request_gets_a_4xx_and_one_line(db: str) -> None:
     from django.db import transaction
 
-    w = world()
+    w = world(workflows=False)
     wrong = {}
     for method, path, body, status, code in HOSTILE:
         path = path.replace("{account}", str(w.objects["account"].pk))
@@ -285,7 +285,7 @@ def test_the_docs_and_schema_are_served_from_the_package(db: str) -> None:
 
 
 def test_an_erasure_through_the_api_keeps_the_chain_verifiable(db: str) -> None:
-    w = world()
+    w = world(workflows=False)
     dpo = _client()
     dpo.force_login(w.users["data-protection"])
     status, erased = _json(dpo, "POST", f"/registry/people/{w.objects['ada'].pk}/erase")
