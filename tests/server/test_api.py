@@ -267,6 +267,8 @@ def test_a_hostile_request_gets_a_4xx_and_one_line(db: str) -> None:
 
 
 def test_the_docs_and_schema_are_served_from_the_package(db: str) -> None:
+    from django.contrib.auth import get_user_model
+
     client = _client()
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["info"]["title"] == "Postguard governance API"
@@ -279,6 +281,8 @@ def test_the_docs_and_schema_are_served_from_the_package(db: str) -> None:
     html = page.content.decode()
     assert re.findall(r'(?:src|href)="([^"]*)"', html) and not re.findall(r'(?:src|href)="(?!/static/)', html)
     assert "/static/ninja/swagger-ui-bundle.js" in html
+    client.force_login(get_user_model().objects.create_user("reader"))
+    assert 'data-api-csrf="true"' in client.get("/api/v1/docs").content.decode()  # "try it out" sends it
     script = client.get("/static/ninja/swagger-ui-bundle.js")
     assert script.status_code == 200 and b"SwaggerUI" in b"".join(script.streaming_content)
     script.close()
