@@ -54,7 +54,9 @@ def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, di
     from django.core.management import call_command
     from django.db import connections
 
-    data = tmp_path_factory.mktemp("postguard-data")
+    # one data folder per session, which tests/web configures Django with too (a process has one Django)
+    data = tmp_path_factory.getbasetemp() / "postguard-data"
+    data.mkdir(exist_ok=True)
     configure(ServerSettings(data_dir=data))
     name = f"postguard_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:

@@ -4,7 +4,7 @@ Django is imported only when one of them runs, so ``postguard check`` never load
 
 Examples::
 
-    postguard serve                       # http://127.0.0.1:8000/admin/ (migrates and makes an admin on first run)
+    postguard serve                       # http://127.0.0.1:8000/ (migrates and makes an admin on first run)
     POSTGUARD_DATABASE_URL=postgres://postguard@db/postguard postguard db upgrade
     postguard log verify                  # exit 0: the audit log's chain is intact; 1: names the first broken entry
     postguard approvals lapse             # lapse the approvals whose scheduled time has passed (run it from cron)

@@ -200,6 +200,7 @@ INSTALLED_APPS = [
     "postguard.server.incidents",
     "postguard.server.tokens",
     "ninja",  # the API's docs page from the package's own files (no CDN)
+    "postguard.server.web",
 ]
 
 
@@ -220,6 +221,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
             "django.contrib.auth.middleware.AuthenticationMiddleware",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
+            "postguard.server.web.middleware.ContentSecurityPolicyMiddleware",
         ],
         "ROOT_URLCONF": "postguard.server.urls",
         "TEMPLATES": [
@@ -232,6 +234,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
                         "django.template.context_processors.request",
                         "django.contrib.auth.context_processors.auth",
                         "django.contrib.messages.context_processors.messages",
+                        "postguard.server.web.context.navigation",
                     ]
                 },
             }
@@ -258,6 +261,10 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         # whitenoise serves the admin's files straight from the installed apps: no STATIC_ROOT, no collectstatic
         "WHITENOISE_USE_FINDERS": True,
         "MEDIA_ROOT": str(settings.data_dir / "media"),
+        # the web app's pages (postguard.server.web): sign in there; the admin keeps its own sign-in page
+        "LOGIN_URL": "web:signin",
+        "LOGIN_REDIRECT_URL": "web:home",
+        "LOGOUT_REDIRECT_URL": "web:signin",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "CSRF_COOKIE_SAMESITE": "Lax",

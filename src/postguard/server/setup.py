@@ -77,5 +77,6 @@ def sign_in_help(setup: FirstRun, url: str) -> list[str]:
             "  (shown this once and stored only as an Argon2 hash: keep it in a password manager, or change it",
             "  after signing in)",
         ]
-    lines.append(f"postguard: sign in at {url}admin/")
+    lines.append(f"postguard: sign in at {url} (the web app: check posts, the registry, the audit log)")
+    lines.append(f"postguard: administrators also have Django's admin (users and their roles) at {url}admin/")
     return lines

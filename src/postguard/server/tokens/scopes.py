@@ -45,7 +45,7 @@ PERMISSION_SCOPES: dict[str, Scope | None] = {
     "erase a person's data": Scope.WRITE,
     "read the whole registry": Scope.READ,
     "read the audit log": Scope.READ,
-    # checks, approvals, incidents and access withdrawals
+    # checks, approvals, incidents, access withdrawals
     "run checks": Scope.CHECK,
     "read every check": Scope.READ,
     "submit posts for approval": Scope.WRITE,
@@ -55,6 +55,7 @@ PERMISSION_SCOPES: dict[str, Scope | None] = {
     "lapse approvals": Scope.WRITE,
     "report misuse": Scope.WRITE,
     "handle incidents": Scope.WRITE,
+    "read their departments' incidents": Scope.READ,
     "read every incident": Scope.READ,
     "withdraw access to sites": Scope.WRITE,
     "export access withdrawals": Scope.PROXY_EXPORT,

@@ -1,0 +1,71 @@
+"""Reads the pages need that the registry's selectors do not offer: the organisation's departments (not
+personal data: everyone signed in may read them) and the counts of the registry page, each through the
+registry's own object-level filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from postguard.server.access import Actor
+from postguard.server.registry import selectors
+from postguard.server.registry.models import Department
+from postguard.server.web.presenters import EXPIRY_WARNING_DAYS
+
+
+def departments() -> QuerySet[Department]:
+    return Department.objects.select_related("division").order_by("name")
+
+
+def expiring(records: QuerySet[Any], today: dt.date) -> QuerySet[Any]:
+    """Records in force that lapse within the warning period, or that have lapsed (and are not revoked)."""
+    horizon = today + dt.timedelta(days=EXPIRY_WARNING_DAYS)
+    return records.filter(Q(revoked_at__isnull=True) & Q(expires__isnull=False) & Q(expires__lte=horizon))
+
+
+def registry_summary(actor: Actor, today: dt.date) -> list[dict[str, Any]]:
+    """Per section of the registry: how many rows the actor may see, and how many need attention."""
+    accounts = list(selectors.accounts_visible_to(actor).prefetch_related("admins"))
+    gaps = sum(1 for a in accounts if selectors.account_security_gaps(a, today))
+    consents = selectors.consents_visible_to(actor)
+    permissions = selectors.written_permissions_visible_to(actor)
+    authorisations = selectors.authorisations_visible_to(actor)
+    return [
+        {
+            "name": "Accounts",
+            "url": "web:accounts",
+            "count": len(accounts),
+            "attention": gaps,
+            "what": "with security gaps",
+        },
+        {
+            "name": "People",
+            "url": "web:people",
+            "count": selectors.people_visible_to(actor).count(),
+            "attention": 0,
+            "what": "",
+        },
+        {
+            "name": "Consents",
+            "url": "web:consents",
+            "count": consents.count(),
+            "attention": expiring(consents, today).count(),
+            "what": "expired or expiring soon",
+        },
+        {
+            "name": "Written permissions",
+            "url": "web:permissions",
+            "count": permissions.count(),
+            "attention": expiring(permissions, today).count(),
+            "what": "expired or expiring soon",
+        },
+        {
+            "name": "Authorisations",
+            "url": "web:authorisations",
+            "count": authorisations.count(),
+            "attention": expiring(authorisations, today).count(),
+            "what": "expired or expiring soon",
+        },
+    ]
