@@ -188,6 +188,21 @@ def test_failed_sign_ins_are_limited_per_account(db: str) -> None:
     assert status == 200 and me["authenticated"] and SignInFailure.objects.count() == 0
 
 
+def test_the_web_sign_in_shares_the_limit(db: str) -> None:
+    from postguard.server.tokens.services import MAX_FAILURES_PER_ACCOUNT
+
+    world(workflows=False)
+    browser = _client()
+    for _ in range(MAX_FAILURES_PER_ACCOUNT):
+        page = browser.post("/signin/", {"username": "owner", "password": "wrong"})
+        assert page.status_code == 200 and b"PG679" not in page.content
+    page = browser.post("/signin/", {"username": "owner", "password": OWNER_PASSWORD})
+    assert page.status_code == 200 and b"too many failed sign-ins for this account" in page.content
+    assert _json(browser, "GET", "/session")[1]["authenticated"] is False
+    status, body = _json(browser, "POST", "/session", {"username": "owner", "password": OWNER_PASSWORD})
+    assert status == 429 and _is_error(body, "PG679")
+
+
 def test_failed_sign_ins_are_limited_per_address(db: str) -> None:
     from django.utils import timezone
 
