@@ -108,6 +108,12 @@ def _id(name: str) -> Callable[[dict[str, Any]], int]:
     return lambda world: int(world[name].pk)
 
 
+def _evidence() -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("signed-form.pdf", b"%PDF-1.4 consent form signed by Ada", content_type="application/pdf")
+
+
 def _in_days(days: int) -> Callable[[dict[str, Any]], str]:
     return lambda world: (world["now"] + dt.timedelta(days=days)).isoformat()
 
@@ -240,6 +246,15 @@ MATRIX: tuple[Row, ...] = (
         201,
         frozenset(_OFFICER),
         body=_b(subject_id=_id("ada"), given=TODAY.isoformat(), photos=[PHOTO], channels=["x"]),
+    ),
+    Row(
+        "POST",
+        "/registry/consents/with-evidence",
+        "write",
+        201,
+        frozenset(_OFFICER),
+        form=True,
+        body=_b(subject_id=_id("ada"), given=TODAY.isoformat(), evidence=lambda w: _evidence()),
     ),
     Row(
         "POST",

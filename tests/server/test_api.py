@@ -319,6 +319,30 @@ def test_an_erasure_through_the_api_keeps_the_chain_verifiable(db: str) -> None:
     assert created and set(created[0]["erased"]) == {"name", "email"} and "name" not in created[0]["payload"]
 
 
+def test_a_consent_with_its_evidence_file(db: str) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from postguard.server.api.routers.consents import MAX_EVIDENCE_BYTES
+    from postguard.server.registry.models import Consent
+
+    w = world(workflows=False)
+    officer = _client()
+    officer.force_login(w.users["registry-officer"])
+    fields = {"subject_id": w.objects["ada"].pk, "given": "2026-12-03", "channels": ["x", "bluesky"]}
+    scan = SimpleUploadedFile("../../etc/signed form.pdf", b"%PDF-1.4 signed", content_type="application/pdf")
+    response = officer.post("/api/v1/registry/consents/with-evidence", {**fields, "evidence": scan})
+    assert response.status_code == 201 and response.json()["evidence"] is True
+    stored = Consent.objects.get(pk=response.json()["id"])
+    assert stored.channels == ["bluesky", "x"] and stored.evidence.name.startswith("evidence/consents/signed")
+    assert "/etc/" not in stored.evidence.name and stored.evidence.read() == b"%PDF-1.4 signed"
+    stored.evidence.close()
+    big = SimpleUploadedFile("big.pdf", b"x" * (MAX_EVIDENCE_BYTES + 1))
+    response = officer.post("/api/v1/registry/consents/with-evidence", {**fields, "evidence": big})
+    assert response.status_code == 413 and _is_error(response.json(), "PG676")
+    response = officer.post("/api/v1/registry/consents/with-evidence", fields)
+    assert response.status_code == 422 and _is_error(response.json(), "PG671")
+
+
 def test_the_permission_scope_table_covers_every_permission(db: str) -> None:
     from postguard.server.access import PERMISSIONS
     from postguard.server.tokens.scopes import PERMISSION_SCOPES
