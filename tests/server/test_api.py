@@ -33,8 +33,11 @@ def _bearer(secret: str) -> Any:
 
 
 def _json(client: Any, method: str, path: str, body: Any = None, **extra: Any) -> tuple[int, Any]:
+    content_type = "application/json"
+    if isinstance(body, tuple):  # (content type, raw body)
+        content_type, body = body
     data = body if isinstance(body, str | bytes) else ("" if body is None else json.dumps(body))
-    response = client.generic(method, f"/api/v1{path}", data, content_type="application/json", **extra)
+    response = client.generic(method, f"/api/v1{path}", data, content_type=content_type, **extra)
     return response.status_code, response.json()
 
 
@@ -228,6 +231,8 @@ HOSTILE: list[tuple[str, str, Any, int, str]] = [
     ("POST", "/registry/divisions", "[" * 100_000 + "]" * 100_000, 400, "PG670"),
     ("POST", "/registry/divisions", '{"code": ' + "9" * 10_000 + "}", 400, "PG670"),
     ("POST", "/registry/divisions", "[]", 422, "PG671"),
+    ("POST", "/checks", ("multipart/form-data", b"--x\r\n"), 422, "PG671"),
+    ("POST", "/checks", ("application/x-www-form-urlencoded", b"a=1" + b"&b" * 2000), 422, "PG671"),
     ("POST", "/registry/divisions", "", 422, "PG671"),
     ("POST", "/registry/divisions", {"code": "hum", "name": "Humanities", "admin": True}, 422, "PG671"),
     ("POST", "/registry/divisions", {"code": 5, "name": ["x"]}, 422, "PG671"),
