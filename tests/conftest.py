@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
 
 from postguard.engine import Engine
 from postguard.inputs import post_from_json
+from postguard.records import CitedRecords
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +28,11 @@ def make_post(case: str | dict[str, Any]) -> Any:
     if isinstance(data.get("scheduled_at"), dt.datetime):
         data["scheduled_at"] = data["scheduled_at"].isoformat()
     return post_from_json(data)
+
+
+def with_gaps(engine: Engine, gaps: Mapping[str, Sequence[str]]) -> Engine:
+    """``engine`` (its models shared) with a record source that knows these accounts' security gaps, as a
+    registry would (SE002): the post's cited records, and ``gaps`` by account id."""
+    out = copy.copy(engine)
+    out.records = lambda post: CitedRecords(post.records, gaps)
+    return out

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import make_post
+from conftest import make_post, with_gaps
 
 from postguard.docsgen import example_post, sections
 from postguard.engine import Engine
@@ -44,12 +44,13 @@ def test_rule_docstring_has_every_section(code: str) -> None:
         assert clause in found["Why it matters"], f"{code}: 'Why it matters' must cite {clause}"
 
 
-@pytest.mark.parametrize("code", sorted(c for c, r in CATALOGUE.items() if r.status == "planned"))
-def test_planned_rules_check_nothing(code: str) -> None:
-    rule = CATALOGUE[code]
-    assert rule.needs == ()
-    with pytest.raises(NotImplementedError):
-        list(rule.check(None))  # type: ignore[arg-type]
+def test_planned_rules_check_nothing() -> None:
+    planned = [rule for rule in CATALOGUE.values() if rule.status == "planned"]
+    assert CATALOGUE["SE002"].status == "active"  # the last planned rule arrived with the registry
+    for rule in planned:
+        assert rule.needs == ()
+        with pytest.raises(NotImplementedError):
+            list(rule.check(None))  # type: ignore[arg-type]
 
 
 @pytest.mark.slow
@@ -61,6 +62,13 @@ def test_example_fires_and_use_instead_does_not(engine: Engine, code: str) -> No
     threshold = example.pop("threshold", None)
     assets = example.pop("brand_assets", None)
     instead.pop("brand_assets", None)
+    if "security_gaps" in example:  # SE002: the account's gaps come from the record source, not the post
+        account = example["account_id"]
+        bad = with_gaps(engine, {account: example.pop("security_gaps")}).check(make_post(example))
+        good = with_gaps(engine, {account: instead.pop("security_gaps")}).check(make_post(instead))
+        assert code in {f.code for f in bad.findings}, f"{code}: its Example does not fire it"
+        assert code not in {f.code for f in good.findings if f.counts}, f"{code}: its Use instead fires it"
+        return
     checker = engine
     if assets is not None:  # both posts are checked with a pack that names brand assets
         engine = checker = Engine(dataclasses.replace(engine.pack, brand_assets=tuple(assets)))

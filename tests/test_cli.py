@@ -137,12 +137,12 @@ def test_fix_prints_a_diff_and_writes_the_file(tmp_path: Path) -> None:
     assert run("check", "--bio", "Lecturer at Oxford", str(post)).stdout.count("SE001") == 0
 
 
-def test_rules_lists_planned_rules_and_rule_prints_docs() -> None:
+def test_rules_lists_every_rule_and_rule_prints_docs() -> None:
     listing = run("rules").stdout
-    assert "DP001  personal-contact-details" in listing and "(planned)" in listing
+    assert "DP001  personal-contact-details" in listing and "SE002  account-security-gaps" in listing
     assert "OP001  opinion-without-disclaimer" in listing
     rules = json.loads(run("rules", "--format", "json").stdout)
-    assert len(rules) == 27 and {r["status"] for r in rules} == {"active", "planned"}
+    assert len(rules) == 27 and {r["status"] for r in rules} == {"active"}
     page = run("rule", "op001").stdout
     assert page.startswith("# OP001 opinion-without-disclaimer") and "## Fix safety" in page
 

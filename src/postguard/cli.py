@@ -30,7 +30,7 @@ import click
 
 from postguard import __version__
 from postguard.errors import InputError, PostguardError, UsageError
-from postguard.server.commands import db, log, serve
+from postguard.server.commands import access, approvals, db, log, serve
 from postguard.types import Post, Report, Severity
 
 EXIT_FINDINGS = 1
@@ -549,7 +549,7 @@ def audit_run(archives: tuple[str, ...], out_dir: str, fmt: str | None, **option
 
 
 # The governance service (the server extra); Django loads only when one of these runs.
-for _command in (serve, db, log):
+for _command in (serve, db, log, approvals, access):
     cli.add_command(_command)
 
 

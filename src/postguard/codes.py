@@ -62,7 +62,7 @@ CODES: dict[str, Code] = {
         _code("IP001", "third-party-content", ("G35", "G36"), "warning", "warning", "warning", "active"),
         _code("IP002", "unpublished-research", ("G34", "G36", "G50", "G51"), "warning", "warning", "warning", "active"),
         _code("SE001", "credential-or-secret", ("G38", "G29"), "error", "error", "error", "active"),
-        _code("SE002", "account-security-gaps", ("G38",), "warning", "warning", "warning", "planned"),
+        _code("SE002", "account-security-gaps", ("G38",), "warning", "warning", "warning", "active"),
         _code("WK001", "working-hours-personal-use", ("G13",), "info", "info", "info", "active"),
         _code("WB001", "possible-public-interest-disclosure", ("G47",), "info", "info", "info", "active"),
     )

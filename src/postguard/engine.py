@@ -5,7 +5,8 @@ analyzer the active rules need once over the batch (batched where the analyzer b
 encoder), runs the photo analyzers over each post's photos one photo at a time
 (:mod:`postguard.photos.analysis`), reads the text found in photos through the text analyzers,
 dispatches the rules (:mod:`postguard.rules.dispatch`) with the records that may lift their findings
-(:mod:`postguard.records`), and builds the reports. A post that cannot be checked gets a report with an
+and the posting account's security gaps, both from the record source (:mod:`postguard.records`), and
+builds the reports. A post that cannot be checked gets a report with an
 ``error`` and no findings; it never stops the batch.
 """
 
@@ -108,9 +109,11 @@ class Engine:
         elapsed_each = (time.perf_counter() - started) * 1000 / max(1, len(work))
         text_ids = {a.id for a in self._text}
         for w in work:
-            seen = PostEvidence(w.post, w.doc, w.evidence, w.bio_evidence, w.photo_texts)
+            source = self.records(w.post)
+            gaps = tuple(source.security_gaps(w.post.account_id)) if w.post.account_id is not None else ()
+            seen = PostEvidence(w.post, w.doc, w.evidence, w.bio_evidence, w.photo_texts, gaps)
             day = (w.post.scheduled_at or dt.datetime.now(dt.UTC)).date()
-            lifter = Lifter(candidates(w.post, self.records(w.post), w.photos.hashes), day, self.pack.approvers)
+            lifter = Lifter(candidates(w.post, source, w.photos.hashes), day, self.pack.approvers)
             findings = decide(self.rules, seen, self.pack, lifter, text_ids)
             w.timings["total"] = elapsed_each if len(work) > 1 else (time.perf_counter() - started) * 1000
             verdict = verdict_of(findings)

@@ -98,3 +98,25 @@ def db(request: pytest.FixtureRequest, databases: dict[str, dict[str, Any]]) -> 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture
+def cli_env(db: str, databases: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """The environment of a ``postguard`` command run in a subprocess on the test's own database."""
+    sqlite = Path(databases["sqlite"]["NAME"])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POSTGUARD_")}
+    env["POSTGUARD_DATA_DIR"] = str(sqlite.parent)  # the secret key, and the SQLite file
+    if db == "postgresql":
+        pg = databases["postgresql"]
+        env["POSTGUARD_DATABASE_URL"] = f"postgresql://{pg['USER']}@{pg['HOST']}:{pg['PORT']}/{pg['NAME']}"
+    return env
+
+
+@pytest.fixture(scope="session")
+def registry_engine(engine: Any) -> Any:
+    """The session's engine (its models loaded once) with the registry as its record source, as
+    ``run_check`` uses it in production."""
+    from postguard.engine import Engine
+    from postguard.server.checks.services import registry_source
+
+    return Engine(engine.pack, analyzers=engine.registry, records=registry_source)

@@ -152,3 +152,30 @@ def test_the_engine_lifts_by_the_registry(db: str, engine: Engine) -> None:
     )  # fmt: skip
     (still,) = registry.check(dataclasses.replace(other, records=(RegistryRecords().by_id(expired.ref),))).findings
     assert still.lifted_by is None
+
+
+def test_the_registry_tells_the_engine_an_accounts_security_gaps(db: str, engine: Engine) -> None:
+    from postguard.server.registry import services
+    from postguard.server.registry.records import RegistryRecords
+
+    org = organisation()
+    sound = official_account(org)
+    lax = services.account_create(actor=OFFICER, platform="x", handle="@ada", kind="professional", two_factor=False)
+    source = RegistryRecords(today=TODAY)
+    assert source.security_gaps(sound.ref) == [] and source.security_gaps("A-999") == []
+    assert source.security_gaps("x:@ADA") == [
+        "two-factor authentication is off", "it has no recovery contact", "it has never been reviewed",
+    ]  # fmt: skip
+    registry = Engine(engine.pack, analyzers=engine.registry, records=lambda post: RegistryRecords(today=TODAY))
+    text = "Reading group this Thursday, all welcome."
+    findings = registry.check(Post(text, account=AccountKind.PROFESSIONAL, account_id=lax.ref)).findings
+    gaps = [f for f in findings if f.code == "SE002"]
+    assert [f.message for f in gaps][0] == f"account {lax.ref}: two-factor authentication is off; change its " + (
+        "settings and record them in the registry"
+    )
+    assert len(gaps) == 3 and all(f.evidence.analyzer == "registry" and f.counts for f in gaps)
+    assert not [f for f in registry.check(Post(text, account_id=sound.ref)).findings if f.code == "SE002"]
+    services.account_update_security(
+        actor=OFFICER, account=lax, two_factor=True, recovery_contact="it@example.org", reviewed_on=TODAY
+    )
+    assert not [f for f in registry.check(Post(text, account_id=lax.ref)).findings if f.code == "SE002"]

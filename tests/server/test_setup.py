@@ -53,6 +53,9 @@ def test_the_admin_serves_administrators_only(db: str) -> None:
     assert page.status_code == 200 and b"Audit log" in page.content
     assert client.get("/admin/auditlog/entry/").status_code == 200
     assert client.get("/admin/auditlog/entry/add/").status_code == 403  # read-only: services change rows
+    for page in ("checks/check", "approvals/approval", "approvals/route", "incidents/incident"):
+        assert client.get(f"/admin/{page}/").status_code == 200
+        assert client.get(f"/admin/{page}/add/").status_code == 403
     assert Client(HTTP_HOST="evil.example").get("/admin/").status_code == 400  # loopback hosts only
 
 
@@ -109,7 +112,9 @@ def test_an_actor_is_a_users_roles(db: str) -> None:
     officer.groups.add(Group.objects.get(name="registry-officer"))
     person = services.person_create(actor=OFFICER, name="Olive Officer", kind="staff", user=officer)
     actor = Actor.of_user(officer)
-    assert actor == Actor(f"user:{officer.pk}", frozenset({Role.REGISTRY_OFFICER}), officer.pk, person.pk)
+    roles = frozenset({Role.REGISTRY_OFFICER, Role.SIGNED_IN})  # every signed-in user holds signed-in
+    assert actor == Actor(f"user:{officer.pk}", roles, officer.pk, person.pk)
+    assert actor.can("run checks") and not ANONYMOUS.can("run checks")
     assert actor.can("manage the registry") and not actor.can("grant written permissions")
     root = User.objects.create_superuser("root", password="a long enough password")
     assert Actor.of_user(root).can("erase a person's data") and Actor.of_user(root).person_id is None

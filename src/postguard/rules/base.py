@@ -41,6 +41,8 @@ class RuleContext:
     bio_evidence: Mapping[str, Sequence[Evidence]] = field(default_factory=dict)
     # What the text analyzers found in the text read from each photo, by photo index
     photo_text_evidence: Mapping[int, Mapping[str, Sequence[Evidence]]] = field(default_factory=dict)
+    # What the posting account's security settings lack, from the record source (the registry): SE002
+    account_gaps: Sequence[str] = ()
 
     def of(self, analyzer: str, *labels: str) -> list[Evidence]:
         found = self.evidence.get(analyzer, ())

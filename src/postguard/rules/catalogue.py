@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from postguard.codes import CODES, REMOVED
 from postguard.errors import UsageError
 from postguard.policy.pack import PolicyPack, RuleSettings
-from postguard.rules import planned
+from postguard.rules.account_security_gaps import AccountSecurityGaps
 from postguard.rules.base import Rule
 from postguard.rules.child_in_photo import ChildInPhoto
 from postguard.rules.confidential_information import ConfidentialInformation
@@ -64,7 +64,7 @@ _RULES: tuple[type[Rule], ...] = (
     ThirdPartyContent,
     UnpublishedResearch,
     CredentialOrSecret,
-    planned.AccountSecurityGaps,
+    AccountSecurityGaps,
     WorkingHoursPersonalUse,
     PossiblePublicInterestDisclosure,
 )

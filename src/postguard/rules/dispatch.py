@@ -31,6 +31,8 @@ class PostEvidence:
     bio_evidence: EvidenceMap = field(default_factory=dict)
     # each photo's text, and what the text analyzers found in it
     photo_texts: Sequence[tuple[PhotoText, EvidenceMap]] = ()
+    # what the posting account's security settings lack, as the record source knows it (SE002)
+    account_gaps: Sequence[str] = ()
 
 
 def decide(
@@ -44,7 +46,9 @@ def decide(
         rule = active.rule
         if post.account not in rule.accounts:
             continue
-        ctx = RuleContext(post, seen.doc, active.settings, pack, seen.evidence, seen.bio_evidence, by_photo)
+        ctx = RuleContext(
+            post, seen.doc, active.settings, pack, seen.evidence, seen.bio_evidence, by_photo, seen.account_gaps
+        )
         findings.extend(_finding(active, hit, post, lifter) for hit in rule.evaluate(ctx))
     for text, found in seen.photo_texts:
         for active in rules:

@@ -1,8 +1,9 @@
 """Who may do what: roles, the actor a service acts for, and the one permission check services call.
 
-A role is a Django group of the same name (an administrator is a superuser and holds every permission).
-:data:`PERMISSIONS` maps each permission a service checks to the roles that hold it; the authorisation
-matrix of the later steps (approvals, incidents, withdrawals) extends this table.
+A role is a Django group of the same name (an administrator is a superuser and holds every permission);
+``signed-in`` is held by every signed-in user, and is no group. :data:`PERMISSIONS` maps each permission a
+service checks to the roles that hold it: the registry's, then the checks', approvals', incidents' and
+access withdrawals'. A permission held by no role is an administrator's only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,19 @@ class Role(StrEnum):
     RESEARCH_AUTHORISER = "research-authoriser"  # a Principal Investigator or Head of Department (G34)
     HR_BUSINESS_PARTNER = "hr-business-partner"
     DATA_PROTECTION = "data-protection"
+    ACCESS_PROXY = "access-proxy"  # the University's web proxy, which polls the access withdrawals (G31, G53)
+    # Every signed-in user holds this one; it is no group (Actor.of_user adds it)
+    SIGNED_IN = "signed-in"
+
+
+# Who decides the findings routed to each role (postguard.server.approvals.routing): "decide approvals for
+# <role>" is held by that role.
+DECIDING_ROLES = (Role.COMMUNICATIONS, Role.SAFEGUARDING_LEAD, Role.RESEARCH_AUTHORISER, Role.REGISTRY_OFFICER)
+
+
+def decide_permission(role: Role | str) -> str:
+    """The permission to decide the findings of an approval that are routed to ``role``."""
+    return f"decide approvals for {Role(role).value}"
 
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -41,6 +55,20 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     ),
     "read the audit log": frozenset({Role.DATA_PROTECTION}),
     "create administrators": frozenset(),
+    # checks, approvals, incidents and access withdrawals (object-level rules are the services' and
+    # selectors': an author's own check, an approval routed to the role, an HR Business Partner's departments)
+    "run checks": frozenset({Role.SIGNED_IN}),
+    "read every check": frozenset(),
+    "submit posts for approval": frozenset({Role.SIGNED_IN}),
+    "withdraw approvals": frozenset({Role.COMMUNICATIONS}),
+    **{decide_permission(role): frozenset({role}) for role in DECIDING_ROLES},
+    "read every approval": frozenset(),
+    "lapse approvals": frozenset({Role.COMMUNICATIONS}),
+    "report misuse": frozenset({Role.SIGNED_IN}),
+    "handle incidents": frozenset({Role.HR_BUSINESS_PARTNER}),
+    "read every incident": frozenset(),
+    "withdraw access to sites": frozenset({Role.HR_BUSINESS_PARTNER}),
+    "export access withdrawals": frozenset({Role.ACCESS_PROXY}),
 }
 
 
@@ -65,7 +93,7 @@ class Actor:
         if not user.is_authenticated or not user.is_active:
             return ANONYMOUS
         names = set(user.groups.values_list("name", flat=True))
-        roles = {r for r in Role if r.value in names}
+        roles = {r for r in Role if r.value in names} | {Role.SIGNED_IN}
         if user.is_superuser:
             roles.add(Role.ADMINISTRATOR)
         person = getattr(user, "person", None)

@@ -1,19 +1,23 @@
 """The governance service's commands, added to ``postguard`` by :mod:`postguard.cli`: ``serve``,
-``db upgrade`` and ``log verify``. Django is imported only when one of them runs, so ``postguard check``
-never loads it.
+``db upgrade``, ``log verify``, ``approvals lapse`` and ``access export``. Django is imported only when one
+of them runs, so ``postguard check`` never loads it.
 
 Examples::
 
     postguard serve                       # http://127.0.0.1:8000/ (migrates and makes an admin on first run)
     POSTGUARD_DATABASE_URL=postgres://postguard@db/postguard postguard db upgrade
     postguard log verify                  # exit 0: the audit log's chain is intact; 1: names the first broken entry
+    postguard approvals lapse             # lapse the approvals whose scheduled time has passed (run it from cron)
+    postguard access export --format squid --out /etc/squid/postguard.conf --force
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
@@ -109,14 +113,88 @@ def verify() -> None:
     \b
         postguard log verify
     """
-    from postguard.server.setup import pending_migrations
-
     with _database():
         from postguard.server.auditlog.selectors import verify_log
 
-        pending = pending_migrations()
-        if pending:
-            raise GovernanceError("PG617", count=len(pending))
+        _up_to_date()
         result = verify_log()
     click.echo(result.describe())
     sys.exit(0 if result.ok else 1)
+
+
+def _up_to_date() -> None:
+    from postguard.server.setup import pending_migrations
+
+    pending = pending_migrations()
+    if pending:
+        raise GovernanceError("PG617", count=len(pending))
+
+
+def _time(value: str | None) -> dt.datetime | None:
+    """``--at``: an ISO 8601 time; one without an offset is the service's local time (Europe/London)."""
+    if value is None:
+        return None
+    from django.utils import timezone
+
+    from postguard.post_input import parse_time
+
+    when = parse_time(value)
+    return timezone.make_aware(when) if timezone.is_naive(when) else when
+
+
+@click.group()
+def approvals() -> None:
+    """Approvals of official accounts' posts."""
+
+
+@approvals.command("lapse")
+@click.option("--at", "at", metavar="ISO-TIME", help="Lapse what is due at this time (default: now).")
+def approvals_lapse(at: str | None) -> None:
+    """Lapse every submitted or approved post whose scheduled time has passed; prints how many lapsed.
+    Run it every few minutes (cron or a systemd timer).
+
+    \b
+        postguard approvals lapse
+        postguard approvals lapse --at 2026-12-04T18:00Z
+    """
+    with _database():
+        from postguard.server.access import SYSTEM
+        from postguard.server.approvals.services import lapse
+
+        _up_to_date()
+        lapsed = lapse(actor=SYSTEM, now=_time(at))
+    refs = f": {', '.join(a.ref for a in lapsed)}" if lapsed else ""
+    click.echo(f"postguard: {len(lapsed)} approval{'' if len(lapsed) == 1 else 's'} lapsed{refs}")
+
+
+@click.group()
+def access() -> None:
+    """Access to sites withdrawn through the University's servers (G31, G53)."""
+
+
+@access.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["squid", "domains"]), default="squid", show_default=True,
+    help="A Squid ACL file to include, or a plain list of domains.",
+)  # fmt: skip
+@click.option("--at", "at", metavar="ISO-TIME", help="The withdrawals in force at this time (default: now).")
+@click.option("--out", "out", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+def access_export_command(fmt: str, at: str | None, out: str | None, force: bool) -> None:
+    """Export the access withdrawals in force for the University's proxy.
+
+    \b
+        postguard access export --format squid --out /etc/squid/postguard-withdrawals.conf --force
+        postguard access export --format domains --at 2026-12-24T12:00Z
+    """
+    with _database():
+        from postguard.server.access import SYSTEM
+        from postguard.server.incidents.export import access_export, write_export
+
+        _up_to_date()
+        text = access_export(actor=SYSTEM, fmt=fmt, at=_time(at))
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_export(text, Path(out), force=force)
+    click.echo(f"postguard: wrote {out}", err=True)

@@ -195,6 +195,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "postguard.server.registry",
     "postguard.server.auditlog",
+    "postguard.server.checks",
+    "postguard.server.approvals",
+    "postguard.server.incidents",
     "postguard.server.web",
 ]
 

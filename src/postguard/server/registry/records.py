@@ -9,6 +9,9 @@ What each kind of record lifts (its ``covers``):
 - an authorisation: PH005 and IP002 (research photos) or PH002 (photos of children);
 - a licence: IP001.
 
+It also answers what an account's security settings lack (``security_gaps``, SE002), from
+:func:`postguard.server.registry.selectors.account_security_gaps`.
+
 A record carries no personal data: the person is named by their registry id (``P-12``).
 
 Example::
@@ -181,3 +184,10 @@ class RegistryRecords:
             + [authorisation_record(a) for a in authorisations if digest in a.photos]
             + [licence_record(x) for x in licences if digest in x.photos]
         )
+
+    def security_gaps(self, account: str) -> Sequence[str]:
+        """What the account's settings lack (SE002), on the day of the check; nothing for an unknown one."""
+        from postguard.server.registry.selectors import account_by_ref, account_security_gaps
+
+        found = account_by_ref(account)
+        return account_security_gaps(found, today=self._day()) if found is not None else []

@@ -1,0 +1,42 @@
+"""Reading approvals, with the object-level filter applied once, here: an approval is read by its author,
+by the owners and administrators of its account, by those who hold a role it is routed to, and by
+administrators."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from postguard.server.access import Actor
+from postguard.server.approvals.models import Approval, Decision, Route, State
+
+
+def approvals_visible_to(actor: Actor) -> QuerySet[Approval]:
+    approvals = Approval.objects.all()
+    if actor.can("read every approval"):
+        return approvals
+    if actor.user_id is None:
+        return approvals.none()
+    seen = Q(author=actor.user_id) | Q(versions__routes__role__in=[role.value for role in actor.roles])
+    if actor.person_id is not None:
+        seen |= Q(account__owners=actor.person_id) | Q(account__admins=actor.person_id)
+    return approvals.filter(seen).distinct()
+
+
+def awaiting_decision(actor: Actor) -> QuerySet[Route]:
+    """The routes the actor may decide now: pending, of a submitted current version, routed to a role the
+    actor holds, on someone else's post."""
+    roles = [role.value for role in actor.roles]
+    routes = Route.objects.filter(decision=Decision.PENDING, version__state=State.SUBMITTED)
+    if not actor.can("read every approval"):
+        routes = routes.filter(role__in=roles)
+    if actor.user_id is not None:
+        routes = routes.exclude(author=actor.user_id)
+    return routes.select_related("version__approval").order_by("version__submitted_at", "pk")
+
+
+def approval_by_ref(actor: Actor, ref: str) -> Approval | None:
+    """The approval ``AP-n``, when the actor may read it."""
+    prefix, _, number = ref.partition("-")
+    if prefix != "AP" or not number.isdigit():
+        return None
+    return approvals_visible_to(actor).filter(pk=int(number)).first()

@@ -1,0 +1,137 @@
+"""Stored checks: the library's engine with the registry as its record source, the post, its photos (by
+sha256, only the formats the library opens, bounded in size and number), the report and the verdict;
+read by the author, the approvers routed to it and administrators (on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pytest
+
+from postguard.errors import AccessDenied, GovernanceError
+from postguard.server.access import ANONYMOUS, SYSTEM, Actor, Role
+
+from .helpers import COMMS, official_account, organisation
+from .people import jpeg, member, soon
+
+pytestmark = pytest.mark.slow  # the real engine and its models
+
+ANNOUNCEMENT = "We are delighted to announce that the Department of Physics has won a £2m grant for quantum sensing."
+
+
+def _setup() -> dict[str, Any]:
+    org = organisation()
+    ada = member("Ada Author", department=org["physics"])
+    from postguard.server.registry import services
+
+    account = official_account(org, admins=[org["ada"], org["alan"]], owners=[ada.person])
+    services.account_set_admins(actor=SYSTEM, account=account, admins=[org["ada"], org["alan"], ada.person])
+    return {**org, "author": ada, "account": account}
+
+
+def test_a_check_stores_the_post_its_report_and_verdict_and_logs_it(db: str, registry_engine: Any) -> None:
+    from postguard.server.auditlog.models import Entry
+    from postguard.server.checks.content import content_hash
+    from postguard.server.checks.services import run_check
+    from postguard.server.registry import services
+
+    s = _setup()
+    services.account_set_standing_permissions(actor=COMMS, account=s["account"], codes=["AU001"])
+    photo = jpeg()
+    check = run_check(
+        actor=s["author"].actor, text=ANNOUNCEMENT, account=s["account"], scheduled_at=soon(), photos=[photo],
+        engine=registry_engine,
+    )  # fmt: skip
+    digest = hashlib.sha256(photo).hexdigest()
+    assert check.ref == f"CK-{check.pk}" and check.account_kind == "official" and check.platform == "x"
+    assert check.photo_hashes() == [digest] and check.content_hash == content_hash(ANNOUNCEMENT, [digest])
+    (au001,) = [f for f in check.report["findings"] if f["code"] == "AU001"]
+    assert au001["lifted_by"] == f"SP-{s['account'].pk}"  # the registry's standing permission lifted it
+    assert check.verdict == check.report["verdict"] and check.author_person == s["author"].person
+    entry = Entry.objects.order_by("-seq").first()
+    assert entry is not None and (entry.action, entry.object_id) == ("checks.check.run", check.ref)
+    assert entry.payload["content_hash"] == check.content_hash and entry.payload["photos"] == [digest]
+    assert ANNOUNCEMENT not in str(entry.payload)  # the text stays in the check, not in the log
+    again = run_check(actor=s["author"].actor, text="Same photo again.", photos=[photo], engine=registry_engine)
+    from postguard.server.checks.models import Photo
+
+    assert again.photo_hashes() == [digest] and Photo.objects.count() == 1  # stored once
+
+
+def test_photos_are_bounded_and_only_the_formats_the_library_opens(db: str, registry_engine: Any) -> None:
+    from postguard.server.checks import content
+    from postguard.server.checks.services import run_check
+
+    author = member("Ada Author").actor
+
+    def check(photos: list[bytes]) -> Any:
+        return run_check(actor=author, text="Look at this.", photos=photos, engine=registry_engine)
+
+    with pytest.raises(GovernanceError) as refused:
+        check([b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n"])  # EPS would run Ghostscript
+    assert refused.value.code == "PG642" and refused.value.message.startswith("photo 1 ")
+    with pytest.raises(GovernanceError) as empty:
+        check([jpeg(), b""])
+    assert empty.value.code == "PG642" and "photo 2 is empty" in empty.value.message
+    with pytest.raises(GovernanceError) as damaged:
+        check([jpeg()[:200]])
+    assert damaged.value.code == "PG642"
+    with pytest.raises(GovernanceError) as many:
+        check([jpeg()] * 11)
+    assert many.value.code == "PG643"
+    big = content.MAX_PHOTO_BYTES
+    content.MAX_PHOTO_BYTES = 1000
+    try:
+        with pytest.raises(GovernanceError) as large:
+            check([jpeg(size=(400, 400))])
+        assert large.value.code == "PG644"
+    finally:
+        content.MAX_PHOTO_BYTES = big
+    from postguard.server.checks.models import Check
+
+    assert not Check.objects.exists()
+
+
+def test_who_may_run_a_check_and_for_which_account(db: str, registry_engine: Any) -> None:
+    from postguard.server.checks.services import run_check
+
+    s = _setup()
+    stranger = member("Sam Stranger", department=s["physics"])
+    with pytest.raises(AccessDenied):
+        run_check(actor=ANONYMOUS, text="Hello", engine=registry_engine)
+    with pytest.raises(GovernanceError) as system:
+        run_check(actor=SYSTEM, text="Hello", engine=registry_engine)
+    assert system.value.code == "PG641"
+    with pytest.raises(AccessDenied, match="check posts of A-"):
+        run_check(actor=stranger.actor, text="Hello", account=s["account"], engine=registry_engine)
+    for bad, code in ((["WP-999"], "PG645"), (["nonsense"], "PG645")):
+        with pytest.raises(GovernanceError) as cited:
+            run_check(actor=stranger.actor, text="Hello", records=bad, engine=registry_engine)
+        assert cited.value.code == code
+    with pytest.raises(GovernanceError, match="platform"):
+        run_check(actor=stranger.actor, text="Hello", platform="myspace", engine=registry_engine)
+
+
+def test_a_check_is_read_by_its_author_its_approvers_and_administrators(db: str, registry_engine: Any) -> None:
+    from postguard.server.approvals import services as approvals
+    from postguard.server.checks.selectors import check_by_ref, checks_visible_to
+    from postguard.server.checks.services import run_check
+
+    s = _setup()
+    comms = member("Carol Comms", Role.COMMUNICATIONS)
+    safeguarding = member("Sid Safeguarding", Role.SAFEGUARDING_LEAD)
+    colleague = member("Colin Colleague", department=s["physics"])
+    check = run_check(
+        actor=s["author"].actor, text=ANNOUNCEMENT, account=s["account"], scheduled_at=soon(), engine=registry_engine
+    )
+    admin = Actor("user:999", frozenset({Role.ADMINISTRATOR}), user_id=999)
+    assert list(checks_visible_to(s["author"].actor)) == [check] and list(checks_visible_to(admin)) == [check]
+    for outsider in (comms, safeguarding, colleague):
+        assert check_by_ref(outsider.actor, check.ref) is None
+    approval = approvals.approval_draft(actor=s["author"].actor, check=check)
+    assert check_by_ref(comms.actor, check.ref) is None  # a draft is routed to nobody yet
+    approvals.approval_submit(actor=s["author"].actor, approval=approval)
+    assert check_by_ref(comms.actor, check.ref) == check  # AU001 is routed to the communications office
+    assert check_by_ref(safeguarding.actor, check.ref) is None and check_by_ref(colleague.actor, check.ref) is None
+    assert check_by_ref(comms.actor, "CK-x") is None
