@@ -30,7 +30,7 @@ import click
 
 from postguard import __version__
 from postguard.errors import InputError, PostguardError, UsageError
-from postguard.server.commands import access, approvals, db, log, serve
+from postguard.server.commands import access, approvals, db, log, serve, token
 from postguard.types import Post, Report, Severity
 
 EXIT_FINDINGS = 1
@@ -66,8 +66,8 @@ class _Options:
         from postguard.post_input import parse_account, parse_record_option, parse_time
 
         parse_account(account)  # a bad option is a usage error before any file is read
-        if at:
-            parse_time(at)
+        if at is not None:
+            parse_time(at)  # --at '' too: an empty time would leave working hours unchecked
         for photo in photos:
             try:
                 if Path(photo).is_dir():
@@ -193,6 +193,8 @@ def check(
     described = _Options(**options)
     if not inputs and not described.photos:
         raise UsageError("PG204")
+    if inputs.count("-") > 1:
+        raise UsageError("PG225", count=inputs.count("-"))
     problems: list[InputError] = []
     if len(inputs) > 1:
         sources, problems = _files(inputs, engine.pack.max_text_chars)
@@ -235,6 +237,9 @@ def _files(inputs: Sequence[str], max_chars: int) -> tuple[list[Any], list[Input
     sources, problems = [], []
     for name in inputs:
         try:
+            if name == "-":  # standard input among files (given once: checked before)
+                sources.extend(_sources([name], max_chars))
+                continue
             if not Path(name).is_file():
                 raise InputError("PG142", path=name)
             sources.append(source_from_file(Path(name), max_chars=max_chars))
@@ -347,6 +352,8 @@ def fix(
     from postguard.fixes.apply import unified_diff
     from postguard.photos.operations import write_photos
 
+    if write and out_path:
+        raise UsageError("PG226")
     engine = _engine(packs)
     described = _Options(**options)
     if source is None and not described.photos:
@@ -549,7 +556,7 @@ def audit_run(archives: tuple[str, ...], out_dir: str, fmt: str | None, **option
 
 
 # The governance service (the server extra); Django loads only when one of these runs.
-for _command in (serve, db, log, approvals, access):
+for _command in (serve, db, log, approvals, access, token):
     cli.add_command(_command)
 
 

@@ -86,7 +86,8 @@ def source_from_argument(arg: str, *, stdin: BinaryIO | None, max_chars: int) ->
             "<stdin>", decode(read_limited(stdin, limit), name="standard input", max_chars=max_chars), None, False
         )
     path = Path(arg)
-    if arg.strip() and "\n" not in arg and len(arg) < 4096:
+    # a file's name may hold spaces and even newlines: an argument that names a file is that file
+    if arg.strip() and "\x00" not in arg and len(arg) < 4096:
         if _is_path(path):
             return source_from_file(path, max_chars=max_chars)
         if _is_link(path):
@@ -96,11 +97,21 @@ def source_from_argument(arg: str, *, stdin: BinaryIO | None, max_chars: int) ->
     return Source("post", arg, None, False)
 
 
+MAX_WORDS_OF_A_NAME = 4  # "my post.md", "Draft for Monday.txt": a file's name, not a post
+
+
 def looks_like_a_path(arg: str) -> bool:
     """``notes/post.md``, ``post.md``, ``*.md``, ``~/drafts``: no whitespace, not a link, and a separator,
-    a file suffix or a glob character."""
-    if not arg or any(c.isspace() for c in arg) or "://" in arg or arg.startswith(("@", "#")):
+    a file suffix or a glob character. With spaces (one line): ``drafts/my post.md`` or ``my post.md``, a
+    name that ends in a file suffix and has a separator or at most ``MAX_WORDS_OF_A_NAME`` words."""
+    if not arg or "://" in arg or arg.startswith(("@", "#")):
         return False
+    if any(c.isspace() for c in arg):
+        if any(c in arg for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029") or arg != arg.strip():
+            return False  # several lines, or words padded with blanks: a post
+        if Path(arg).suffix.lower() not in TEXT_SUFFIXES or any(c.isspace() for c in Path(arg).suffix):
+            return False
+        return "/" in arg or "\\" in arg or len(arg.split()) <= MAX_WORDS_OF_A_NAME
     if "/" in arg or "\\" in arg or arg.startswith("~") or any(c in arg for c in "*?["):
         return True
     return Path(arg).suffix.lower() in TEXT_SUFFIXES

@@ -131,7 +131,7 @@ class PostInput(BaseModel):
             account=parse_account(self.account),
             bio=self.bio or "",
             platform=self.platform or "generic",
-            scheduled_at=(parse_time(when) if when else None) if isinstance(when, str) else _in_range(when),
+            scheduled_at=parse_time(when) if isinstance(when, str) else _in_range(when),
             records=tuple(r.to_record() for r in self.records),
             id=None if self.id is None else str(self.id),
             markdown=self.markdown,
@@ -235,7 +235,10 @@ def _record_fields(record: Record) -> dict[str, Any]:
 
 
 def parse_time(value: str) -> dt.datetime:
-    """An ISO 8601 time ("Z" for UTC); one whose offset takes it past the calendar's ends is refused."""
+    """An ISO 8601 time ("Z" for UTC); one whose offset takes it past the calendar's ends is refused, and
+    so is an empty one (``--at "$WHEN"`` with WHEN unset): it would leave working hours unchecked."""
+    if not value.strip():
+        raise UsageError("PG227")
     try:
         when = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:

@@ -83,8 +83,13 @@ class Actor:
     roles: frozenset[Role]
     user_id: int | None = None
     person_id: int | None = None
+    # An API token's actor holds only the permissions its scopes allow (postguard.server.tokens.scopes),
+    # whatever its user's roles hold; None: no such limit (a signed-in session, the system).
+    limited_to: frozenset[str] | None = None
 
     def can(self, permission: str) -> bool:
+        if self.limited_to is not None and permission not in self.limited_to:
+            return False
         return Role.ADMINISTRATOR in self.roles or bool(self.roles & PERMISSIONS[permission])
 
     @classmethod

@@ -1,6 +1,6 @@
 """The governance service's commands, added to ``postguard`` by :mod:`postguard.cli`: ``serve``,
-``db upgrade``, ``log verify``, ``approvals lapse`` and ``access export``. Django is imported only when one
-of them runs, so ``postguard check`` never loads it.
+``db upgrade``, ``log verify``, ``approvals lapse``, ``access export`` and ``token create|list|revoke``.
+Django is imported only when one of them runs, so ``postguard check`` never loads it.
 
 Examples::
 
@@ -9,6 +9,7 @@ Examples::
     postguard log verify                  # exit 0: the audit log's chain is intact; 1: names the first broken entry
     postguard approvals lapse             # lapse the approvals whose scheduled time has passed (run it from cron)
     postguard access export --format squid --out /etc/squid/postguard.conf --force
+    postguard token create --user proxy --scope proxy-export   # prints the token once
 """
 
 from __future__ import annotations
@@ -122,6 +123,87 @@ def verify() -> None:
     sys.exit(0 if result.ok else 1)
 
 
+@click.group()
+def token() -> None:
+    """API tokens for scripts and the proxy (Authorization: Bearer pgt_...)."""
+
+
+@token.command("create")
+@click.option("--user", "username", required=True, help="The user the token acts for.")
+@click.option(
+    "--scope",
+    "scopes",
+    multiple=True,
+    required=True,
+    type=click.Choice(["read", "write", "check", "proxy-export"]),
+    help="What the token may do (repeatable); write includes read.",
+)
+@click.option("--name", default="", help="What or who uses it (default: the scopes).")
+@click.option("--days", default=90, show_default=True, type=click.IntRange(1, 366), help="How long it lasts.")
+def token_create(username: str, scopes: tuple[str, ...], name: str, days: int) -> None:
+    """Make a token and print it once (only its sha256 is kept).
+
+    \b
+        postguard token create --user proxy --scope proxy-export --name "Squid proxy" --days 365
+        postguard token create --user ada --scope read --scope write
+    """
+    with _database():
+        from postguard.server.access import SYSTEM
+        from postguard.server.tokens.services import token_create as create
+
+        _up_to_date()
+        new = create(actor=SYSTEM, user_id=_user_id(username), name=name or " ".join(scopes), scopes=scopes, days=days)
+    click.echo(
+        f"postguard: made {new.token.ref} for {username} ({', '.join(new.token.scopes)}), "
+        f"expires {new.token.expires_at:%Y-%m-%d %H:%M} UTC; the token (shown this once):",
+        err=True,
+    )
+    click.echo(new.secret)
+
+
+@token.command("list")
+@click.option("--user", "username", default=None, help="Only this user's tokens.")
+def token_list(username: str | None) -> None:
+    """List tokens: id, user, prefix, scopes, expiry, revoked, last used (never the tokens themselves)."""
+    with _database():
+        from postguard.server.access import SYSTEM
+        from postguard.server.tokens.selectors import tokens_visible_to
+
+        _up_to_date()
+        tokens = tokens_visible_to(SYSTEM)
+        if username is not None:
+            tokens = tokens.filter(user_id=_user_id(username))
+        rows = list(tokens)
+    for t in rows:
+        state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else f"expires {t.expires_at:%Y-%m-%d}"
+        used = f"last used {t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never used"
+        click.echo(f"{t.ref}\t{t.user.get_username()}\t{t.prefix}...\t{','.join(t.scopes)}\t{state}\t{used}\t{t.name}")
+
+
+@token.command("revoke")
+@click.argument("token_id")
+def token_revoke(token_id: str) -> None:
+    """Revoke a token by its id (TK-5 or 5): it is refused from now on.
+
+    \b
+        postguard token revoke TK-5
+    """
+    number = token_id.removeprefix("TK-")
+    if not number.isdigit() or len(number) > 18:
+        raise GovernanceError("PG629", field="TOKEN_ID", reason=f"{token_id!r} is not a token id (TK-5 or 5)")
+    with _database():
+        from postguard.server.access import SYSTEM
+        from postguard.server.tokens.models import ApiToken
+        from postguard.server.tokens.services import token_revoke as revoke
+
+        _up_to_date()
+        found = ApiToken.objects.filter(pk=int(number)).first()
+        if found is None:
+            raise GovernanceError("PG675", what=f"token TK-{int(number)}")
+        revoke(actor=SYSTEM, token=found)
+    click.echo(f"postguard: revoked TK-{int(number)}")
+
+
 def _up_to_date() -> None:
     from postguard.server.setup import pending_migrations
 
@@ -198,3 +280,10 @@ def access_export_command(fmt: str, at: str | None, out: str | None, force: bool
         return
     write_export(text, Path(out), force=force)
     click.echo(f"postguard: wrote {out}", err=True)
+def _user_id(username: str) -> int:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise GovernanceError("PG684", user=repr(username))
+    return int(user.pk)

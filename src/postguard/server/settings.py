@@ -198,6 +198,8 @@ INSTALLED_APPS = [
     "postguard.server.checks",
     "postguard.server.approvals",
     "postguard.server.incidents",
+    "postguard.server.tokens",
+    "ninja",  # the API's docs page from the package's own files (no CDN)
     "postguard.server.web",
 ]
 
@@ -212,6 +214,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         "MIDDLEWARE": [
             "django.middleware.security.SecurityMiddleware",
             "whitenoise.middleware.WhiteNoiseMiddleware",
+            "postguard.server.api.middleware.ApiGuardMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from postguard.server.access import Actor
+from postguard.server.access import Actor, require
 from postguard.server.auditlog.chain import Verification, verify
 from postguard.server.auditlog.models import Entry, Head
 
@@ -24,3 +24,9 @@ def verify_log(chunk_size: int = 2000) -> Verification:
 
     rows = (e.stored() for e in Entry.objects.order_by("seq").iterator(chunk_size=chunk_size))
     return verify(rows, head.seq, head.hash, seq_of_hash)
+
+
+def verification_for(actor: Actor) -> Verification:
+    """The chain's verification, for those who may read the whole log."""
+    require(actor, "read the audit log")
+    return verify_log()

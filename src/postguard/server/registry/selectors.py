@@ -14,12 +14,14 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from postguard.server.access import Actor
+from postguard.server.access import ANONYMOUS, Actor
 from postguard.server.registry.models import (
     Account,
     AccountKind,
     Authorisation,
     Consent,
+    Department,
+    Division,
     Licence,
     Person,
     PersonKind,
@@ -32,6 +34,15 @@ REVIEW_INTERVAL = dt.timedelta(days=365)
 
 def _all(actor: Actor) -> bool:
     return actor.can("read the whole registry")
+
+
+def divisions_visible_to(actor: Actor) -> QuerySet[Division]:
+    """The University's structure (and who partners each unit) is read by anyone signed in."""
+    return Division.objects.none() if actor.label == ANONYMOUS.label else Division.objects.all()
+
+
+def departments_visible_to(actor: Actor) -> QuerySet[Department]:
+    return Department.objects.none() if actor.label == ANONYMOUS.label else Department.objects.all()
 
 
 def people_visible_to(actor: Actor) -> QuerySet[Person]:

@@ -1,0 +1,1 @@
+"""One router per area; :data:`postguard.server.api.main.ROUTERS` mounts them."""

@@ -1,0 +1,443 @@
+"""The API's authorisation matrix: one table of every route, and who may call it.
+
+Each :class:`Row` names a route (method and path, its ids filled from the :func:`world`), the body it is
+called with, the scope a token needs, the status it answers when allowed, who is allowed, and who does
+not even see the object (404, its existence not told). Everyone else is refused: an anonymous caller
+with 401 (PG672), a signed-in one with 403 (PG601, the service's refusal), a token without the route's
+scope with 403 (PG674), a token on a route that takes sessions only with 403 (PG680).
+
+The callers (:data:`KINDS`): anonymous; a user holding each role; ``owner``, a member of staff with no
+role who owns the account the records are about and is the consent's subject; ``other``, a member of
+staff with no role in another department; and an administrator's API token with exactly the route's
+scope (``token-with-scope``: allowed as the administrator is) or with every scope that does not include
+it (``token-without-scope``).
+
+``tests/server/test_api_matrix.py`` runs every row for every caller, on SQLite and on PostgreSQL, and
+checks that the table names every route of the OpenAPI schema once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = (
+    "administrator",
+    "registry-officer",
+    "communications-office",
+    "safeguarding-lead",
+    "research-authoriser",
+    "hr-business-partner",
+    "data-protection",
+)
+KINDS = ("anonymous", *ROLES, "owner", "other", "token-with-scope", "token-without-scope")
+SIGNED_IN = frozenset(ROLES) | {"owner", "other"}
+# who reads the whole registry (and so sees every row of it)
+READERS = frozenset(
+    {"administrator", "registry-officer", "communications-office", "safeguarding-lead", "data-protection"}
+)
+EVERYONE = frozenset(KINDS)
+
+TODAY = dt.date(2026, 12, 3)
+PHOTO = "ab" * 32
+OWNER_PASSWORD = "owner's long enough password"
+
+Body = Callable[[dict[str, Any]], Any]
+
+
+def _none(world: dict[str, Any]) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    path: str  # with {names} from the world
+    scope: str | None  # the scope a token needs; None: a session-only route (or a public one)
+    ok: int
+    allowed: frozenset[str]
+    hidden: frozenset[str] = frozenset()
+    body: Body = _none
+    public: bool = False  # no sign-in needed
+
+    @property
+    def route(self) -> str:
+        """The route as the OpenAPI schema names it (``GET /registry/people/{id}``)."""
+        import re
+
+        return f"{self.method} " + re.sub(r"{[a-z_]+}", "{}", self.path)
+
+    def expected(self, kind: str) -> tuple[int, str | None]:
+        """The status and error code ``kind`` gets."""
+        if kind.startswith("token-"):
+            if self.public:
+                return self.ok, None
+            if self.scope is None:
+                return 403, "PG680"
+            if kind == "token-without-scope":
+                return 403, "PG674"
+            kind = "administrator"
+        if kind == "anonymous" and not self.public:
+            return 401, "PG672"
+        if kind in self.allowed:
+            return self.ok, None
+        if kind in self.hidden:
+            return 404, "PG675"
+        return 403, "PG601"
+
+
+def rows_for(*, allowed: set[str], visible: set[str] | frozenset[str]) -> dict[str, frozenset[str]]:
+    """``allowed`` among those who see the object; those who do not see it are hidden (404)."""
+    return {"allowed": frozenset(allowed), "hidden": frozenset(SIGNED_IN - set(visible))}
+
+
+def _b(**values: Any) -> Body:
+    """A body whose values may be functions of the world (ids made when the world is)."""
+
+    def body(world: dict[str, Any]) -> dict[str, Any]:
+        return {k: (v(world) if callable(v) else v) for k, v in values.items()}
+
+    return body
+
+
+def _id(name: str) -> Callable[[dict[str, Any]], int]:
+    return lambda world: int(world[name].pk)
+
+
+_ADMIN = {"administrator"}
+_OFFICER = _ADMIN | {"registry-officer"}
+_COMMS = _ADMIN | {"communications-office"}
+# who sees Ada (the owner): readers, her HR Business Partner and herself
+_SEE_ADA = READERS | {"hr-business-partner", "owner"}
+# who sees the official account and the records about it: readers and its owner
+_SEE_ACCOUNT = READERS | {"owner"}
+
+MATRIX: tuple[Row, ...] = (
+    # session
+    Row("GET", "/session", None, 200, EVERYONE, public=True),
+    Row("POST", "/session", None, 200, EVERYONE, public=True, body=_b(username="owner", password=OWNER_PASSWORD)),
+    Row("DELETE", "/session", None, 200, EVERYONE, public=True),
+    # tokens: made and revoked from a session only; the world's token is the administrator's
+    Row("GET", "/tokens", None, 200, SIGNED_IN),
+    Row("POST", "/tokens", None, 201, SIGNED_IN, body=_b(name="script", scopes=["read"], days=30)),
+    Row("POST", "/tokens/{token}/revoke", None, 200, **rows_for(allowed=_ADMIN, visible=_ADMIN)),
+    # people
+    Row("GET", "/registry/people", "read", 200, SIGNED_IN),
+    Row("GET", "/registry/people/{ada}", "read", 200, **rows_for(allowed=set(_SEE_ADA), visible=_SEE_ADA)),
+    Row(
+        "POST",
+        "/registry/people",
+        "write",
+        201,
+        frozenset(_OFFICER),
+        body=_b(name="Nina New", kind="staff", department_id=_id("physics")),
+    ),
+    Row(
+        "PUT",
+        "/registry/people/{ada}/kind",
+        "write",
+        200,
+        body=_b(kind="visitor"),
+        **rows_for(allowed=_OFFICER, visible=_SEE_ADA),
+    ),
+    Row(
+        "POST",
+        "/registry/people/{ada}/erase",
+        "write",
+        200,
+        **rows_for(allowed=_ADMIN | {"data-protection"}, visible=_SEE_ADA),
+    ),
+    # divisions and departments: the structure is read by anyone signed in
+    Row("GET", "/registry/divisions", "read", 200, SIGNED_IN),
+    Row("POST", "/registry/divisions", "write", 201, frozenset(_OFFICER), body=_b(code="hum", name="Humanities")),
+    Row(
+        "PUT",
+        "/registry/divisions/{division}/hr-business-partners",
+        "write",
+        200,
+        frozenset(_OFFICER),
+        body=_b(people=lambda w: [w["hrbp"].pk]),
+    ),
+    Row("GET", "/registry/departments", "read", 200, SIGNED_IN),
+    Row("GET", "/registry/departments/{physics}", "read", 200, SIGNED_IN),
+    Row(
+        "POST",
+        "/registry/departments",
+        "write",
+        201,
+        frozenset(_OFFICER),
+        body=_b(code="maths", name="Mathematics", division_id=_id("division")),
+    ),
+    Row(
+        "PUT",
+        "/registry/departments/{physics}/hr-business-partners",
+        "write",
+        200,
+        frozenset(_OFFICER),
+        body=_b(people=lambda w: [w["hrbp"].pk]),
+    ),
+    # accounts
+    Row("GET", "/registry/accounts", "read", 200, SIGNED_IN),
+    Row(
+        "GET", "/registry/accounts/{account}", "read", 200, **rows_for(allowed=set(_SEE_ACCOUNT), visible=_SEE_ACCOUNT)
+    ),
+    Row(
+        "POST",
+        "/registry/accounts",
+        "write",
+        201,
+        frozenset(_OFFICER),
+        body=_b(platform="bluesky", handle="physics.ox.ac.uk", kind="professional", owners=lambda w: [w["ada"].pk]),
+    ),
+    Row(
+        "PUT",
+        "/registry/accounts/{account}/admins",
+        "write",
+        200,
+        body=_b(admins=lambda w: [w["ada"].pk, w["alan"].pk]),
+        **rows_for(allowed=_OFFICER, visible=_SEE_ACCOUNT),
+    ),
+    Row(
+        "PATCH",
+        "/registry/accounts/{account}/security",
+        "write",
+        200,
+        body=_b(two_factor=True, reviewed_on=TODAY.isoformat()),
+        **rows_for(allowed=_OFFICER, visible=_SEE_ACCOUNT),
+    ),
+    Row(
+        "PUT",
+        "/registry/accounts/{account}/standing-permissions",
+        "write",
+        200,
+        body=_b(codes=["AU001"]),
+        **rows_for(allowed=_COMMS, visible=_SEE_ACCOUNT),
+    ),
+    # consents: Ada's
+    Row("GET", "/registry/consents", "read", 200, SIGNED_IN),
+    Row(
+        "GET", "/registry/consents/{consent}", "read", 200, **rows_for(allowed=set(_SEE_ACCOUNT), visible=_SEE_ACCOUNT)
+    ),
+    Row(
+        "POST",
+        "/registry/consents",
+        "write",
+        201,
+        frozenset(_OFFICER),
+        body=_b(subject_id=_id("ada"), given=TODAY.isoformat(), photos=[PHOTO], channels=["x"]),
+    ),
+    Row(
+        "POST",
+        "/registry/consents/{consent}/revoke",
+        "write",
+        200,
+        body=_b(reason="withdrawn"),
+        **rows_for(allowed=_OFFICER, visible=_SEE_ACCOUNT),
+    ),
+    # written permissions: for the account
+    Row("GET", "/registry/written-permissions", "read", 200, SIGNED_IN),
+    Row(
+        "GET",
+        "/registry/written-permissions/{permission}",
+        "read",
+        200,
+        **rows_for(allowed=set(_SEE_ACCOUNT), visible=_SEE_ACCOUNT),
+    ),
+    Row(
+        "POST",
+        "/registry/written-permissions",
+        "write",
+        201,
+        frozenset(_COMMS),
+        body=_b(kind="campaign", granted_by_id=_id("comms_person"), given=TODAY.isoformat()),
+    ),
+    Row(
+        "POST",
+        "/registry/written-permissions/{permission}/revoke",
+        "write",
+        200,
+        body=_b(),
+        **rows_for(allowed=_COMMS, visible=_SEE_ACCOUNT),
+    ),
+    # authorisations: research photos for the account, by the research authoriser
+    Row("GET", "/registry/authorisations", "read", 200, SIGNED_IN),
+    Row(
+        "GET",
+        "/registry/authorisations/{authorisation}",
+        "read",
+        200,
+        **rows_for(allowed=set(_SEE_ACCOUNT) | {"research-authoriser"}, visible=_SEE_ACCOUNT | {"research-authoriser"}),
+    ),
+    Row(
+        "POST",
+        "/registry/authorisations",
+        "write",
+        201,
+        frozenset(_ADMIN | {"research-authoriser"}),
+        body=_b(
+            kind="research-photos",
+            basis="principal-investigator",
+            authorised_by_id=_id("research_person"),
+            given=TODAY.isoformat(),
+            photos=[PHOTO],
+        ),
+    ),
+    Row(
+        "POST",
+        "/registry/authorisations/{authorisation}/revoke",
+        "write",
+        200,
+        body=_b(reason="the grant ended"),
+        **rows_for(allowed=_ADMIN | {"research-authoriser"}, visible=_SEE_ACCOUNT | {"research-authoriser"}),
+    ),
+    # licences: for the account
+    Row("GET", "/registry/licences", "read", 200, SIGNED_IN),
+    Row(
+        "GET", "/registry/licences/{licence}", "read", 200, **rows_for(allowed=set(_SEE_ACCOUNT), visible=_SEE_ACCOUNT)
+    ),
+    Row(
+        "POST",
+        "/registry/licences",
+        "write",
+        201,
+        frozenset(_OFFICER | _COMMS),
+        body=_b(
+            work="Photo of the Radcliffe Camera", licensor="A. Photographer", terms="CC BY 4.0", given=TODAY.isoformat()
+        ),
+    ),
+    Row(
+        "POST",
+        "/registry/licences/{licence}/revoke",
+        "write",
+        200,
+        body=_b(),
+        **rows_for(allowed=_OFFICER | _COMMS, visible=_SEE_ACCOUNT),
+    ),
+    # the audit log: the world's entries were made by the system, so only those who read the log see them
+    Row("GET", "/auditlog/entries", "read", 200, SIGNED_IN),
+    Row(
+        "GET",
+        "/auditlog/entries/{first_entry}",
+        "read",
+        200,
+        **rows_for(allowed=_ADMIN | {"data-protection"}, visible=_ADMIN | {"data-protection"}),
+    ),
+    Row("GET", "/auditlog/verify", "read", 200, frozenset(_ADMIN | {"data-protection"})),
+)
+
+
+@dataclass
+class World:
+    """The rows and users the matrix runs against (``objects`` by name; ``users`` by caller kind)."""
+
+    objects: dict[str, Any] = field(default_factory=dict)
+    users: dict[str, Any] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)  # scope -> the administrator's token secret
+
+
+def _user(username: str, role: str | None, person: Any | None = None, password: str | None = None) -> Any:
+    from django.contrib.auth.models import Group, User
+
+    from postguard.server.registry.models import Person
+
+    if role == "administrator":
+        user = User.objects.create_superuser(username, password=password)
+    else:
+        user = User.objects.create_user(username, password=password)
+    if role not in (None, "administrator"):
+        user.groups.add(Group.objects.get(name=role))
+    if person is not None:
+        Person.objects.filter(pk=person.pk).update(user=user)
+    return user
+
+
+def world() -> World:
+    """A division with two departments, a member of staff with each role, Ada (the owner: staff, the
+    account's owner, the consent's subject), Olga (other: staff in chemistry), the official account and a
+    record of each kind about it, and the administrator's tokens (one per scope, one per scope left out).
+    Made through the services, as the system."""
+    from postguard.server.access import SYSTEM
+    from postguard.server.auditlog.models import Entry
+    from postguard.server.registry import services
+    from postguard.server.tokens.scopes import Scope, effective
+    from postguard.server.tokens.services import token_create
+
+    w = World()
+    o = w.objects
+    o["division"] = services.division_create(actor=SYSTEM, code="mpls", name="MPLS")
+    o["physics"] = services.department_create(actor=SYSTEM, code="physics", name="Physics", division=o["division"])
+    o["chemistry"] = services.department_create(actor=SYSTEM, code="chem", name="Chemistry", division=o["division"])
+
+    def person(key: str, name: str, department: str = "physics") -> Any:
+        o[key] = services.person_create(actor=SYSTEM, name=name, kind="staff", department=o[department])
+        return o[key]
+
+    person("ada", "Ada Lovelace")
+    person("alan", "Alan Turing")
+    person("olga", "Olga Other", "chemistry")
+    people = {
+        "registry-officer": person("officer_person", "Oscar Officer", "chemistry"),
+        "communications-office": person("comms_person", "Cora Comms", "chemistry"),
+        "safeguarding-lead": person("safeguarding_person", "Sam Safe", "chemistry"),
+        "research-authoriser": person("research_person", "Rita Research", "chemistry"),
+        "hr-business-partner": person("hrbp", "Harriet Partner", "chemistry"),
+        "data-protection": person("dpo_person", "Dora Protection", "chemistry"),
+    }
+    services.hr_business_partners_set(actor=SYSTEM, unit=o["physics"], people=[o["hrbp"]])
+    w.users["administrator"] = _user("root", "administrator")
+    for role, who in people.items():
+        w.users[role] = _user(role, role, who)
+    w.users["owner"] = _user("owner", None, o["ada"], password=OWNER_PASSWORD)
+    w.users["other"] = _user("other", None, o["olga"])
+    o["account"] = services.account_create(
+        actor=SYSTEM,
+        platform="x",
+        handle="@oxphysics",
+        kind="official",
+        department=o["physics"],
+        owners=[o["ada"]],
+        admins=[o["ada"], o["alan"]],
+        two_factor=True,
+        recovery_contact="comms@physics.example.org",
+        last_reviewed=TODAY,
+    )
+    o["consent"] = services.consent_record(actor=SYSTEM, subject=o["ada"], given=TODAY, photos=[PHOTO])
+    o["permission"] = services.written_permission_grant(
+        actor=SYSTEM, kind="announcement", granted_by=o["comms_person"], given=TODAY, account=o["account"]
+    )
+    o["authorisation"] = services.authorisation_grant(
+        actor=SYSTEM,
+        kind="research-photos",
+        basis="principal-investigator",
+        authorised_by=o["research_person"],
+        given=TODAY,
+        photos=[PHOTO],
+        account=o["account"],
+    )
+    o["licence"] = services.licence_record(
+        actor=SYSTEM, work="A map", licensor="Ordnance Survey", terms="OGL", given=TODAY, account=o["account"]
+    )
+    admin_id = w.users["administrator"].pk
+    for scope in Scope:
+        w.tokens[scope.value] = token_create(
+            actor=SYSTEM, user_id=admin_id, name=f"only {scope}", scopes=[scope.value]
+        ).secret
+        others = [s.value for s in Scope if scope not in effective([s.value])]
+        w.tokens[f"not {scope.value}"] = token_create(
+            actor=SYSTEM, user_id=admin_id, name=f"all but {scope}", scopes=others
+        ).secret
+    o["token"] = token_create(actor=SYSTEM, user_id=admin_id, name="to revoke", scopes=["read"]).token
+    o["first_entry"] = Entry.objects.order_by("seq").first()
+    return w
+
+
+def path_of(row: Row, w: World) -> str:
+    import re
+
+    def fill(match: re.Match[str]) -> str:
+        obj = w.objects[match.group(1)]
+        return str(obj.seq if match.group(1) == "first_entry" else obj.pk)
+
+    return "/api/v1" + re.sub(r"{([a-z_]+)}", fill, row.path)
