@@ -53,6 +53,7 @@ def test_every_page_needs_a_signed_in_user_and_carries_the_policy(client: Any) -
         assert response["Content-Security-Policy"] == POLICY
         assert b"<script>" not in response.content and b" style=" not in response.content
     assert client.get("/registry/consents/new/").status_code == 403  # not a registry officer
+    assert client.get("/favicon.ico")["Location"] == "/static/web/favicon.svg"
     assert client.post("/signout/").status_code == 302
     assert client.get("/").status_code == 302
 

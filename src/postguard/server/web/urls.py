@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
 from postguard.server.web.views import approvals, audit, auth, check, dashboard, home, incidents, registry
 
@@ -10,6 +12,8 @@ app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # browsers ask for /favicon.ico on pages that name none (the admin's)
+    path("favicon.ico", RedirectView.as_view(url=static("web/favicon.svg"), permanent=True)),
     path("signin/", auth.SignInView.as_view(), name="signin"),
     path("signout/", auth.SignOutView.as_view(), name="signout"),
     path("check/", check.check, name="check"),
