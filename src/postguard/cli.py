@@ -515,10 +515,13 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
     from postguard.audit import ImportedItem, import_archive
 
     skipped = 0
-    with import_archive(archive, fmt, extract_media=False, publications_only=not include_non_publications) as run:
+    only = not include_non_publications
+    with import_archive(archive, fmt, extract_media=False, verify_media=True, publications_only=only) as run:
         for result in run:
             if isinstance(result, ImportedItem):
                 sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            elif result.notice:
+                click.echo(f"postguard: note [{result.code}]: {result.message}", err=True)
             else:
                 skipped += 1
                 click.echo(f"postguard: skipped [{result.code}]: {result.message}", err=True)
@@ -526,6 +529,9 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
             counts = ", ".join(f"{n} {kind.value}" for kind, n in sorted(run.left_out.items()))
             note = f"not the account's publications, left out: {counts} (--include-non-publications lists them)"
             click.echo(f"postguard: {note}", err=True)
+        refusal = run.refusal()
+    if refusal is not None:
+        raise refusal
     sys.exit(EXIT_FINDINGS if skipped else 0)
 
 
