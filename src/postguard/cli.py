@@ -195,27 +195,33 @@ def check(
         raise UsageError("PG204")
     if inputs.count("-") > 1:
         raise UsageError("PG225", count=inputs.count("-"))
-    problems: list[InputError] = []
-    if len(inputs) > 1:
-        sources, problems = _files(inputs, engine.pack.max_text_chars)
-    elif inputs:
-        sources = _sources(inputs, engine.pack.max_text_chars)
-    else:
-        from postguard.inputs import Source
+    from postguard.inputs import Source
 
-        sources = [Source("post", "", None, False)]
-    reports = engine.check_many([described.post(s.text, markdown=s.markdown) for s in sources])
-    checked = [(s, r) for s, r in zip(sources, reports, strict=True) if r.error is None]
-    for source, report in zip(sources, reports, strict=True):
-        if report.error is not None:
-            problems.append(InputError.about(source.name, report.error.code or "PG100", report.error.message))
+    if len(inputs) > 1:
+        entries = _files(inputs, engine.pack.max_text_chars)
+    elif inputs:
+        entries = [(inputs[0], _sources(inputs, engine.pack.max_text_chars)[0])]
+    else:
+        entries = [("post", Source("post", "", None, False))]
+    sources = [e for _, e in entries if isinstance(e, Source)]
+    checked = iter(engine.check_many([described.post(s.text, markdown=s.markdown) for s in sources]))
+    shown: list[tuple[Any, Report]] = []  # every input in the order given, checked or not (verdict error)
+    problems: list[InputError] = []
+    for name, entry in entries:
+        if isinstance(entry, Source):
+            report = next(checked)
+            shown.append((entry, report))
+            if report.error is not None:
+                problems.append(InputError.about(entry.name, report.error.code or "PG100", report.error.message))
+        else:
+            shown.append((Source(name, "", Path(name), False), engine.error_report(entry)))
+            problems.append(entry)
     if len(inputs) <= 1 and problems:
         raise problems[0]  # the one post cannot be checked: the usual one-line error
-    if checked:
-        _emit(fmt, [s for s, _ in checked], [r for _, r in checked])
-    for problem in problems:  # every file that could not be checked, after the others' reports
+    _emit(fmt, [s for s, _ in shown], [r for _, r in shown])
+    for problem in problems:  # every file that could not be checked, once more where a script looks
         click.echo(f"postguard: error [{problem.code}]: {problem}", err=True)
-    sys.exit(EXIT_USAGE if problems else _exit_code([r for _, r in checked], level))
+    sys.exit(EXIT_USAGE if problems else _exit_code([r for _, r in shown], level))
 
 
 def _stdin() -> Any:
@@ -229,25 +235,25 @@ def _sources(inputs: Sequence[str], max_chars: int) -> list[Any]:
     return [source_from_argument(inputs[0], stdin=_stdin(), max_chars=max_chars)]
 
 
-def _files(inputs: Sequence[str], max_chars: int) -> tuple[list[Any], list[InputError]]:
-    """Several arguments are files: each that can be read, and a problem for each that cannot (the others
-    are still checked and reported)."""
+def _files(inputs: Sequence[str], max_chars: int) -> list[tuple[str, Any]]:
+    """Several arguments are files: each one's name and its source, or the problem that kept it from being
+    read (the others are still checked and reported), in the order given."""
     from postguard.inputs import source_from_file
 
-    sources, problems = [], []
+    entries: list[tuple[str, Any]] = []
     for name in inputs:
         try:
             if name == "-":  # standard input among files (given once: checked before)
-                sources.extend(_sources([name], max_chars))
+                entries.append((name, _sources([name], max_chars)[0]))
                 continue
             if not Path(name).is_file():
                 raise InputError("PG142", path=name)
-            sources.append(source_from_file(Path(name), max_chars=max_chars))
+            entries.append((name, source_from_file(Path(name), max_chars=max_chars)))
         except InputError as exc:
-            problems.append(exc)
+            entries.append((name, exc))
         except OSError as exc:  # a looping symlink, a name too long
-            problems.append(InputError("PG126", path=name, reason=exc.strerror or type(exc).__name__))
-    return sources, problems
+            entries.append((name, InputError("PG126", path=name, reason=exc.strerror or type(exc).__name__)))
+    return entries
 
 
 def _emit(fmt: str, sources: Sequence[Any], reports: Sequence[Report]) -> None:

@@ -62,6 +62,12 @@ MESSAGES: dict[str, str] = {
     "PG142": "{path}: no such file; to check these words as a post, pass them on standard input (-)",
     "PG143": "cannot write the output ({reason})",
     # PG2xx: an option or argument
+    "PG144": "photo {number} ({path}) is animated ({frames} frames): blurring would cover only what was found in "
+    "the frames checked, so no copy is written; blur it frame by frame in an image editor",
+    "PG145": "photo {number} ({path}) is an animation too large to write again ({frames} frames, {pixels:,} "
+    "pixels in all; the limit is {limit:,}); remove its metadata with an image editor",
+    "PG146": "photo {number} ({path}) has transparency, which the cleaned copy's format ({format} is written as "
+    "JPEG) cannot keep; convert it to PNG, then fix it",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
     "PG203": "give either --jsonl or posts to check, not both",
@@ -125,6 +131,9 @@ MESSAGES: dict[str, str] = {
     "PG330": "policy pack {where}: a base pack cannot extend another pack",
     "PG332": "policy pack {where}: {path}: {value} is not a number (NaN and infinity are not thresholds)",
     "PG333": "policy pack {where}: a department pack needs its own id, not the base pack's {base!r}",
+    "PG334": "policy pack {where}: the key {key!r} is given twice in one mapping (line {line}); YAML would keep "
+    "only the last: merge the two",
+    "PG335": "policy pack {where}: brand_assets: {count} assets; at most {limit} may be listed, all packs together",
     "PG331": "policy pack {where}: rules.{code}.{name}: may not raise {old} to {new} (a department pack may only "
     "tighten: a higher score to add a finding reports less, a higher one to confirm it drops more)",
     # PG4xx: the installed models

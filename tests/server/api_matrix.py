@@ -31,6 +31,7 @@ ROLES = (
     "research-authoriser",
     "hr-business-partner",
     "data-protection",
+    "access-proxy",
 )
 KINDS = ("anonymous", *ROLES, "owner", "other", "token-with-scope", "token-without-scope")
 SIGNED_IN = frozenset(ROLES) | {"owner", "other"}
@@ -389,6 +390,7 @@ def world() -> World:
     w.users["administrator"] = _user("root", "administrator")
     for role, who in people.items():
         w.users[role] = _user(role, role, who)
+    w.users["access-proxy"] = _user("proxy", "access-proxy")  # a machine's user: no person in the registry
     w.users["owner"] = _user("owner", None, o["ada"], password=OWNER_PASSWORD)
     w.users["other"] = _user("other", None, o["olga"])
     o["account"] = services.account_create(

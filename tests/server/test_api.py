@@ -64,7 +64,7 @@ def test_a_token_made_from_a_session_works_once_shown_and_is_kept_as_a_digest(db
 
     script = _bearer(secret)
     status, me = _json(script, "GET", "/session")
-    assert status == 200 and me["via"] == "token" and me["roles"] == ["registry-officer"]
+    assert status == 200 and me["via"] == "token" and me["roles"] == ["registry-officer", "signed-in"]
     assert me["token"]["scopes"] == ["write"]
     status, person = _json(script, "POST", "/registry/people", {"name": "Tom Token", "kind": "intern"})
     assert status == 201 and person["ref"].startswith("P-")  # write includes read: it sees what it changes

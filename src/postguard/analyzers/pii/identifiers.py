@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from postguard.analyzers.patterns import RE2_SPACE as S
 from postguard.analyzers.patterns import NamedPattern
 
 
@@ -114,17 +115,18 @@ IDENTIFIERS: tuple[NamedPattern, ...] = (
 
 def university_patterns(formats: dict[str, tuple[str, tuple[str, ...]]]) -> tuple[NamedPattern, ...]:
     """University card, student and staff numbers: a number pattern that counts only after one of its
-    context phrases (formats come from the policy pack)."""
+    context phrases (formats come from the policy pack, so they run on RE2, in linear time)."""
     out = []
     for label, (number, phrases) in formats.items():
-        context = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+        context = "|".join(re.escape(p).replace(r"\ ", S + "+") for p in phrases)
         out.append(
             NamedPattern(
                 label,
-                rf"\b(?:{context})\s*,?\s*(?:(?:number|no\.?|id|#)\s*)?(?:is|:|=|,)?\s*(?P<id>{number})\b",
+                rf"\b(?:{context}){S}*,?{S}*(?:(?:number|no\.?|id|#){S}*)?(?:is|:|=|,)?{S}*(?P<id>{number})\b",
                 0.9,
                 label,
                 group="id",
+                engine="re2",
             )
         )
     return tuple(out)
