@@ -194,6 +194,9 @@ MESSAGES: dict[str, str] = {
     "PG553": "{reason}; a photo that no imported item uses",
     "PG554": "refused: it inflates past the {declared:,} bytes its header declares (a zip bomb?)",
     "PG555": "cannot be read: its CRC does not match what it holds (damaged or altered)",
+    "PG556": "is not a finished audit's output folder ({reason})",
+    "PG557": "is a {platform} account; the audit's posts are on {platforms}",
+    "PG558": "{value!r} is not an account of the registry (give its reference, such as A-12)",
     # PG6xx: the governance service (PG60x: an action its actor may not take)
     "PG601": "{actor} may not {action}",
     "PG610": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",

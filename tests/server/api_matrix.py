@@ -114,6 +114,8 @@ _COMMS = _ADMIN | {"communications-office"}
 _SEE_ADA = READERS | {"hr-business-partner", "owner"}
 # who sees the official account and the records about it: readers and its owner
 _SEE_ACCOUNT = READERS | {"owner"}
+# who reads the official account's archive audits: the communications office, administrators, its owner
+_SEE_AUDIT = _COMMS | {"owner"}
 
 MATRIX: tuple[Row, ...] = (
     # session
@@ -326,6 +328,9 @@ MATRIX: tuple[Row, ...] = (
         **rows_for(allowed=_ADMIN | {"data-protection"}, visible=_ADMIN | {"data-protection"}),
     ),
     Row("GET", "/auditlog/verify", "read", 200, frozenset(_ADMIN | {"data-protection"})),
+    # archive audits: the world's audit is of the official account, which the owner owns
+    Row("GET", "/audits", "read", 200, SIGNED_IN),
+    Row("GET", "/audits/{audit}", "read", 200, **rows_for(allowed=set(_SEE_AUDIT), visible=_SEE_AUDIT)),
 )
 
 
@@ -361,9 +366,12 @@ def world() -> World:
     Made through the services, as the system."""
     from postguard.server.access import SYSTEM
     from postguard.server.auditlog.models import Entry
+    from postguard.server.audits.services import record_audit
     from postguard.server.registry import services
     from postguard.server.tokens.scopes import Scope, effective
     from postguard.server.tokens.services import token_create
+
+    from . import audit_data
 
     w = World()
     o = w.objects
@@ -421,6 +429,7 @@ def world() -> World:
     o["licence"] = services.licence_record(
         actor=SYSTEM, work="A map", licensor="Ordnance Survey", terms="OGL", given=TODAY, account=o["account"]
     )
+    o["audit"] = record_audit(actor=SYSTEM, manifest=audit_data.manifest(), reports=audit_data.reports("oxphysics"))
     admin_id = w.users["administrator"].pk
     for scope in Scope:
         w.tokens[scope.value] = token_create(

@@ -14,6 +14,7 @@ from postguard.server.api.parser import JsonParser
 from postguard.server.api.routers import (
     accounts,
     auditlog,
+    audits,
     authorisations,
     consents,
     departments,
@@ -35,6 +36,7 @@ ROUTERS: tuple[tuple[str, Router], ...] = (
     ("/registry/authorisations", authorisations.router),
     ("/registry/licences", licences.router),
     ("/auditlog", auditlog.router),
+    ("/audits", audits.router),
 )
 
 DESCRIPTION = """The governance service's REST API: the registry, the audit log, and API tokens.
