@@ -132,6 +132,8 @@ _SEE_DRAFT = {"administrator", "owner"}
 _SEE_INCIDENT = {"administrator", "other", "hr-business-partner"}
 _HANDLE_INCIDENT = {"administrator", "hr-business-partner"}
 _SEE_WITHDRAWAL = {"administrator", "hr-business-partner", "access-proxy"}
+# who reads the official account's archive audits: the communications office, administrators, its owner
+_SEE_AUDIT = _COMMS | {"owner"}
 
 MATRIX: tuple[Row, ...] = (
     # session
@@ -452,6 +454,9 @@ MATRIX: tuple[Row, ...] = (
         body=_b(),
         **rows_for(allowed=_HANDLE_INCIDENT, visible=_SEE_WITHDRAWAL),
     ),
+    # archive audits: the world's audit is of the official account, which the owner owns
+    Row("GET", "/audits", "read", 200, SIGNED_IN),
+    Row("GET", "/audits/{audit}", "read", 200, **rows_for(allowed=set(_SEE_AUDIT), visible=_SEE_AUDIT)),
 )
 
 
@@ -491,11 +496,14 @@ def world(workflows: bool = True) -> World:
     from postguard.server.access import SYSTEM, Actor
     from postguard.server.approvals import services as approvals
     from postguard.server.auditlog.models import Entry
+    from postguard.server.audits.services import record_audit
     from postguard.server.checks.services import run_check
     from postguard.server.incidents import services as incidents
     from postguard.server.registry import services
     from postguard.server.tokens.scopes import Scope, effective
     from postguard.server.tokens.services import token_create
+
+    from . import audit_data
 
     w = World()
     o = w.objects
@@ -553,6 +561,7 @@ def world(workflows: bool = True) -> World:
     o["licence"] = services.licence_record(
         actor=SYSTEM, work="A map", licensor="Ordnance Survey", terms="OGL", given=TODAY, account=o["account"]
     )
+    o["audit"] = record_audit(actor=SYSTEM, manifest=audit_data.manifest(), reports=audit_data.reports("oxphysics"))
     admin_id = w.users["administrator"].pk
     for scope in Scope:
         w.tokens[scope.value] = token_create(

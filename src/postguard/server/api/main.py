@@ -18,6 +18,7 @@ from postguard.server.api.routers import (
     accounts,
     approvals,
     auditlog,
+    audits,
     authorisations,
     checks,
     consents,
@@ -46,6 +47,7 @@ ROUTERS: tuple[tuple[str, Router], ...] = (
     ("/approvals", approvals.router),
     ("/incidents", incidents.router),
     ("/withdrawals", withdrawals.router),
+    ("/audits", audits.router),
 )
 
 DESCRIPTION = """The governance service's REST API: the registry, the audit log, checks of posts, approvals
