@@ -523,10 +523,13 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
     from postguard.audit import ImportedItem, import_archive
 
     skipped = 0
-    with import_archive(archive, fmt, extract_media=False, publications_only=not include_non_publications) as run:
+    only = not include_non_publications
+    with import_archive(archive, fmt, extract_media=False, verify_media=True, publications_only=only) as run:
         for result in run:
             if isinstance(result, ImportedItem):
                 sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            elif result.notice:
+                click.echo(f"postguard: note [{result.code}]: {result.message}", err=True)
             else:
                 skipped += 1
                 click.echo(f"postguard: skipped [{result.code}]: {result.message}", err=True)
@@ -534,6 +537,9 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
             counts = ", ".join(f"{n} {kind.value}" for kind, n in sorted(run.left_out.items()))
             note = f"not the account's publications, left out: {counts} (--include-non-publications lists them)"
             click.echo(f"postguard: {note}", err=True)
+        refusal = run.refusal()
+    if refusal is not None:
+        raise refusal
     sys.exit(EXIT_FINDINGS if skipped else 0)
 
 
@@ -547,7 +553,11 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Check on this Dask cluster instead.")
 @click.option("--partition-size", type=click.IntRange(1, 100_000), default=256, show_default=True)
 @click.option("--pack", "packs", multiple=True, metavar="PATH", help="A department policy pack.")
-def audit_run(archives: tuple[str, ...], out_dir: str, fmt: str | None, **options: Any) -> None:
+@click.option("--store", is_flag=True, help="Also store the finished audit in the registry's database.")
+@click.option("--registry-account", metavar="A-N", help="With --store: the account audited (default: matched).")
+def audit_run(
+    archives: tuple[str, ...], out_dir: str, fmt: str | None, store: bool, registry_account: str | None, **options: Any
+) -> None:
     """Check every publication in account archives: reports.jsonl, findings.csv and report.html in DIR.
     Run the same command again after an interruption to resume. Exit 0 when every post was checked, 1 when
     some archive entries were skipped or some posts could not be checked.
@@ -558,9 +568,35 @@ def audit_run(archives: tuple[str, ...], out_dir: str, fmt: str | None, **option
     """
     from postguard.audit.run import run_audit
 
-    summary = run_audit(archives, out_dir, format=fmt, progress=sys.stderr, **options)
+    if not store:
+        if registry_account is not None:
+            raise click.UsageError("--registry-account is for --store")
+        summary = run_audit(archives, out_dir, format=fmt, progress=sys.stderr, **options)
+    else:
+        from postguard.server.audits.commands import registry_sink
+
+        with registry_sink(registry_account) as sink:
+            summary = run_audit(archives, out_dir, format=fmt, progress=sys.stderr, sinks=[sink], **options)
     click.echo(f"postguard: {summary.line()}", err=True)
+    if store:
+        click.echo(f"postguard: stored in the registry as {sink.stored.ref}", err=True)
     sys.exit(EXIT_FINDINGS if summary.skipped or summary.errors else 0)
+
+
+@audit.command("store")
+@click.argument("out_dir", metavar="DIR")
+@click.option("--registry-account", metavar="A-N", help="The account audited (default: matched).")
+def audit_store(out_dir: str, registry_account: str | None) -> None:
+    """Store a finished audit (the --out folder of postguard audit run) in the registry's database, for its
+    dashboard and API (GET /api/v1/audits). Storing it again changes nothing.
+
+    \b
+    postguard audit store audit-x --registry-account A-12
+    """
+    from postguard.server.audits.commands import store_folder
+
+    run = store_folder(out_dir, registry_account)
+    click.echo(f"postguard: stored {out_dir} in the registry as {run.ref} ({run.posts:,} posts)", err=True)
 
 
 # The governance service (the server extra); Django loads only when one of these runs.

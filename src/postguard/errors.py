@@ -182,6 +182,21 @@ MESSAGES: dict[str, str] = {
     "PG543": "a worker failed ({reason}); the partitions already written are kept: run the same command "
     "again to resume",
     "PG544": "is given twice (the same content as {other}); give each archive once",
+    # PG545-PG559: more of importing, and storing an audit in the registry
+    "PG545": "refused: it declares {size:,} bytes from {packed:,} compressed ({ratio:,} to 1; a zip bomb?)",
+    "PG546": "{entry}: its text has {chars:,} characters, more than a post may have ({limit:,}); skipped",
+    "PG547": "{entry}: photo {photo!r} is not in the export ({why}); the post is checked without it",
+    "PG548": "nothing could be imported ({count} problem{s} above; the first: {first})",
+    "PG549": "listed in data/manifest.js but not in the archive; what it holds is not imported",
+    "PG550": "{entry}: a long post's full text (written {when}) whose tweet is not in the archive; not imported",
+    "PG551": "declares {declared} but is not ({detail}); read as Windows-1252",
+    "PG552": "{entry}: it has no <updated> (Atom requires one); its <published> time is used",
+    "PG553": "{reason}; a photo that no imported item uses",
+    "PG554": "refused: it inflates past the {declared:,} bytes its header declares (a zip bomb?)",
+    "PG555": "cannot be read: its CRC does not match what it holds (damaged or altered)",
+    "PG556": "is not a finished audit's output folder ({reason})",
+    "PG557": "is a {platform} account; the audit's posts are on {platforms}",
+    "PG558": "{value!r} is not an account of the registry (give its reference, such as A-12)",
     # PG6xx: the governance service (PG60x: an action its actor may not take)
     "PG601": "{actor} may not {action}",
     "PG610": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",
@@ -252,14 +267,11 @@ MESSAGES: dict[str, str] = {
     "PG687": "an internal error stopped the request (reference {reference}); the server's log has the details",
     # PG69x: the web app's pages (postguard.server.web)
     "PG690": "the photo {name} is over {limit} MB",
-    "PG691": "{name} is not a photo Postguard can read ({reason})",
-    "PG692": "you cannot post as the account {account}: choose one of your registered accounts, or personal",
+    "PG691": "{ref} is not a check you can cite",
     "PG693": "{ref!r} is not a record id (C-1 a consent, WP-2 a written permission, SP-3, AZ-4, L-5)",
-    "PG694": "the photo {photo}... is no longer kept; add it again",
     "PG695": "finding {number} has no fix that can be applied",
     "PG696": "the fix of finding {number} ({title}) changes what the post says: confirm it first",
     "PG697": "the file {name} cannot be read as a post ({reason})",
-    "PG698": "a post may have at most {limit} photos; this one would have {count}",
 }
 
 

@@ -280,6 +280,8 @@ def access_export_command(fmt: str, at: str | None, out: str | None, force: bool
         return
     write_export(text, Path(out), force=force)
     click.echo(f"postguard: wrote {out}", err=True)
+
+
 def _user_id(username: str) -> int:
     from django.contrib.auth import get_user_model
 

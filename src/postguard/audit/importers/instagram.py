@@ -4,7 +4,8 @@ Posts are in ``posts_N.json`` under ``content/`` or ``media/`` (the 2024 layout 
 ``your_instagram_activity/``), stories in ``stories.json`` (``ig_stories``), reels in ``reels.json``
 (``ig_reels_media``), found by name at any depth. A post with one photo has its caption and time on the
 photo; a carousel has them at the top and empty titles on each photo. Archived posts
-(``archived_posts.json``) are hidden from the profile: imported, but not as publications. Comments
+(``archived_posts.json``) were published and then hidden from the profile by the account: kind
+``deleted``, not publications. Comments
 (``comments/post_comments_N.json``, ``string_map_data``) are kind ``comment``. Meta's mis-encoded UTF-8 is
 repaired. There are no post ids or links: a post's id is its first photo's file name (Instagram's media
 id), else the time and a hash of the content. Reposts and tags are not in the export.
@@ -105,7 +106,7 @@ def _post(raw: Any, account: str, members: Members, member: str, publication: bo
         platform=PLATFORM,
         account=account,
         id=item_id,
-        kind=Kind.POST,
+        kind=Kind.POST if publication else Kind.DELETED,  # an archived post: published, then withdrawn
         created_at=created,
         text=caption,
         publication=publication,
