@@ -405,3 +405,10 @@ def test_loading_makes_no_copy_it_does_not_need() -> None:
     assert load._rgb(frame) is not frame  # the file's own image is closed after loading: copied once
     rgba = Image.new("RGBA", (8, 8), (10, 20, 30, 0))
     assert load._rgb(rgba).getpixel((0, 0)) == (255, 255, 255)
+
+
+def test_a_folder_given_as_a_photo_is_a_photo_error_not_an_internal_one(tmp_path: Path) -> None:
+    """Found by bench/hostile.py: a JSON line whose photo is a folder was an internal error
+    (IsADirectoryError from fdopen on the folder's descriptor) after photos were opened first."""
+    problem = load_photo(0, tmp_path)
+    assert isinstance(problem, PhotoError) and problem.message == "is a directory, not a photo"

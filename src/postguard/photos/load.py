@@ -124,12 +124,13 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
         return PhotoError(index, name, "is a directory, not a photo")
     except OSError as exc:  # EACCES, a name too long, a loop of symlinks
         return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(fd)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # a folder opens too, but fdopen() refuses it
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             return PhotoError(index, name, "is a directory, not a photo")
-        if not stat.S_ISREG(info.st_mode):
-            return PhotoError(index, name, "is not a regular file (a device or a pipe?), not a photo")
+        return PhotoError(index, name, "is not a regular file (a device or a pipe?), not a photo")
+    with os.fdopen(fd, "rb") as f:
         size = info.st_size
         if size == 0:
             return PhotoError(index, name, "is empty (0 bytes)")
