@@ -154,7 +154,9 @@ def test_check_a_post_with_a_photo_see_the_boxes_and_apply_fixes(pages: Pages) -
 
     # a safe fix: the disclaimer (OP001) is appended; the post is checked again
     op001 = page.locator("li", has_text="OP001")
+    before = page.url
     op001.get_by_role("button", name="Apply this fix").click()
+    page.wait_for_url(lambda url: url != before)  # a fix makes a new check
     page.get_by_text(re.compile("is applied; the post is checked again")).wait_for()
     assert "views my own" in page.get_by_role("textbox", name="Your post").input_value().lower()
     assert page.locator("li", has_text="OP001").count() == 0
@@ -165,13 +167,17 @@ def test_check_a_post_with_a_photo_see_the_boxes_and_apply_fixes(pages: Pages) -
         unsafe.first.click()
         page.get_by_role("heading", name="Apply this fix?").wait_for()
         assert pages.record(page, "check confirm an unsafe fix") == []
+        before = page.url
         page.get_by_role("button", name="Yes, apply the fix").click()
+        page.wait_for_url(lambda url: url != before)
         page.get_by_text(re.compile("is applied; the post is checked again")).wait_for()
 
     # every safe fix at once: the photo's location is stripped into a cleaned copy to download
     safe = page.get_by_role("button", name=re.compile(r"Apply the safe fixes"))
     if safe.count():
+        before = page.url
         safe.click()
+        page.wait_for_url(lambda url: url != before)
         page.get_by_text("The safe fixes are applied; the post is checked again.").wait_for()
     link = page.locator("#photo-2").get_by_role("link", name="Download the cleaned photo")
     with page.expect_download() as download:
