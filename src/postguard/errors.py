@@ -268,14 +268,11 @@ MESSAGES: dict[str, str] = {
     "PG687": "an internal error stopped the request (reference {reference}); the server's log has the details",
     # PG69x: the web app's pages (postguard.server.web)
     "PG690": "the photo {name} is over {limit} MB",
-    "PG691": "{name} is not a photo Postguard can read ({reason})",
-    "PG692": "you cannot post as the account {account}: choose one of your registered accounts, or personal",
+    "PG691": "{ref} is not a check you can cite",
     "PG693": "{ref!r} is not a record id (C-1 a consent, WP-2 a written permission, SP-3, AZ-4, L-5)",
-    "PG694": "the photo {photo}... is no longer kept; add it again",
     "PG695": "finding {number} has no fix that can be applied",
     "PG696": "the fix of finding {number} ({title}) changes what the post says: confirm it first",
     "PG697": "the file {name} cannot be read as a post ({reason})",
-    "PG698": "a post may have at most {limit} photos; this one would have {count}",
 }
 
 

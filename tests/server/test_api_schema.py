@@ -15,7 +15,7 @@ import pytest
 from .api_matrix import world
 
 # Examples per operation and mode: about 45 operations x 2 modes; kept to well under a minute on SQLite
-EXAMPLES = {"sqlite": 10, "postgresql": 4}
+EXAMPLES = {"sqlite": 8, "postgresql": 4}
 
 
 def _checks() -> list[Any]:

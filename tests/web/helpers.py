@@ -62,7 +62,7 @@ class Pages:
         context = self.browser.new_context(viewport={"width": w, "height": h})
         self.contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(120_000)  # a check on two shared cores, with other work
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text + " @ " + str(m.location)) if m.type == "error" else None)
         page.console_errors = errors

@@ -179,3 +179,38 @@ def test_check_a_post_with_a_photo_see_the_boxes_and_apply_fixes(pages: Pages) -
     data = Path(download.value.path()).read_bytes()
     assert data[:3] == b"\xff\xd8\xff" and b"Exif" not in data[:200]
     assert page.console_errors == [], page.console_errors[:6]
+
+
+def test_the_registry_forms_and_a_persons_page(pages: Pages) -> None:
+    officer = make_user("officer", "registry-officer", "communications-office", "research-authoriser")
+    org = _registry(officer)
+    page = pages.sign_in("officer")
+    page.goto(f"{pages.base}/registry/people/{org['alan'].pk}/")
+    assert page.get_by_role("heading", level=1, name=re.compile("Alan Turing")).is_visible()
+    assert pages.record(page, "person") == []
+    for url, name in [("/registry/people/new/", "add a person"), ("/registry/accounts/new/", "register an account"),
+                      ("/registry/permissions/new/", "grant a written permission"),
+                      ("/registry/authorisations/new/", "grant an authorisation")]:  # fmt: skip
+        page.goto(f"{pages.base}{url}")
+        assert pages.record(page, name) == []
+
+    # an official account with one staff administrator is refused by the service, and the form says why
+    page.goto(f"{pages.base}/registry/accounts/new/")
+    page.get_by_label("Platform").select_option("bluesky")
+    page.get_by_label("Handle").fill("@physics.example")
+    page.get_by_label("Kind").select_option("official")
+    page.get_by_label(f"Ada Lovelace ({org['ada'].ref})").last.check()
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("alert").get_by_text("PG623").is_visible()
+    page.get_by_label(f"Alan Turing ({org['alan'].ref})").last.check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("heading", level=1, name=re.compile("bluesky:@physics.example")).wait_for()
+
+    # a written permission for the account, listed with its expiry
+    page.goto(f"{pages.base}/registry/permissions/new/")
+    page.get_by_label("Kind").select_option("announcement")
+    page.get_by_label("Granted by").select_option(label=f"Ada Lovelace ({org['ada'].ref})")
+    page.get_by_label("Given").fill(dt.date.today().isoformat())
+    page.get_by_label("Expires").fill((dt.date.today() + dt.timedelta(days=5)).isoformat())
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text(re.compile(r"expires in 5 days")).is_visible()

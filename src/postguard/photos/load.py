@@ -281,7 +281,9 @@ def _open(index: int, path: Path, opened: BinaryIO, formats: tuple[str, ...]) ->
             has_thumbnail = bool(exif and exif.get_ifd(0x0001)) or "thumbnail" in im.info
             xmp = im.info.get("xmp", b"") or b""
             n_frames = getattr(im, "n_frames", 1) if reduced == 1 else 1
-            image = _rgb(ImageOps.exif_transpose(im) or im)  # decodes the first frame, and only it
+            # decodes the first frame, and only it; a copy turned upright only where the EXIF says so
+            turned = ImageOps.exif_transpose(im) if exif.get(0x0112, 1) not in (1, None) else None
+            image = _rgb(turned or im, own=turned is not None)
             frames = _sample_frames(im, n_frames, _pixels(im.size)) if n_frames > 1 else []
     return LoadedPhoto(
         index,
@@ -323,16 +325,20 @@ def _sample_frames(im: Image.Image, n_frames: int, decoded: int) -> list[Image.I
             break
         decoded += pixels  # this frame is decoded by the copy below or by the next seek
         if k in wanted:
-            frames.append(_rgb(im.copy()))
+            frames.append(_rgb(im.copy(), own=True))
     return frames
 
 
-def _rgb(im: Image.Image) -> Image.Image:
-    """8-bit RGB from whatever mode the file uses (CMYK, I;16, P, LA, RGBA…)."""
+def _rgb(im: Image.Image, *, own: bool = False) -> Image.Image:
+    """8-bit RGB from whatever mode the file uses (CMYK, I;16, P, LA, RGBA…). An RGB image that is
+    ``own`` (a copy made for this) is returned as it is: another copy of 50 megapixels is 150 MB."""
+    if own and im.mode == "RGB":
+        return im
     if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
         im = im.convert("I").point(lambda v: v / 256).convert("L")  # point() takes no big-endian I;16B
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-        im = im.convert("RGBA")
+        if im.mode != "RGBA":  # an RGBA image is pasted as it is: no copy of it
+            im = im.convert("RGBA")
         background = Image.new("RGB", im.size, (255, 255, 255))
         background.paste(im, mask=im.getchannel("A"))
         return background

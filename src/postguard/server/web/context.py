@@ -10,7 +10,10 @@ from django.urls import reverse
 # (label, url name, the URL prefix that marks it current)
 NAV: tuple[tuple[str, str, str], ...] = (
     ("Home", "web:home", "/"),
-    ("Check a post", "web:check", "/check/"),
+    ("Check a post", "web:check", "/check"),
+    ("Approvals", "web:approvals", "/approvals/"),
+    ("Incidents", "web:incidents", "/incidents/"),
+    ("Dashboard", "web:dashboard", "/dashboard/"),
     ("Registry", "web:registry", "/registry/"),
     ("Audit log", "web:audit", "/audit/"),
 )

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
-from postguard.server.web.views import audit, auth, check, home, registry
+from postguard.server.web.views import approvals, audit, auth, check, dashboard, home, incidents, registry
 
 app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # browsers ask for /favicon.ico on pages that name none (the admin's)
+    path("favicon.ico", RedirectView.as_view(url=static("web/favicon.svg"), permanent=True)),
     path("signin/", auth.SignInView.as_view(), name="signin"),
     path("signout/", auth.SignOutView.as_view(), name="signout"),
     path("check/", check.check, name="check"),
-    path("check/fix/", check.fix, name="check-fix"),
-    path("check/photos/<str:sha>/", check.photo, name="check-photo"),
-    path("check/photos/<str:sha>/download/", check.photo_download, name="check-photo-download"),
+    path("checks/<int:pk>/", check.check_detail, name="check-detail"),
+    path("checks/<int:pk>/fix/", check.check_fix, name="check-fix"),
+    path("checks/<int:pk>/submit/", check.check_submit, name="check-submit"),
+    path("checks/<int:pk>/photos/<int:number>/", check.check_photo, name="check-photo"),
+    path("checks/<int:pk>/photos/<int:number>/download/", check.check_photo_download, name="check-photo-download"),
+    path("approvals/", approvals.queue, name="approvals"),
+    path("approvals/<int:pk>/", approvals.approval, name="approval"),
+    path("approvals/<int:pk>/decide/", approvals.decide, name="approval-decide"),
+    path("approvals/<int:pk>/withdraw/", approvals.withdraw, name="approval-withdraw"),
+    path("incidents/", incidents.incidents, name="incidents"),
+    path("incidents/new/", incidents.report, name="incident-new"),
+    path("incidents/<int:pk>/", incidents.incident, name="incident"),
+    path("incidents/<int:pk>/act/", incidents.act, name="incident-act"),
+    path("incidents/<int:pk>/photos/<int:number>/", incidents.photo, name="incident-photo"),
+    path("withdrawals/", incidents.withdrawals, name="withdrawals"),
+    path("withdrawals/<int:pk>/restore/", incidents.restore, name="withdrawal-restore"),
+    path("withdrawals/export/", incidents.export, name="withdrawals-export"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("registry/", registry.registry, name="registry"),
     path("registry/accounts/", registry.accounts, name="accounts"),
     path("registry/accounts/new/", registry.account_new, name="account-new"),

@@ -1,35 +1,40 @@
 """The check page: write or upload a post, add photos, choose the account, platform, time and records;
-see the findings on the text and on the photos; apply fixes; download a cleaned photo.
+see the findings on the text and on the photos; apply fixes; download a cleaned photo; submit the post for
+approval when the verdict asks.
 
-The page holds its draft between requests in a signed hidden field; the photos are stored by their
-sha256 and a user reaches only those added in their own session. Checking and fixing are
-:mod:`postguard.server.web.checking`'s.
+Each check is stored (``CK-n``, :func:`postguard.server.checks.services.run_check`) and shown at
+``/checks/<n>/`` to those who may read it (its author, the approvers it is routed to); a fix makes a new
+check (:mod:`postguard.server.web.checking`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from postguard.errors import AccessDenied, GovernanceError
-from postguard.report.model import report_json
-from postguard.server.registry.models import Platform
+from postguard.server.approvals.selectors import approvals_visible_to
+from postguard.server.checks.content import MAX_PHOTO_BYTES
+from postguard.server.checks.models import Check
+from postguard.server.checks.selectors import checks_visible_to
+from postguard.server.registry.models import AccountKind, Platform
+from postguard.server.registry.selectors import accounts_visible_to
 from postguard.server.web import checking
-from postguard.server.web.checking import Draft
 from postguard.server.web.presenters import highlight, photo_boxes
 from postguard.server.web.views.common import actor_of, error_text, page, refused
 
-SESSION_PHOTOS = "web_photos"
-SIGNING_SALT = "postguard.web.draft"
+SESSION_CLEANED = "web_cleaned_photos"
 MAX_TEXT_UPLOAD = 1024 * 1024
+PERSONAL = "personal"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -65,7 +70,9 @@ class CheckForm(forms.Form):
     )
     account = forms.ChoiceField(label="Post as", help_text="One of your registered accounts, or your personal account.")
     platform = forms.ChoiceField(
-        choices=Platform.choices, initial="x", help_text="For a personal account (a registered one has its own)."
+        choices=[*Platform.choices, ("generic", "Anywhere")],
+        initial="x",
+        help_text="For a personal account (a registered one has its own).",
     )
     scheduled_at = forms.DateTimeField(
         required=False,
@@ -83,114 +90,46 @@ class CheckForm(forms.Form):
 
     def __init__(self, *args: Any, accounts: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(checking.PERSONAL, "My personal account")]
-        choices += [(a.ref, f"{a.platform}:{a.handle} ({a.get_kind_display().lower()}, {a.ref})") for a in accounts]
+        choices = [(PERSONAL, "My personal account")]
+        choices += [(str(a.pk), f"{a.platform}:{a.handle} ({a.get_kind_display().lower()}, {a.ref})") for a in accounts]
         self.fields["account"].choices = choices  # type: ignore[attr-defined]
 
 
-def _allowed(request: HttpRequest) -> list[str]:
-    value = request.session.get(SESSION_PHOTOS, [])
+def _accounts(request: HttpRequest) -> list[Any]:
+    """The registered accounts the user may post as: those they own or administer (all, for those who
+    read the whole registry)."""
+    return list(accounts_visible_to(actor_of(request)).order_by("platform", "handle"))
+
+
+def _initial(check: Check) -> dict[str, Any]:
+    return {
+        "text": check.text,
+        "account": str(check.account_id) if check.account_id else PERSONAL,
+        "platform": check.platform,
+        "scheduled_at": timezone.localtime(check.scheduled_at) if check.scheduled_at else None,
+        "bio": check.bio,
+        "records": ", ".join(check.cited_records),
+    }
+
+
+def _cleaned(request: HttpRequest) -> list[str]:
+    value = request.session.get(SESSION_CLEANED, [])
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def _allow(request: HttpRequest, digests: list[str]) -> None:
-    known = _allowed(request)
-    request.session[SESSION_PHOTOS] = (known + [d for d in digests if d not in known])[-200:]
+def _remember_cleaned(request: HttpRequest, hashes: tuple[str, ...]) -> None:
+    known = _cleaned(request)
+    request.session[SESSION_CLEANED] = (known + [h for h in hashes if h not in known])[-200:]
 
 
-def _sign(draft: Draft) -> str:
-    data = {
-        "text": draft.text,
-        "markdown": draft.markdown,
-        "photos": list(draft.photos),
-        "account": draft.account,
-        "platform": draft.platform,
-        "scheduled_at": draft.scheduled_at.isoformat() if draft.scheduled_at else None,
-        "bio": draft.bio,
-        "records": list(draft.records),
-        "cleaned": list(draft.cleaned),
-    }
-    return signing.dumps(data, salt=SIGNING_SALT, compress=True)
+def _visible(request: HttpRequest, pk: int) -> Check:
+    return get_object_or_404(checks_visible_to(actor_of(request)).select_related("account"), pk=pk)
 
 
-def _unsign(request: HttpRequest, value: str) -> Draft:
-    try:
-        data = signing.loads(value, salt=SIGNING_SALT, max_age=dt.timedelta(days=1))
-    except signing.BadSignature:
-        raise Http404("unknown draft") from None
-    photos = tuple(data["photos"])
-    if not set(photos) <= set(_allowed(request)):
-        raise Http404("not your photos")
-    when = dt.datetime.fromisoformat(data["scheduled_at"]) if data["scheduled_at"] else None
-    return Draft(
-        data["text"],
-        data["markdown"],
-        photos,
-        data["account"],
-        data["platform"],
-        when,
-        data["bio"],
-        tuple(data["records"]),
-        tuple(data["cleaned"]),
-    )
-
-
-def _initial(draft: Draft) -> dict[str, Any]:
-    when = timezone.localtime(draft.scheduled_at) if draft.scheduled_at else None
-    return {
-        "text": draft.text,
-        "account": draft.account,
-        "platform": draft.platform,
-        "scheduled_at": when,
-        "bio": draft.bio,
-        "records": ", ".join(draft.records),
-    }
-
-
-def _render(request: HttpRequest, form: CheckForm, draft: Draft | None, **extra: Any) -> HttpResponse:
-    """The page: the form, and for a checked draft the verdict, the marked text, the photos and findings."""
-    actor = actor_of(request)
-    context: dict[str, Any] = {"form": form, "draft": draft, **extra}
-    if draft is not None and (draft.text.strip() or draft.photos) and "error" not in extra:
-        try:
-            checked = checking.check(actor, draft)
-        except GovernanceError as exc:
-            context["error"] = error_text(exc)
-        else:
-            body = report_json(checked.report)
-            findings = body["findings"]
-            context.update(
-                checked=checked,
-                report=body,
-                findings=list(enumerate(findings, start=1)),
-                segments=highlight(checked.post.text, findings),
-                photos=[
-                    {
-                        "sha": sha,
-                        "number": i + 1,
-                        "boxes": photo_boxes(findings, i),
-                        "size": _size(sha),
-                        "cleaned": sha in draft.cleaned,
-                    }
-                    for i, sha in enumerate(draft.photos)
-                ],
-                signed=_sign(draft),
-                counting=sum(1 for f in findings if f.get("lifted_by") is None),
-                safe_fixes=sum(1 for f in findings if (f.get("fix") or {}).get("applicability") == "safe"),
-                text=checked.post.text,
-            )
-    if draft is not None:
-        context.setdefault("signed", _sign(draft))
-    return page(request, "web/check.html", "Check a post", **context)
-
-
-def _size(sha: str) -> tuple[int, int]:
+def _size(path: Any) -> tuple[int, int]:
     """The photo's size upright (as the library's boxes and the page's copy are)."""
     from PIL import Image
 
-    path = checking.photo_path(sha)
-    if path is None:
-        return (640, 480)
     try:
         with Image.open(path) as image:
             width, height = image.size
@@ -200,128 +139,226 @@ def _size(sha: str) -> tuple[int, int]:
     return (height, width) if turned else (width, height)
 
 
-def _draft_from(request: HttpRequest, form: CheckForm, kept: Draft | None) -> Draft:
-    """The draft the form describes: its text (or the Markdown file's), the photos kept from before less
-    those ticked for removal, and the new uploads (stored; a photo that cannot be read is refused)."""
-    data = form.cleaned_data
-    text, markdown = data["text"], False
+def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, **extra: Any) -> HttpResponse:
+    """The page: the form, and for a check its verdict, the marked text, the photos and the findings."""
+    actor = actor_of(request)
+    context: dict[str, Any] = {"form": form, "check": check, "kept": None, "approval": "", **extra}
+    if check is not None:
+        body = check.report
+        findings = body.get("findings", [])
+        files = checking.photo_files(check)
+        hashes = check.photo_hashes()
+        cleaned = set(_cleaned(request))
+        mine = actor.user_id == check.author_id
+        approvals = approvals_visible_to(actor).filter(versions__post_check=check).distinct()
+        context.update(
+            report=body,
+            findings=list(enumerate(findings, start=1)),
+            segments=highlight(check.text, findings),
+            photos=[
+                {
+                    "number": i + 1,
+                    "sha": sha,
+                    "boxes": photo_boxes(findings, i),
+                    "size": _size(path),
+                    "cleaned": sha in cleaned,
+                }
+                for i, (sha, path) in enumerate(zip(hashes, files, strict=True))
+            ],
+            counting=sum(1 for f in findings if f.get("lifted_by") is None),
+            safe_fixes=sum(1 for f in findings if (f.get("fix") or {}).get("applicability") == "safe"),
+            mine=mine,
+            can_submit=mine
+            and check.account is not None
+            and check.account.kind == AccountKind.OFFICIAL
+            and not approvals.exists(),
+            approvals=list(approvals),
+            resubmit=extra.get("resubmit"),
+        )
+    title = f"Check {check.ref}" if check is not None else "Check a post"
+    return page(request, "web/check.html", title, **context)
+
+
+def _text_of(data: dict[str, Any]) -> str:
+    """The post's text: the Markdown file's when one is uploaded (read as it is), else the text box's."""
     upload = data.get("markdown_file")
-    if upload is not None:
-        if upload.size > MAX_TEXT_UPLOAD:
-            raise GovernanceError("PG697", name=upload.name, reason="it is over 1 MB")
-        try:
-            text, markdown = io.TextIOWrapper(upload.file, encoding="utf-8").read(), True
-        except UnicodeDecodeError:
-            raise GovernanceError("PG697", name=upload.name, reason="it is not UTF-8 text") from None
+    if upload is None:
+        return str(data["text"])
+    if upload.size > MAX_TEXT_UPLOAD:
+        raise GovernanceError("PG697", name=upload.name, reason="it is over 1 MB")
+    try:
+        return io.TextIOWrapper(upload.file, encoding="utf-8").read()
+    except UnicodeDecodeError:
+        raise GovernanceError("PG697", name=upload.name, reason="it is not UTF-8 text") from None
+
+
+def _photos_of(request: HttpRequest, data: dict[str, Any], kept: Check | None) -> list[bytes]:
+    """The photos kept from the check the form was filled from (less those ticked for removal), then the
+    new uploads (each read only when it is within the size limit)."""
     removed = set(request.POST.getlist("remove_photo"))
-    photos = [p for p in (kept.photos if kept else ()) if p not in removed]
-    new = [checking.store_photo(f) for f in data["photos"]]
-    _allow(request, new)
-    photos += [p for p in new if p not in photos]
-    if len(photos) > checking.MAX_PHOTOS:
-        raise GovernanceError("PG698", count=len(photos), limit=checking.MAX_PHOTOS)
-    return Draft(
-        text=text,
-        markdown=markdown or bool(kept and kept.markdown and text == kept.text),
-        photos=tuple(photos),
-        account=data["account"],
-        platform=data["platform"],
-        scheduled_at=data["scheduled_at"],
-        bio=data["bio"],
-        records=checking.parse_records(data["records"]),
-        cleaned=tuple(c for c in (kept.cleaned if kept else ()) if c in photos),
-    )
+    photos = []
+    if kept is not None:
+        for sha, data_bytes in zip(kept.photo_hashes(), checking.photo_bytes(kept), strict=True):
+            if sha not in removed:
+                photos.append(data_bytes)
+    for upload in data["photos"]:
+        if upload.size > MAX_PHOTO_BYTES:
+            raise GovernanceError("PG690", name=upload.name, limit=MAX_PHOTO_BYTES // (1024 * 1024))
+        photos.append(upload.read())
+    return photos
+
+
+def _go_to(request: HttpRequest, check: Check) -> HttpResponse:
+    url = reverse("web:check-detail", args=[check.pk])
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Location"] = url  # htmx loads the new check's page in place
+        return response
+    return HttpResponseRedirect(url)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
+    """GET: the empty form, or one filled from a check (``?from=<id>``; ``&approval=<id>`` to resubmit).
+    POST: check the post (a new stored check) and go to it."""
+    from postguard.server.checks.services import run_check
+
     actor = actor_of(request)
-    accounts = checking.usable_accounts(actor)
+    accounts = _accounts(request)
+    source = request.POST if request.method == "POST" else request.GET
+    kept = _visible(request, int(source["from"])) if source.get("from", "").isdigit() else None
+    if kept is not None and kept.author_id != actor.user_id:
+        raise Http404("not your check")
+    approval = source.get("approval", "")
     if request.method != "POST":
-        return _render(request, CheckForm(accounts=accounts), None)
-    kept = _unsign(request, request.POST["draft"]) if request.POST.get("draft") else None
+        form = CheckForm(initial=_initial(kept) if kept else None, accounts=accounts)
+        return _render(request, form, None, kept=kept, approval=approval)
     form = CheckForm(request.POST, request.FILES, accounts=accounts)
     if not form.is_valid():
-        return _render(request, form, kept)
+        return _render(request, form, None, kept=kept, approval=approval)
+    data = form.cleaned_data
     try:
-        draft = _draft_from(request, form, kept)
-    except GovernanceError as exc:
-        form.add_error(None, error_text(exc))
-        return _render(request, form, kept)
-    if not draft.text.strip() and not draft.photos:
-        form.add_error("text", "Write the post, upload a Markdown file, or add a photo.")
-        return _render(request, form, None)
-    return _render(request, CheckForm(initial=_initial(draft), accounts=accounts), draft)
-
-
-@login_required
-@require_http_methods(["POST"])
-def fix(request: HttpRequest) -> HttpResponse:
-    """Apply a fix: ``finding`` (safe, or unsafe with ``confirmed``), ``confirm`` (ask first), ``all_safe``."""
-    actor = actor_of(request)
-    accounts = checking.usable_accounts(actor)
-    draft = _unsign(request, request.POST.get("draft", ""))
-    form = CheckForm(initial=_initial(draft), accounts=accounts)
-    if "cancel" in request.POST:
-        return _render(request, form, draft)
-    try:
-        if "all_safe" in request.POST:
-            fixed = checking.apply_safe_fixes(actor, draft)
-            note = "The safe fixes are applied; the post is checked again."
-        else:
-            key = "finding" if "finding" in request.POST else "confirm"
-            number = int(request.POST.get(key, "0")) - 1
-            confirmed = request.POST.get("confirmed") == "yes"
-            fixed = checking.apply_fix(actor, draft, number, confirmed=confirmed)
-            note = f"The fix of finding {number + 1} is applied; the post is checked again."
-    except ValueError:
-        raise Http404("no such finding") from None
+        text = _text_of(data)
+        photos = _photos_of(request, data, kept)
+        if not text.strip() and not photos:
+            form.add_error("text", "Write the post, upload a Markdown file, or add a photo.")
+            return _render(request, form, None, kept=kept, approval=approval)
+        account = next((a for a in accounts if str(a.pk) == data["account"]), None)
+        made = run_check(
+            actor=actor,
+            text=text,
+            account=account,
+            platform=data["platform"],
+            bio=data["bio"],
+            scheduled_at=data["scheduled_at"],
+            records=checking.parse_records(data["records"]),
+            photos=photos,
+        )
     except AccessDenied as exc:
         return refused(request, exc)
     except GovernanceError as exc:
-        if exc.code == "PG696":  # an unsafe fix: show what it does and ask
-            return _render(request, form, draft, confirm=exc.values["number"], confirm_title=exc.values["title"])
-        return _render(request, form, draft, error=error_text(exc))
-    _allow(request, list(fixed.photos))
-    return _render(request, CheckForm(initial=_initial(fixed), accounts=accounts), fixed, applied=note)
-
-
-def _stored(request: HttpRequest, sha: str) -> Any:
-    if sha not in _allowed(request):
-        raise Http404("not your photo")
-    path = checking.photo_path(sha)
-    if path is None:
-        raise Http404("no such photo")
-    return path
+        form.add_error(None, error_text(exc))
+        return _render(request, form, None, kept=kept, approval=approval)
+    if approval:
+        return redirect(f"{reverse('web:check-detail', args=[made.pk])}?approval={approval}")
+    return _go_to(request, made)
 
 
 @login_required
 @require_GET
-def photo(request: HttpRequest, sha: str) -> HttpResponse:
-    """A photo of the user's draft as the page shows it: turned upright, metadata dropped, as PNG or JPEG."""
+def check_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _visible(request, pk)
+    form = CheckForm(initial=_initial(found), accounts=_accounts(request))
+    return _render(request, form, found, resubmit=request.GET.get("approval", ""))
+
+
+@login_required
+@require_POST
+def check_fix(request: HttpRequest, pk: int) -> HttpResponse:
+    """Apply a fix: ``finding`` (safe, or unsafe with ``confirmed``), ``confirm`` (ask first), ``all_safe``."""
+    actor = actor_of(request)
+    found = _visible(request, pk)
+    form = CheckForm(initial=_initial(found), accounts=_accounts(request))
+    if "cancel" in request.POST:
+        return _render(request, form, found)
+    try:
+        if "all_safe" in request.POST:
+            fixed = checking.apply_safe_fixes(actor, found)
+            note = "The safe fixes are applied; the post is checked again."
+        else:
+            key = "finding" if "finding" in request.POST else "confirm"
+            number = int(request.POST.get(key, "0"))
+            fixed = checking.apply_fix(actor, found, number, confirmed=request.POST.get("confirmed") == "yes")
+            note = f"The fix of finding {number} is applied; the post is checked again."
+    except ValueError:
+        raise Http404("no such finding") from None
+    except AccessDenied:
+        raise Http404("not your check") from None
+    except GovernanceError as exc:
+        if exc.code == "PG696":  # an unsafe fix: say what it does and ask
+            return _render(request, form, found, confirm=exc.values["number"], confirm_title=exc.values["title"])
+        return _render(request, form, found, error=error_text(exc))
+    _remember_cleaned(request, fixed.cleaned)
+    messages.success(request, note)
+    return _go_to(request, fixed.check)
+
+
+@login_required
+@require_POST
+def check_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Submit an official account's checked post for approval (a new approval, or a new version of
+    ``approval``, the one it replaces)."""
+    from postguard.server.approvals import services as approvals
+
+    actor = actor_of(request)
+    found = _visible(request, pk)
+    ref = request.POST.get("approval", "")
+    try:
+        if ref.isdigit():
+            existing = get_object_or_404(approvals_visible_to(actor), pk=int(ref))
+            approval = approvals.approval_resubmit(actor=actor, approval=existing, check=found)
+        else:
+            approval = approvals.approval_draft(actor=actor, check=found)
+            approval = approvals.approval_submit(actor=actor, approval=approval)
+    except AccessDenied as exc:
+        return refused(request, exc)
+    except GovernanceError as exc:
+        form = CheckForm(initial=_initial(found), accounts=_accounts(request))
+        return _render(request, form, found, error=error_text(exc))
+    messages.success(request, f"{approval.ref} is submitted: it waits for the approvers' decisions.")
+    return redirect("web:approval", pk=approval.pk)
+
+
+def _photo_file(request: HttpRequest, pk: int, number: int) -> Any:
+    files = checking.photo_files(_visible(request, pk))
+    if not 1 <= number <= len(files):
+        raise Http404("no such photo")
+    return files[number - 1]
+
+
+@login_required
+@require_GET
+def check_photo(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """A photo of the check as the page shows it: turned upright, metadata dropped, as JPEG."""
     from postguard.photos.load import load_photo
 
-    path = _stored(request, sha)
-    loaded = load_photo(0, path)
+    loaded = load_photo(0, _photo_file(request, pk, number))
     image = getattr(loaded, "image", None)
     if image is None:
         raise Http404("unreadable photo")
     out = io.BytesIO()
-    if image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    image.save(out, format="JPEG", quality=85)
+    image.convert("RGB").save(out, format="JPEG", quality=85)
     response = HttpResponse(out.getvalue(), content_type="image/jpeg")
-    response["Cache-Control"] = "private, max-age=600"
+    response["Cache-Control"] = "private, max-age=3600"
     return response
 
 
 @login_required
 @require_GET
-def photo_download(request: HttpRequest, sha: str) -> FileResponse:
-    """The stored file itself (a cleaned copy after a fix), as a download."""
-    path = _stored(request, sha)
-    name = f"photo-{sha[:12]}{path.suffix}"
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=name)
+def check_photo_download(request: HttpRequest, pk: int, number: int) -> FileResponse:
+    """The photo's file as stored (a cleaned copy after a fix), as a download."""
+    path = _photo_file(request, pk, number)
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=f"CK-{pk}-photo-{number}{path.suffix}")
     response["Content-Type"] = "application/octet-stream"
     return response

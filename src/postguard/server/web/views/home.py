@@ -6,7 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from postguard.server.web.checking import usable_accounts
+from postguard.server.approvals.selectors import awaiting_decision
+from postguard.server.incidents.models import IncidentState
+from postguard.server.incidents.selectors import incidents_handled_by
+from postguard.server.registry.selectors import accounts_visible_to
 from postguard.server.web.selectors import registry_summary
 from postguard.server.web.views.common import actor_of, page
 
@@ -20,7 +23,9 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "web/home.html",
         "Start",
-        roles=sorted(r.value for r in actor.roles),
-        accounts=usable_accounts(actor)[:20],
+        roles=sorted(r.value for r in actor.roles if r.value != "signed-in"),
+        accounts=list(accounts_visible_to(actor).order_by("platform", "handle")[:20]),
         attention=attention,
+        awaiting=awaiting_decision(actor).count(),
+        open_incidents=incidents_handled_by(actor).filter(state=IncidentState.OPEN).count(),
     )

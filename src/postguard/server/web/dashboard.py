@@ -1,0 +1,114 @@
+"""The dashboard's figures, read through the checks', approvals' and incidents' selectors (so each user's
+dashboard counts what they may see): findings over time, by rule, by department and by account; how long
+approvals took; open incidents by department.
+
+A finding counts when no record lifted it. Weeks are ISO weeks (Monday first), in the service's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from django.utils import timezone
+
+from postguard.server.access import Actor
+from postguard.server.approvals.models import State, Version
+from postguard.server.approvals.selectors import approvals_visible_to
+from postguard.server.checks.selectors import checks_visible_to
+from postguard.server.incidents.models import IncidentState
+from postguard.server.incidents.selectors import incidents_visible_to
+
+WEEKS = 12
+TOP = 12
+# How long approvals took, in buckets a person reads at a glance
+TURNAROUND = (("under 1 hour", 1), ("1 to 4 hours", 4), ("4 to 24 hours", 24), ("1 to 3 days", 72))
+TURNAROUND_LAST = "over 3 days"
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _series(counter: Counter[str], limit: int = TOP) -> dict[str, list[Any]]:
+    pairs = counter.most_common(limit)
+    return {"labels": [k for k, _ in pairs], "values": [v for _, v in pairs]}
+
+
+def figures(actor: Actor, today: dt.date | None = None) -> dict[str, Any]:
+    day = today or timezone.localdate()
+    first = _week_start(day) - dt.timedelta(weeks=WEEKS - 1)
+    weeks = [first + dt.timedelta(weeks=i) for i in range(WEEKS)]
+    since = timezone.make_aware(dt.datetime.combine(first, dt.time()))
+    checks = checks_visible_to(actor).filter(created_at__gte=since)
+    checks = checks.select_related("account__department", "author_person__department").order_by("created_at")
+    per_week: Counter[dt.date] = Counter()
+    checks_per_week: Counter[dt.date] = Counter()
+    by_rule: Counter[str] = Counter()
+    by_department: Counter[str] = Counter()
+    by_account: Counter[str] = Counter()
+    total_checks = 0
+    for check in checks.iterator(chunk_size=500):
+        total_checks += 1
+        week = _week_start(timezone.localdate(check.created_at))
+        checks_per_week[week] += 1
+        findings = check.report.get("findings", []) if isinstance(check.report, dict) else []
+        counting = [f for f in findings if isinstance(f, dict) and f.get("lifted_by") is None]
+        if not counting:
+            continue
+        per_week[week] += len(counting)
+        by_rule.update(str(f.get("code")) for f in counting)
+        department = (check.account.department if check.account else None) or (
+            check.author_person.department if check.author_person else None
+        )
+        by_department[department.name if department else "no department"] += len(counting)
+        account = f"{check.account.platform}:{check.account.handle}" if check.account else "personal accounts"
+        by_account[account] += len(counting)
+
+    approvals = approvals_visible_to(actor)
+    decided = Version.objects.filter(
+        approval__in=approvals,
+        state__in=(State.APPROVED, State.REJECTED),
+        submitted_at__isnull=False,
+        closed_at__gte=since,
+    )
+    turnaround: Counter[str] = Counter({label: 0 for label, _ in TURNAROUND} | {TURNAROUND_LAST: 0})
+    hours_all: list[float] = []
+    for submitted, closed in decided.values_list("submitted_at", "closed_at"):
+        if submitted is None or closed is None:
+            continue
+        hours = (closed - submitted).total_seconds() / 3600
+        hours_all.append(hours)
+        label = next((name for name, limit in TURNAROUND if hours < limit), TURNAROUND_LAST)
+        turnaround[label] += 1
+    hours_all.sort()
+    median = hours_all[len(hours_all) // 2] if hours_all else None
+
+    open_incidents = incidents_visible_to(actor).filter(state=IncidentState.OPEN).select_related("department")
+    incidents_by_department: Counter[str] = Counter(
+        i.department.name if i.department else "no department" for i in open_incidents
+    )
+    return {
+        "over_time": {
+            "labels": [w.isoformat() for w in weeks],
+            "findings": [per_week[w] for w in weeks],
+            "checks": [checks_per_week[w] for w in weeks],
+        },
+        "by_rule": _series(by_rule),
+        "by_department": _series(by_department),
+        "by_account": _series(by_account),
+        "turnaround": {
+            "labels": [label for label, _ in TURNAROUND] + [TURNAROUND_LAST],
+            "values": [turnaround[label] for label, _ in TURNAROUND] + [turnaround[TURNAROUND_LAST]],
+        },
+        "incidents": _series(incidents_by_department),
+        "totals": {
+            "checks": total_checks,
+            "findings": sum(per_week.values()),
+            "decided": len(hours_all),
+            "median_hours": round(median, 1) if median is not None else None,
+            "open_incidents": sum(incidents_by_department.values()),
+            "since": first.isoformat(),
+        },
+    }
