@@ -197,6 +197,7 @@ MESSAGES: dict[str, str] = {
     "PG556": "is not a finished audit's output folder ({reason})",
     "PG557": "is a {platform} account; the audit's posts are on {platforms}",
     "PG558": "{value!r} is not an account of the registry (give its reference, such as A-12)",
+    "PG559": "{entry}: longer than {limit:,} characters of JSON (no post is); skipped unread",
     # PG6xx: the governance service (PG60x: an action its actor may not take)
     "PG601": "{actor} may not {action}",
     "PG610": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",
