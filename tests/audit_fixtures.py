@@ -684,6 +684,9 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <entry><id>tag:atom.example.org,2024:2</id><title>Re: First</title><updated>2024-10-02T09:00:00Z</updated>
 <thr:in-reply-to ref="tag:atom.example.org,2024:1"/>
 <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>A reply</p></div></content></entry>
+<entry><id>tag:atom.example.org,2024:3</id><title>Re: their post</title><updated>2024-10-03T09:00:00Z</updated>
+<thr:in-reply-to ref="tag:elsewhere.example.net,2024:post-9" href="https://elsewhere.example.net/9"/>
+<content type="text">An answer on another blog</content></entry>
 </feed>
 """
 
@@ -772,3 +775,264 @@ def png(colour: tuple[int, int, int], size: tuple[int, int] = (96, 64)) -> bytes
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, format="PNG")
     return out.getvalue()
+
+
+# Quirks the blind exports found (issue 29's check against exports built without the code) ---------------
+# Each builder reproduces one quirk with content of its own.
+
+
+def x_archive_with_gaps(folder: Path) -> Path:
+    """An X archive whose manifest lists a part that is not there (tweets-part2.js), whose part 1 is not
+    valid JSON (so the long post there is lost, and its note-tweet.js text is an orphan), and whose
+    tweets.js has an entry without an id and one with a time that cannot be read."""
+    manifest = {
+        "userInfo": {"accountId": "77", "userName": "ChemLab"},
+        "dataTypes": {
+            "tweets": {
+                "files": [
+                    {"fileName": "data/tweets.js", "globalName": "YTD.tweets.part0", "count": "3"},
+                    {"fileName": "data/tweets-part1.js", "globalName": "YTD.tweets.part1", "count": "1"},
+                    {"fileName": "data/tweets-part2.js", "globalName": "YTD.tweets.part2", "count": "4"},
+                ]
+            },
+            "noteTweet": {"files": [{"fileName": "data/note-tweet.js", "globalName": "YTD.note_tweet.part0"}]},
+            "ageinfo": {"files": [{"fileName": "data/ageinfo.js", "globalName": "YTD.ageinfo.part0"}]},
+        },
+    }
+    tweets = [
+        {"tweet": {"id_str": "5001", "created_at": "Mon Mar 04 10:00:00 +0000 2024", "full_text": "Kept"}},
+        {"tweet": {"created_at": "Mon Mar 04 11:00:00 +0000 2024", "full_text": "Whose id is missing"}},
+        {"tweet": {"id_str": "5003", "created_at": "the fourth of March", "full_text": "Undated"}},
+    ]
+    notes = [
+        {
+            "noteTweet": {
+                "noteTweetId": "8001",
+                "createdAt": "2024-03-05T09:30:00.000Z",
+                "core": {"text": "The whole of a long post whose tweet was in the part that cannot be read."},
+            }
+        }
+    ]
+    files: dict[str, bytes | str] = {
+        "data/manifest.js": "window.__THAR_CONFIG = " + json.dumps(manifest),
+        "data/tweets.js": ytd("tweets", tweets),
+        "data/tweets-part1.js": 'window.YTD.tweets.part1 = [{"tweet": {id_str: "5004"}}]',
+        "data/note-tweet.js": ytd("note_tweet", notes),
+    }
+    return write_zip(folder / "twitter-gaps.zip", files)
+
+
+def _with_declared_size(path: Path, files: dict[str, tuple[bytes, int, int | None]]) -> Path:
+    """A zip whose members are ``name: (data, compression, declared size)``; the central directory says
+    the declared size (``None``: the true one), as a hostile archive's header may."""
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, (data, compression, _) in files.items():
+            zf.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data, compress_type=compression)
+        for info in zf.infolist():
+            declared = files[info.filename][2]
+            if declared is not None:
+                info.file_size = declared
+    return path
+
+
+def x_archive_with_bombs(folder: Path, *, lying_photo_used: bool) -> Path:
+    """An X archive with three hostile members beside a sound bzip2 photo and a sound LZMA photo:
+    a photo that declares a gigabyte from a few bytes (refused when the archive is listed); and a bzip2
+    photo whose header says 2,048 bytes while it inflates to 8 MiB (used by a tweet, or by none)."""
+    tweets = [
+        {"tweet": {"id_str": "6001", "created_at": "Mon Mar 04 10:00:00 +0000 2024", "full_text": "Good photo"}},
+        {"tweet": {"id_str": "6002", "created_at": "Mon Mar 04 11:00:00 +0000 2024", "full_text": "Squeezed photo"}},
+    ]
+    tweets[0]["tweet"]["extended_entities"] = {"media": [{"type": "photo", "media_url_https": "https://x/ok.jpg"}]}
+    tweets[1]["tweet"]["extended_entities"] = {"media": [{"type": "photo", "media_url_https": "https://x/lz.jpg"}]}
+    if lying_photo_used:
+        tweets.append(
+            {
+                "tweet": {
+                    "id_str": "6003",
+                    "created_at": "Mon Mar 04 12:00:00 +0000 2024",
+                    "full_text": "Lying photo",
+                    "extended_entities": {"media": [{"type": "photo", "media_url_https": "https://x/big.jpg"}]},
+                }
+            }
+        )
+    account = {"account": {"accountId": "77", "username": "ChemLab"}}
+    files: dict[str, tuple[bytes, int, int | None]] = {
+        "data/manifest.js": (b"window.__THAR_CONFIG = {}", zipfile.ZIP_DEFLATED, None),
+        "data/account.js": (ytd("account", [account]).encode(), zipfile.ZIP_DEFLATED, None),
+        "data/tweets.js": (ytd("tweets", tweets).encode(), zipfile.ZIP_DEFLATED, None),
+        "data/tweets_media/6001-ok.jpg": (PHOTO * 100, zipfile.ZIP_BZIP2, None),
+        "data/tweets_media/6002-lz.jpg": (PHOTO * 100, zipfile.ZIP_LZMA, None),
+        "data/tweets_media/6003-big.jpg": (b"\x00" * (8 << 20), zipfile.ZIP_BZIP2, 2048),
+        "data/tweets_media/6009-gigabyte.jpg": (PHOTO, zipfile.ZIP_STORED, 1 << 30),
+    }
+    return _with_declared_size(folder / "twitter-bombs.zip", files)
+
+
+def facebook_shares(folder: Path) -> Path:
+    """Facebook posts shared with and without words: a link, and someone's post."""
+    link = {"data": [{"external_context": {"url": "https://news.example.org/article"}}]}
+    theirs = {"data": [{"external_context": {"url": "https://www.facebook.com/someone/posts/123"}}]}
+    posts = [
+        {
+            "timestamp": 1710000000,
+            "title": "Ann Lee shared a link.",
+            "data": [{"post": "Good read"}],
+            "attachments": [link],
+        },
+        {
+            "timestamp": 1710000100,
+            "title": "Ann Lee shared a post.",
+            "data": [{"post": "So true"}],
+            "attachments": [theirs],
+        },
+        {"timestamp": 1710000200, "title": "Ann Lee shared a link.", "attachments": [link]},
+        {"timestamp": 1710000300, "title": "Ann Lee shared a post.", "attachments": [theirs]},
+    ]
+    path = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
+    return write_zip(folder / "facebook-annlee-2024-03-10-x1.zip", {path: meta_json(posts)})
+
+
+def linkedin_basic(folder: Path) -> Path:
+    """LinkedIn's basic export: no Shares.csv (only the complete export has it)."""
+    connections = "Notes:\nConnections you added\n\nFirst Name,Last Name,Email Address,Company\nBo,Ng,,Lab\n"
+    files: dict[str, bytes | str] = {
+        "Profile.csv": "First Name,Last Name,Headline\nAnn,Lee,Lecturer\n",
+        "Connections.csv": connections,
+        "messages.csv": "CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,Ann Lee,Bo Ng,2024-03-01 10:00:00 UTC,Hello\n",
+    }
+    return write_zip(folder / "Basic_LinkedInDataExport_03-10-2024.zip", files)
+
+
+def bluesky_car_damaged(folder: Path, *, tamper: str | None = None, root_missing: bool = False) -> Path:
+    """:func:`bluesky_car` with one record block's bytes altered after its CID was made (``tamper``: its
+    key), or with a header root that no block has."""
+    path = bluesky_car(folder)
+    data = path.read_bytes()
+    if tamper is not None:
+        record = cbor2.dumps(bluesky_records()[tamper])
+        at = data.index(record)
+        altered = record.replace(b"createdAt", b"createdAX")
+        data = data[:at] + altered + data[at + len(record) :]
+    if root_missing:
+        header_len = data[0]
+        header = cbor2.loads(data[1 : 1 + header_len])
+        header["roots"] = [_link(_cid(b"no such block"))]
+        new = cbor2.dumps(header)
+        data = _varint(len(new)) + new + data[1 + header_len :]
+    path.write_bytes(data)
+    return path
+
+
+def wxr_without_ids(folder: Path) -> Path:
+    """A WXR 1.1 export with an item that has neither wp:post_id nor guid (its comments go with it)."""
+    xml = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.1/">
+<channel><title>Notes</title><link>https://notes.example.ac.uk</link>
+  <wp:author><wp:author_id>2</wp:author_id><wp:author_login>sam</wp:author_login></wp:author>
+  <item><title>Kept</title><link>https://notes.example.ac.uk/kept/</link><wp:post_id>21</wp:post_id>
+    <wp:post_date_gmt>2024-02-01 09:00:00</wp:post_date_gmt><wp:status>publish</wp:status>
+    <wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>Hello</p>]]></content:encoded></item>
+  <item><title>Nameless</title><link>https://notes.example.ac.uk/nameless/</link>
+    <wp:post_date_gmt>2024-02-02 09:00:00</wp:post_date_gmt><wp:status>publish</wp:status>
+    <wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>No id</p>]]></content:encoded>
+    <wp:comment><wp:comment_id>9</wp:comment_id><wp:comment_date_gmt>2024-02-03 10:00:00</wp:comment_date_gmt>
+      <wp:comment_content>My own answer</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+      <wp:comment_type>comment</wp:comment_type><wp:comment_user_id>2</wp:comment_user_id></wp:comment></item>
+</channel></rss>
+"""
+    path = folder / "notes.WordPress.2024-03-10.xml"
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+def rss_mislabelled(folder: Path) -> Path:
+    """A feed whose prolog says UTF-8 while its bytes are Windows-1252 (a feed saved by hand)."""
+    xml = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://news.example.ac.uk/</link>
+<item><title>First</title><guid>n1</guid><pubDate>Tue, 01 Oct 2024 09:00:00 +0000</pubDate></item>
+<item><title>Fees \u2014 \u00a3150 for the caf\u00e9\u2019s course</title><guid>n2</guid>
+<pubDate>Wed, 02 Oct 2024 09:00:00 +0000</pubDate></item>
+<item><title>Last</title><guid>n3</guid><pubDate>Thu, 03 Oct 2024 09:00:00 +0000</pubDate></item>
+</channel></rss>
+"""
+    path = folder / "mislabelled.xml"
+    path.write_bytes(xml.encode("cp1252"))
+    return path
+
+
+def atom_without_dates(folder: Path) -> Path:
+    """Atom entries: one without <updated> (kept, reported), one with no date at all (skipped)."""
+    xml = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Bench</title><link href="https://bench.example.net/"/>
+<id>urn:bench</id><updated>2024-10-02T00:00:00Z</updated>
+<entry><id>tag:bench.example.net,2024:a</id><title>Published only</title>
+<published>2024-09-01T10:00:00+01:00</published><content>one</content></entry>
+<entry><id>tag:bench.example.net,2024:b</id><title>Undated</title><content>two</content></entry>
+</feed>
+"""
+    path = folder / "bench.atom"
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+def mastodon_truncated(folder: Path, *, at: float = 0.5) -> Path:
+    """A Mastodon archive whose outbox.json (its only posts file) is cut off at ``at`` of its length."""
+    files = mastodon_files()
+    outbox = str(files["outbox.json"])
+    files["outbox.json"] = outbox[: int(len(outbox) * at)]
+    return write_zip(folder / f"archive-20240501120000-cut{int(at * 100)}.zip", files)
+
+
+# Enormous data files (written a piece at a time: the test never holds them) ------------------------------
+
+
+def huge_x_archive(folder: Path, *, size: int) -> Path:
+    """An X export unpacked into a folder whose data/tweets.js is about ``size`` bytes of ordinary tweets."""
+    root = folder / "twitter-huge"
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "account.js").write_text(ytd("account", [{"account": {"accountId": "42", "username": "Big"}}]))
+    words = "Seminar on grain boundaries in nickel alloys this afternoon, all welcome &amp; bring questions. " * 3
+    with open(root / "data" / "tweets.js", "w", encoding="utf-8") as out:
+        out.write("window.YTD.tweets.part0 = [")
+        written, n = 0, 0
+        while written < size:
+            tweet = {
+                "tweet": {
+                    "id_str": str(1_700_000_000_000_000_000 + n),
+                    "created_at": "Mon Mar 04 10:00:00 +0000 2024",
+                    "full_text": f"{words} ({n})",
+                    "lang": "en",
+                    "retweet_count": "0",
+                    "favorite_count": str(n % 50),
+                    "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
+                    "display_text_range": ["0", "280"],
+                    "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
+                }
+            }
+            piece = ("," if n else "") + json.dumps(tweet)
+            out.write(piece)
+            written += len(piece)
+            n += 1
+        out.write("]")
+    return root
+
+
+def meta_posts_with_one_huge_string(folder: Path, *, chars: int) -> Path:
+    """An Instagram export unpacked into a folder whose posts_1.json holds a post whose caption is a JSON
+    string of about ``chars`` characters (é after é, escaped as Meta writes it) between two ordinary posts."""
+    root = folder / "instagram-huge-2024-03-10-x1"
+    content = root / "your_instagram_activity" / "content"
+    content.mkdir(parents=True)
+
+    def post(n: int, caption: str) -> str:
+        media = {"uri": f"media/posts/202403/{n}.jpg", "creation_timestamp": 1710000000 + n, "title": caption}
+        return json.dumps({"media": [media]})
+
+    with open(content / "posts_1.json", "w", encoding="utf-8") as out:
+        out.write("[" + post(1, "Before") + ',{"media": [{"uri": "media/posts/202403/2.jpg", "title": "')
+        piece = "\\u00c3\\u00a9" * (1 << 16)  # é, mis-encoded as Meta writes it
+        for _ in range(max(1, chars // len(piece))):
+            out.write(piece)
+        out.write('", "creation_timestamp": 1710000002}]},' + post(3, "After") + "]")
+    return root

@@ -297,3 +297,97 @@ def test_a_nan_threshold_and_a_department_pack_with_the_base_id_are_refused(tmp_
     with pytest.raises(PackError) as taken:
         load_pack(same)
     assert taken.value.code == "PG333"
+
+
+# --- found by the last hardening round -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "line"),
+    [
+        ("rules:\n  OP001: {severity: {personal: error}}\n  OP001: {threshold: 0.1}\n", "OP001", 6),
+        ("brand_assets: []\nbrand_assets: []\n", "brand_assets", 5),
+        ("rules:\n  OP001: {threshold: 0.1, threshold: 0.2}\n", "threshold", 5),
+    ],
+)
+def test_a_key_given_twice_is_refused_not_silently_the_last(tmp_path: Path, body: str, key: str, line: int) -> None:
+    text = _refused(_write(tmp_path, DEPT + body), rf"the key '{key}' is given twice in one mapping \(line {line}\)")
+    with pytest.raises(PackError) as info:
+        load_pack(_write(tmp_path, DEPT + body))
+    assert info.value.code == "PG334" and "merge" in text
+
+
+def test_the_same_key_in_different_mappings_is_fine(tmp_path: Path) -> None:
+    body = "rules:\n  OP001: {threshold: 0.1}\n  OP002: {threshold: 0.1}\n"
+    assert load_pack(_write(tmp_path, DEPT + body)).rules["OP002"].threshold == 0.1
+
+
+def test_brand_assets_are_capped_across_the_packs(tmp_path: Path) -> None:
+    Image.new("RGB", (64, 64), (200, 0, 0)).save(tmp_path / "crest.png")
+    many = "brand_assets: [" + ", ".join(["crest.png"] * 51) + "]\n"
+    with pytest.raises(PackError) as info:
+        load_pack(_write(tmp_path, DEPT + many))
+    assert info.value.code == "PG335" and "51 assets; at most 50" in str(info.value)
+    fifty = "brand_assets: [" + ", ".join(["crest.png"] * 50) + "]\n"
+    assert len(load_pack(_write(tmp_path, DEPT + fifty)).brand_assets) == 50
+    second = _write(tmp_path, "id: dept-y\nversion: '1'\nextends: dept-x\nbrand_assets: [crest.png]\n", "y.yaml")
+    with pytest.raises(PackError) as both:
+        load_pack(_write(tmp_path, DEPT + fifty), second)
+    assert both.value.code == "PG335"
+
+
+def test_a_brand_asset_jpeg_cut_short_is_refused_though_its_header_is_sound(tmp_path: Path) -> None:
+    image = Image.effect_noise((256, 256), 60).convert("RGB")
+    image.save(tmp_path / "whole.jpg", quality=90)
+    whole = (tmp_path / "whole.jpg").read_bytes()
+    (tmp_path / "crest.jpg").write_bytes(whole[: len(whole) // 2])
+    _refused(_write(tmp_path, DEPT + "brand_assets: [crest.jpg]\n"), r"'crest\.jpg' is damaged or truncated")
+
+
+def test_a_brand_asset_spoiled_after_loading_makes_the_photo_partly_checked(tmp_path: Path) -> None:
+    from postguard.analyzers.photo_logo import PhotoLogoAnalyzer
+    from postguard.photos.load import LoadedPhoto, load_photo
+
+    Image.effect_noise((128, 128), 60).convert("RGB").save(tmp_path / "crest.png")
+    analyzer = PhotoLogoAnalyzer([str(tmp_path / "crest.png")])
+    (tmp_path / "crest.png").write_bytes(b"gone")
+    Image.effect_noise((128, 128), 60).convert("RGB").save(tmp_path / "photo.png")
+    photo = load_photo(0, tmp_path / "photo.png")
+    assert isinstance(photo, LoadedPhoto)
+    with pytest.raises(RuntimeError, match=r"the brand asset .*crest\.png is not an image"):
+        analyzer.analyze_photo(photo)
+
+
+def test_university_number_patterns_run_on_re2_as_pack_patterns_do(tmp_path: Path) -> None:
+    from postguard.analyzers.pii import PiiAnalyzer
+    from postguard.text.document import make_document
+
+    hostile = base_pack_text().replace("pattern: '\\d{6,8}'", "pattern: '(\\d+)+x'", 1)
+    pack = load_pack(base=_write(tmp_path, hostile, "base.yaml"))
+    analyzer = PiiAnalyzer(university_formats=pack.university_numbers)
+    staff = next(p for p in analyzer.patterns if p.name == "staff-number")
+    assert staff.engine == "re2" and not isinstance(staff.compiled, re.Pattern)  # re took minutes on 40 digits
+    assert analyzer.analyze(make_document("My staff number is " + "1" * 40 + "!")) == []
+    found = analyzer.analyze(make_document("Café: my staff number is 11111x."))
+    assert [(e.label, e.span.start, e.span.end) for e in found if e.label == "staff-number"] == [
+        ("staff-number", 25, 31)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("My student number is 1234567.", True),
+        ("student\u00a0number: 12345678", True),  # a no-break space is a space to re's \s, not RE2's
+        ("Mystudent number 1234567", False),
+        ("éstudent number 1234567", False),  # é is a letter: no word boundary, as re reads it
+        ("student number 1234567é", False),
+        ("student number 12345678901", False),
+    ],
+)
+def test_the_base_university_numbers_read_text_as_before(text: str, found: bool) -> None:
+    from postguard.analyzers.pii import PiiAnalyzer
+    from postguard.text.document import make_document
+
+    labels = [e.label for e in PiiAnalyzer().analyze(make_document(text))]
+    assert ("student-number" in labels) is found, labels

@@ -27,11 +27,22 @@ def check(post: Post) -> Report:
     return default_engine().check(post)
 
 
+BATCH = 64  # posts checked together by check_many: what is held at once stays flat in their number
+
+
 def check_many(posts: Iterable[Post]) -> list[Report]:
-    """Check many posts in batches, loading models once; reports come back in input order."""
+    """Check many posts in batches, loading models once; reports come back in input order. ``posts`` is
+    read a batch at a time, so a generator of posts is never held whole."""
+    from itertools import islice
+
     from postguard.engine import default_engine
 
-    return default_engine().check_many(list(posts))
+    engine = default_engine()
+    reports: list[Report] = []
+    given = iter(posts)
+    while batch := list(islice(given, BATCH)):
+        reports.extend(engine.check_many(batch))
+    return reports
 
 
 def fix(post: Post, report: Report, *, applicability: Applicability | str = Applicability.SAFE) -> FixResult:

@@ -195,27 +195,33 @@ def check(
         raise UsageError("PG204")
     if inputs.count("-") > 1:
         raise UsageError("PG225", count=inputs.count("-"))
-    problems: list[InputError] = []
-    if len(inputs) > 1:
-        sources, problems = _files(inputs, engine.pack.max_text_chars)
-    elif inputs:
-        sources = _sources(inputs, engine.pack.max_text_chars)
-    else:
-        from postguard.inputs import Source
+    from postguard.inputs import Source
 
-        sources = [Source("post", "", None, False)]
-    reports = engine.check_many([described.post(s.text, markdown=s.markdown) for s in sources])
-    checked = [(s, r) for s, r in zip(sources, reports, strict=True) if r.error is None]
-    for source, report in zip(sources, reports, strict=True):
-        if report.error is not None:
-            problems.append(InputError.about(source.name, report.error.code or "PG100", report.error.message))
+    if len(inputs) > 1:
+        entries = _files(inputs, engine.pack.max_text_chars)
+    elif inputs:
+        entries = [(inputs[0], _sources(inputs, engine.pack.max_text_chars)[0])]
+    else:
+        entries = [("post", Source("post", "", None, False))]
+    sources = [e for _, e in entries if isinstance(e, Source)]
+    checked = iter(engine.check_many([described.post(s.text, markdown=s.markdown) for s in sources]))
+    shown: list[tuple[Any, Report]] = []  # every input in the order given, checked or not (verdict error)
+    problems: list[InputError] = []
+    for name, entry in entries:
+        if isinstance(entry, Source):
+            report = next(checked)
+            shown.append((entry, report))
+            if report.error is not None:
+                problems.append(InputError.about(entry.name, report.error.code or "PG100", report.error.message))
+        else:
+            shown.append((Source(name, "", Path(name), False), engine.error_report(entry)))
+            problems.append(entry)
     if len(inputs) <= 1 and problems:
         raise problems[0]  # the one post cannot be checked: the usual one-line error
-    if checked:
-        _emit(fmt, [s for s, _ in checked], [r for _, r in checked])
-    for problem in problems:  # every file that could not be checked, after the others' reports
+    _emit(fmt, [s for s, _ in shown], [r for _, r in shown])
+    for problem in problems:  # every file that could not be checked, once more where a script looks
         click.echo(f"postguard: error [{problem.code}]: {problem}", err=True)
-    sys.exit(EXIT_USAGE if problems else _exit_code([r for _, r in checked], level))
+    sys.exit(EXIT_USAGE if problems else _exit_code([r for _, r in shown], level))
 
 
 def _stdin() -> Any:
@@ -229,25 +235,25 @@ def _sources(inputs: Sequence[str], max_chars: int) -> list[Any]:
     return [source_from_argument(inputs[0], stdin=_stdin(), max_chars=max_chars)]
 
 
-def _files(inputs: Sequence[str], max_chars: int) -> tuple[list[Any], list[InputError]]:
-    """Several arguments are files: each that can be read, and a problem for each that cannot (the others
-    are still checked and reported)."""
+def _files(inputs: Sequence[str], max_chars: int) -> list[tuple[str, Any]]:
+    """Several arguments are files: each one's name and its source, or the problem that kept it from being
+    read (the others are still checked and reported), in the order given."""
     from postguard.inputs import source_from_file
 
-    sources, problems = [], []
+    entries: list[tuple[str, Any]] = []
     for name in inputs:
         try:
             if name == "-":  # standard input among files (given once: checked before)
-                sources.extend(_sources([name], max_chars))
+                entries.append((name, _sources([name], max_chars)[0]))
                 continue
             if not Path(name).is_file():
                 raise InputError("PG142", path=name)
-            sources.append(source_from_file(Path(name), max_chars=max_chars))
+            entries.append((name, source_from_file(Path(name), max_chars=max_chars)))
         except InputError as exc:
-            problems.append(exc)
+            entries.append((name, exc))
         except OSError as exc:  # a looping symlink, a name too long
-            problems.append(InputError("PG126", path=name, reason=exc.strerror or type(exc).__name__))
-    return sources, problems
+            entries.append((name, InputError("PG126", path=name, reason=exc.strerror or type(exc).__name__)))
+    return entries
 
 
 def _emit(fmt: str, sources: Sequence[Any], reports: Sequence[Report]) -> None:
@@ -283,11 +289,11 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
         for line in read_jsonl(stream, max_chars=engine.pack.max_text_chars):
             batch.append(line)
             if len(batch) >= JSONL_BATCH:
-                worst = max(worst, _flush(engine, batch, level))
-                lines, unchecked = lines + len(batch), unchecked + sum(b.post is None for b in batch)
+                code, failed = _flush(engine, batch, level)
+                worst, lines, unchecked = max(worst, code), lines + len(batch), unchecked + failed
                 batch = []
-        worst = max(worst, _flush(engine, batch, level))
-        lines, unchecked = lines + len(batch), unchecked + sum(b.post is None for b in batch)
+        code, failed = _flush(engine, batch, level)
+        worst, lines, unchecked = max(worst, code), lines + len(batch), unchecked + failed
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -297,29 +303,31 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
     return worst
 
 
-def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
+def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> tuple[int, int]:
+    """Check and write a batch of lines; the worst exit code, and how many lines could not be checked
+    (not a post, or a post the engine could not check: an empty text, eleven photos)."""
     from postguard.report.model import error_json, report_json
 
     posts = [line.post for line in batch if line.post is not None]
     reports = iter(engine.check_many(posts))
-    code = 0
+    code = unchecked = 0
     out = sys.stdout
     for line in batch:
         if line.post is None:
             obj = error_json(
                 line.problem or "", policy=engine.pack.label, post_id=line.id, line=line.number, code=line.code
             )
-            code = max(code, EXIT_USAGE)
+            code, unchecked = max(code, EXIT_USAGE), unchecked + 1
         else:
             report = next(reports)
             obj = report_json(report, line=line.number)
             if report.error is not None:
-                code = max(code, EXIT_USAGE)
+                code, unchecked = max(code, EXIT_USAGE), unchecked + 1
             elif level is not None and report.fails(level):
                 code = max(code, EXIT_FINDINGS)
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     out.flush()
-    return code
+    return code, unchecked
 
 
 @cli.command()
@@ -515,10 +523,13 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
     from postguard.audit import ImportedItem, import_archive
 
     skipped = 0
-    with import_archive(archive, fmt, extract_media=False, publications_only=not include_non_publications) as run:
+    only = not include_non_publications
+    with import_archive(archive, fmt, extract_media=False, verify_media=True, publications_only=only) as run:
         for result in run:
             if isinstance(result, ImportedItem):
                 sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            elif result.notice:
+                click.echo(f"postguard: note [{result.code}]: {result.message}", err=True)
             else:
                 skipped += 1
                 click.echo(f"postguard: skipped [{result.code}]: {result.message}", err=True)
@@ -526,6 +537,9 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
             counts = ", ".join(f"{n} {kind.value}" for kind, n in sorted(run.left_out.items()))
             note = f"not the account's publications, left out: {counts} (--include-non-publications lists them)"
             click.echo(f"postguard: {note}", err=True)
+        refusal = run.refusal()
+    if refusal is not None:
+        raise refusal
     sys.exit(EXIT_FINDINGS if skipped else 0)
 
 
@@ -539,7 +553,11 @@ def audit_import(archive: str, fmt: str | None, include_non_publications: bool) 
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Check on this Dask cluster instead.")
 @click.option("--partition-size", type=click.IntRange(1, 100_000), default=256, show_default=True)
 @click.option("--pack", "packs", multiple=True, metavar="PATH", help="A department policy pack.")
-def audit_run(archives: tuple[str, ...], out_dir: str, fmt: str | None, **options: Any) -> None:
+@click.option("--store", is_flag=True, help="Also store the finished audit in the registry's database.")
+@click.option("--registry-account", metavar="A-N", help="With --store: the account audited (default: matched).")
+def audit_run(
+    archives: tuple[str, ...], out_dir: str, fmt: str | None, store: bool, registry_account: str | None, **options: Any
+) -> None:
     """Check every publication in account archives: reports.jsonl, findings.csv and report.html in DIR.
     Run the same command again after an interruption to resume. Exit 0 when every post was checked, 1 when
     some archive entries were skipped or some posts could not be checked.
@@ -550,9 +568,35 @@ def audit_run(archives: tuple[str, ...], out_dir: str, fmt: str | None, **option
     """
     from postguard.audit.run import run_audit
 
-    summary = run_audit(archives, out_dir, format=fmt, progress=sys.stderr, **options)
+    if not store:
+        if registry_account is not None:
+            raise click.UsageError("--registry-account is for --store")
+        summary = run_audit(archives, out_dir, format=fmt, progress=sys.stderr, **options)
+    else:
+        from postguard.server.audits.commands import registry_sink
+
+        with registry_sink(registry_account) as sink:
+            summary = run_audit(archives, out_dir, format=fmt, progress=sys.stderr, sinks=[sink], **options)
     click.echo(f"postguard: {summary.line()}", err=True)
+    if store:
+        click.echo(f"postguard: stored in the registry as {sink.stored.ref}", err=True)
     sys.exit(EXIT_FINDINGS if summary.skipped or summary.errors else 0)
+
+
+@audit.command("store")
+@click.argument("out_dir", metavar="DIR")
+@click.option("--registry-account", metavar="A-N", help="The account audited (default: matched).")
+def audit_store(out_dir: str, registry_account: str | None) -> None:
+    """Store a finished audit (the --out folder of postguard audit run) in the registry's database, for its
+    dashboard and API (GET /api/v1/audits). Storing it again changes nothing.
+
+    \b
+    postguard audit store audit-x --registry-account A-12
+    """
+    from postguard.server.audits.commands import store_folder
+
+    run = store_folder(out_dir, registry_account)
+    click.echo(f"postguard: stored {out_dir} in the registry as {run.ref} ({run.posts:,} posts)", err=True)
 
 
 # The governance service (the server extra); Django loads only when one of these runs.

@@ -178,8 +178,12 @@ class Engine:
 
     def _error_report(self, post: Post, exc: PostguardError) -> Report:
         post_id = post.id if isinstance(post, Post) and isinstance(post.id, str) else None
+        return self.error_report(exc, post_id=post_id)
+
+    def error_report(self, exc: PostguardError, *, post_id: str | None = None) -> Report:
+        """The report of a post that could not be checked: verdict ``error``, no findings, and why."""
         return Report(
-            verdict=Verdict.BLOCK,
+            verdict=Verdict.ERROR,
             policy=self.pack.label,
             findings=(),
             post_id=post_id,

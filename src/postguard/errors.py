@@ -62,6 +62,12 @@ MESSAGES: dict[str, str] = {
     "PG142": "{path}: no such file; to check these words as a post, pass them on standard input (-)",
     "PG143": "cannot write the output ({reason})",
     # PG2xx: an option or argument
+    "PG144": "photo {number} ({path}) is animated ({frames} frames): blurring would cover only what was found in "
+    "the frames checked, so no copy is written; blur it frame by frame in an image editor",
+    "PG145": "photo {number} ({path}) is an animation too large to write again ({frames} frames, {pixels:,} "
+    "pixels in all; the limit is {limit:,}); remove its metadata with an image editor",
+    "PG146": "photo {number} ({path}) has transparency, which the cleaned copy's format ({format} is written as "
+    "JPEG) cannot keep; convert it to PNG, then fix it",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
     "PG203": "give either --jsonl or posts to check, not both",
@@ -125,6 +131,9 @@ MESSAGES: dict[str, str] = {
     "PG330": "policy pack {where}: a base pack cannot extend another pack",
     "PG332": "policy pack {where}: {path}: {value} is not a number (NaN and infinity are not thresholds)",
     "PG333": "policy pack {where}: a department pack needs its own id, not the base pack's {base!r}",
+    "PG334": "policy pack {where}: the key {key!r} is given twice in one mapping (line {line}); YAML would keep "
+    "only the last: merge the two",
+    "PG335": "policy pack {where}: brand_assets: {count} assets; at most {limit} may be listed, all packs together",
     "PG331": "policy pack {where}: rules.{code}.{name}: may not raise {old} to {new} (a department pack may only "
     "tighten: a higher score to add a finding reports less, a higher one to confirm it drops more)",
     # PG4xx: the installed models
@@ -173,6 +182,22 @@ MESSAGES: dict[str, str] = {
     "PG543": "a worker failed ({reason}); the partitions already written are kept: run the same command "
     "again to resume",
     "PG544": "is given twice (the same content as {other}); give each archive once",
+    # PG545-PG559: more of importing, and storing an audit in the registry
+    "PG545": "refused: it declares {size:,} bytes from {packed:,} compressed ({ratio:,} to 1; a zip bomb?)",
+    "PG546": "{entry}: its text has {chars:,} characters, more than a post may have ({limit:,}); skipped",
+    "PG547": "{entry}: photo {photo!r} is not in the export ({why}); the post is checked without it",
+    "PG548": "nothing could be imported ({count} problem{s} above; the first: {first})",
+    "PG549": "listed in data/manifest.js but not in the archive; what it holds is not imported",
+    "PG550": "{entry}: a long post's full text (written {when}) whose tweet is not in the archive; not imported",
+    "PG551": "declares {declared} but is not ({detail}); read as Windows-1252",
+    "PG552": "{entry}: it has no <updated> (Atom requires one); its <published> time is used",
+    "PG553": "{reason}; a photo that no imported item uses",
+    "PG554": "refused: it inflates past the {declared:,} bytes its header declares (a zip bomb?)",
+    "PG555": "cannot be read: its CRC does not match what it holds (damaged or altered)",
+    "PG556": "is not a finished audit's output folder ({reason})",
+    "PG557": "is a {platform} account; the audit's posts are on {platforms}",
+    "PG558": "{value!r} is not an account of the registry (give its reference, such as A-12)",
+    "PG559": "{entry}: longer than {limit:,} characters of JSON (no post is); skipped unread",
     # PG6xx: the governance service (PG60x: an action its actor may not take)
     "PG601": "{actor} may not {action}",
     "PG610": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",

@@ -38,6 +38,7 @@ class Verdict(StrEnum):
     WARN = "warn"
     APPROVAL = "approval"
     BLOCK = "block"
+    ERROR = "error"  # the post could not be checked (``Report.error`` says why): never a pass
 
 
 class Applicability(StrEnum):
@@ -240,8 +241,10 @@ class Report:
         return [f for f in self.findings if f.counts and f.severity.rank >= severity.rank]
 
     def fails(self, severity: Severity) -> bool:
-        """Whether the report reaches ``severity``: a counting finding does, and an unchecked photo
-        counts as a warning (nobody looked at it)."""
+        """Whether the report reaches ``severity``: a counting finding does, an unchecked photo counts as
+        a warning (nobody looked at it), and a post that could not be checked at all fails at any level."""
+        if self.error is not None:
+            return True
         unchecked = bool(self.photo_errors) and severity.rank <= Severity.WARNING.rank
         return bool(self.findings_at_or_above(severity)) or unchecked
 

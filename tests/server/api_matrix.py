@@ -31,6 +31,7 @@ ROLES = (
     "research-authoriser",
     "hr-business-partner",
     "data-protection",
+    "access-proxy",
 )
 KINDS = ("anonymous", *ROLES, "owner", "other", "token-with-scope", "token-without-scope")
 SIGNED_IN = frozenset(ROLES) | {"owner", "other"}
@@ -61,6 +62,7 @@ class Row:
     hidden: frozenset[str] = frozenset()
     body: Body = _none
     public: bool = False  # no sign-in needed
+    form: bool = False  # the body is sent as multipart/form-data
 
     @property
     def route(self) -> str:
@@ -106,6 +108,16 @@ def _id(name: str) -> Callable[[dict[str, Any]], int]:
     return lambda world: int(world[name].pk)
 
 
+def _evidence() -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("signed-form.pdf", b"%PDF-1.4 consent form signed by Ada", content_type="application/pdf")
+
+
+def _in_days(days: int) -> Callable[[dict[str, Any]], str]:
+    return lambda world: (world["now"] + dt.timedelta(days=days)).isoformat()
+
+
 _ADMIN = {"administrator"}
 _OFFICER = _ADMIN | {"registry-officer"}
 _COMMS = _ADMIN | {"communications-office"}
@@ -113,6 +125,15 @@ _COMMS = _ADMIN | {"communications-office"}
 _SEE_ADA = READERS | {"hr-business-partner", "owner"}
 # who sees the official account and the records about it: readers and its owner
 _SEE_ACCOUNT = READERS | {"owner"}
+# Ada's check of the official account's post, and her approval of it (routed to the communications office)
+_SEE_CHECK = {"administrator", "owner", "communications-office"}
+_SEE_DRAFT = {"administrator", "owner"}
+# Olga's report of Alan (physics), routed to physics' HR Business Partner; Alan's access withdrawal
+_SEE_INCIDENT = {"administrator", "other", "hr-business-partner"}
+_HANDLE_INCIDENT = {"administrator", "hr-business-partner"}
+_SEE_WITHDRAWAL = {"administrator", "hr-business-partner", "access-proxy"}
+# who reads the official account's archive audits: the communications office, administrators, its owner
+_SEE_AUDIT = _COMMS | {"owner"}
 
 MATRIX: tuple[Row, ...] = (
     # session
@@ -230,6 +251,15 @@ MATRIX: tuple[Row, ...] = (
     ),
     Row(
         "POST",
+        "/registry/consents/with-evidence",
+        "write",
+        201,
+        frozenset(_OFFICER),
+        form=True,
+        body=_b(subject_id=_id("ada"), given=TODAY.isoformat(), evidence=lambda w: _evidence()),
+    ),
+    Row(
+        "POST",
         "/registry/consents/{consent}/revoke",
         "write",
         200,
@@ -325,6 +355,108 @@ MATRIX: tuple[Row, ...] = (
         **rows_for(allowed=_ADMIN | {"data-protection"}, visible=_ADMIN | {"data-protection"}),
     ),
     Row("GET", "/auditlog/verify", "read", 200, frozenset(_ADMIN | {"data-protection"})),
+    # checks: anyone signed in checks a post; a check is read by its author and those it is routed to
+    Row("POST", "/checks", "check", 201, SIGNED_IN, form=True, body=_b(text="Hello from the lab.", platform="x")),
+    Row("GET", "/checks", "read", 200, SIGNED_IN),
+    Row("GET", "/checks/{check}", "read", 200, **rows_for(allowed=_SEE_CHECK, visible=_SEE_CHECK)),
+    # approvals: the author drafts, submits, resubmits; the routed role decides; nobody their own
+    Row("GET", "/approvals", "read", 200, SIGNED_IN),
+    Row("GET", "/approvals/awaiting", "read", 200, SIGNED_IN),
+    Row("GET", "/approvals/{approval}", "read", 200, **rows_for(allowed=_SEE_CHECK, visible=_SEE_CHECK)),
+    Row("POST", "/approvals", "write", 201, frozenset({"owner"}), body=_b(check_id=_id("check"))),
+    Row("POST", "/approvals/{draft}/submit", "write", 200, **rows_for(allowed={"owner"}, visible=_SEE_DRAFT)),
+    Row(
+        "POST",
+        "/approvals/{approval}/resubmit",
+        "write",
+        200,
+        body=_b(check_id=_id("check")),
+        **rows_for(allowed={"owner"}, visible=_SEE_CHECK),
+    ),
+    Row(
+        "POST",
+        "/approvals/{approval}/decide",
+        "write",
+        200,
+        body=_b(role="communications-office", decision="approved"),
+        **rows_for(allowed=_COMMS, visible=_SEE_CHECK),
+    ),
+    Row(
+        "POST",
+        "/approvals/{approval}/withdraw",
+        "write",
+        200,
+        body=_b(reason="not now"),
+        **rows_for(allowed=_SEE_CHECK, visible=_SEE_CHECK),
+    ),
+    Row(
+        "POST",
+        "/approvals/{approval}/confirm",
+        "write",
+        200,
+        body=_b(content_hash=lambda w: w["check"].content_hash),
+        **rows_for(allowed=_SEE_CHECK, visible=_SEE_CHECK),
+    ),
+    Row("POST", "/approvals/lapse", "write", 200, frozenset(_COMMS), body=_b()),
+    # incidents: anyone signed in reports misuse; the HR Business Partner it goes to acts on it
+    Row("GET", "/incidents", "read", 200, SIGNED_IN),
+    Row("GET", "/incidents/{incident}", "read", 200, **rows_for(allowed=_SEE_INCIDENT, visible=_SEE_INCIDENT)),
+    Row(
+        "POST",
+        "/incidents",
+        "write",
+        201,
+        SIGNED_IN,
+        form=True,
+        body=_b(person_id=_id("alan"), summary="Insulted a student", text="You are an idiot."),
+    ),
+    Row(
+        "POST",
+        "/incidents/{incident}/notes",
+        "write",
+        200,
+        body=_b(text="Spoke to the student."),
+        **rows_for(allowed=_HANDLE_INCIDENT, visible=_SEE_INCIDENT),
+    ),
+    Row(
+        "POST",
+        "/incidents/{incident}/close",
+        "write",
+        200,
+        body=_b(outcome="An apology."),
+        **rows_for(allowed=_HANDLE_INCIDENT, visible=_SEE_INCIDENT),
+    ),
+    Row(
+        "POST",
+        "/incidents/{incident}/withdraw-access",
+        "write",
+        201,
+        body=_b(domains=["example.com"], ends=_in_days(30)),
+        **rows_for(allowed=_HANDLE_INCIDENT, visible=_SEE_INCIDENT),
+    ),
+    # access withdrawals: by the person's HR Business Partner; exported for the proxy
+    Row("GET", "/withdrawals", "read", 200, SIGNED_IN),
+    Row("GET", "/withdrawals/export", "proxy-export", 200, frozenset(_ADMIN | {"access-proxy"})),
+    Row("GET", "/withdrawals/{withdrawal}", "read", 200, **rows_for(allowed=_SEE_WITHDRAWAL, visible=_SEE_WITHDRAWAL)),
+    Row(
+        "POST",
+        "/withdrawals",
+        "write",
+        201,
+        frozenset(_HANDLE_INCIDENT),
+        body=_b(person_id=_id("alan"), domains=["example.org"], ends=_in_days(7)),
+    ),
+    Row(
+        "POST",
+        "/withdrawals/{withdrawal}/restore",
+        "write",
+        200,
+        body=_b(),
+        **rows_for(allowed=_HANDLE_INCIDENT, visible=_SEE_WITHDRAWAL),
+    ),
+    # archive audits: the world's audit is of the official account, which the owner owns
+    Row("GET", "/audits", "read", 200, SIGNED_IN),
+    Row("GET", "/audits/{audit}", "read", 200, **rows_for(allowed=set(_SEE_AUDIT), visible=_SEE_AUDIT)),
 )
 
 
@@ -353,16 +485,25 @@ def _user(username: str, role: str | None, person: Any | None = None, password: 
     return user
 
 
-def world() -> World:
+def world(workflows: bool = True) -> World:
     """A division with two departments, a member of staff with each role, Ada (the owner: staff, the
     account's owner, the consent's subject), Olga (other: staff in chemistry), the official account and a
-    record of each kind about it, and the administrator's tokens (one per scope, one per scope left out).
-    Made through the services, as the system."""
-    from postguard.server.access import SYSTEM
+    record of each kind about it, and the administrator's tokens (one per scope, one per scope left out);
+    with ``workflows``, Ada's check of the account's post, her approval of it (submitted) and a draft, Olga's
+    report of Alan's misuse and a withdrawal of Alan's access. Made through the services."""
+    from django.utils import timezone
+
+    from postguard.server.access import SYSTEM, Actor
+    from postguard.server.approvals import services as approvals
     from postguard.server.auditlog.models import Entry
+    from postguard.server.audits.services import record_audit
+    from postguard.server.checks.services import run_check
+    from postguard.server.incidents import services as incidents
     from postguard.server.registry import services
     from postguard.server.tokens.scopes import Scope, effective
     from postguard.server.tokens.services import token_create
+
+    from . import audit_data
 
     w = World()
     o = w.objects
@@ -389,6 +530,7 @@ def world() -> World:
     w.users["administrator"] = _user("root", "administrator")
     for role, who in people.items():
         w.users[role] = _user(role, role, who)
+    w.users["access-proxy"] = _user("proxy", "access-proxy")  # a machine's user: no person in the registry
     w.users["owner"] = _user("owner", None, o["ada"], password=OWNER_PASSWORD)
     w.users["other"] = _user("other", None, o["olga"])
     o["account"] = services.account_create(
@@ -419,6 +561,7 @@ def world() -> World:
     o["licence"] = services.licence_record(
         actor=SYSTEM, work="A map", licensor="Ordnance Survey", terms="OGL", given=TODAY, account=o["account"]
     )
+    o["audit"] = record_audit(actor=SYSTEM, manifest=audit_data.manifest(), reports=audit_data.reports("oxphysics"))
     admin_id = w.users["administrator"].pk
     for scope in Scope:
         w.tokens[scope.value] = token_create(
@@ -430,6 +573,19 @@ def world() -> World:
         ).secret
     o["token"] = token_create(actor=SYSTEM, user_id=admin_id, name="to revoke", scopes=["read"]).token
     o["first_entry"] = Entry.objects.order_by("seq").first()
+    o["now"] = timezone.now()
+    if not workflows:  # the registry's world only (no check, approval, incident or withdrawal)
+        return w
+    ada = Actor.of_user(w.users["owner"])
+    o["check"] = run_check(actor=ada, text="Hello from the physics department.", account=o["account"])
+    o["approval"] = approvals.approval_submit(actor=ada, approval=approvals.approval_draft(actor=ada, check=o["check"]))
+    o["draft"] = approvals.approval_draft(actor=ada, check=o["check"])
+    o["incident"] = incidents.incident_report(
+        actor=Actor.of_user(w.users["other"]), person=o["alan"], summary="Shouted at me", text="Get out."
+    )
+    o["withdrawal"] = incidents.access_withdraw(
+        actor=SYSTEM, person=o["alan"], domains=["example.net"], ends=o["now"] + dt.timedelta(days=3)
+    )
     return w
 
 

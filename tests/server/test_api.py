@@ -33,8 +33,11 @@ def _bearer(secret: str) -> Any:
 
 
 def _json(client: Any, method: str, path: str, body: Any = None, **extra: Any) -> tuple[int, Any]:
+    content_type = "application/json"
+    if isinstance(body, tuple):  # (content type, raw body)
+        content_type, body = body
     data = body if isinstance(body, str | bytes) else ("" if body is None else json.dumps(body))
-    response = client.generic(method, f"/api/v1{path}", data, content_type="application/json", **extra)
+    response = client.generic(method, f"/api/v1{path}", data, content_type=content_type, **extra)
     return response.status_code, response.json()
 
 
@@ -46,7 +49,7 @@ def test_a_token_made_from_a_session_works_once_shown_and_is_kept_as_a_digest(db
     from postguard.server.auditlog.models import Entry
     from postguard.server.tokens.models import ApiToken
 
-    w = world()
+    w = world(workflows=False)
     browser = _client()
     browser.force_login(w.users["registry-officer"])
     status, made = _json(browser, "POST", "/tokens", {"name": "nightly import", "scopes": ["write"], "days": 7})
@@ -64,7 +67,7 @@ def test_a_token_made_from_a_session_works_once_shown_and_is_kept_as_a_digest(db
 
     script = _bearer(secret)
     status, me = _json(script, "GET", "/session")
-    assert status == 200 and me["via"] == "token" and me["roles"] == ["registry-officer"]
+    assert status == 200 and me["via"] == "token" and me["roles"] == ["registry-officer", "signed-in"]
     assert me["token"]["scopes"] == ["write"]
     status, person = _json(script, "POST", "/registry/people", {"name": "Tom Token", "kind": "intern"})
     assert status == 201 and person["ref"].startswith("P-")  # write includes read: it sees what it changes
@@ -86,7 +89,7 @@ def test_a_token_acts_only_within_its_scopes_and_its_users_roles(db: str) -> Non
     from postguard.server.access import SYSTEM
     from postguard.server.tokens.services import token_create
 
-    w = world()
+    w = world(workflows=False)
     officer = w.users["registry-officer"].pk
     reader = token_create(actor=SYSTEM, user_id=officer, name="reader", scopes=["read"]).secret
     status, body = _json(_bearer(reader), "POST", "/registry/divisions", {"code": "hum", "name": "Humanities"})
@@ -111,7 +114,7 @@ def test_expired_malformed_and_unknown_tokens_are_refused_alike(db: str) -> None
     from postguard.server.tokens.models import ApiToken
     from postguard.server.tokens.services import token_create
 
-    w = world()
+    w = world(workflows=False)
     new = token_create(actor=SYSTEM, user_id=w.users["owner"].pk, name="old", scopes=["read"], days=1)
     ApiToken.objects.filter(pk=new.token.pk).update(expires_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     for secret in (new.secret, "pgt_" + "A" * 43, "pgt_short", "", "x" * 5000, "pgt_" + "é" * 43):
@@ -126,7 +129,7 @@ def test_expired_malformed_and_unknown_tokens_are_refused_alike(db: str) -> None
 
 
 def test_tokens_for_others_are_an_administrators_and_lifetimes_are_bounded(db: str) -> None:
-    w = world()
+    w = world(workflows=False)
     owner = _client()
     owner.force_login(w.users["owner"])
     other_id = w.users["other"].pk
@@ -147,7 +150,7 @@ def test_tokens_for_others_are_an_administrators_and_lifetimes_are_bounded(db: s
 
 
 def test_a_session_change_needs_the_csrf_token(db: str) -> None:
-    world()
+    world(workflows=False)
     browser = _client(enforce_csrf_checks=True)
     status, me = _json(browser, "GET", "/session")
     assert status == 200 and me["authenticated"] is False
@@ -175,7 +178,7 @@ def test_failed_sign_ins_are_limited_per_account(db: str) -> None:
     from postguard.server.tokens.models import SignInFailure
     from postguard.server.tokens.services import MAX_FAILURES_PER_ACCOUNT
 
-    world()
+    world(workflows=False)
     browser = _client()
     for _ in range(MAX_FAILURES_PER_ACCOUNT):
         status, body = _json(browser, "POST", "/session", {"username": "owner", "password": "wrong"})
@@ -188,13 +191,28 @@ def test_failed_sign_ins_are_limited_per_account(db: str) -> None:
     assert status == 200 and me["authenticated"] and SignInFailure.objects.count() == 0
 
 
+def test_the_web_sign_in_shares_the_limit(db: str) -> None:
+    from postguard.server.tokens.services import MAX_FAILURES_PER_ACCOUNT
+
+    world(workflows=False)
+    browser = _client()
+    for _ in range(MAX_FAILURES_PER_ACCOUNT):
+        page = browser.post("/signin/", {"username": "owner", "password": "wrong"})
+        assert page.status_code == 200 and b"PG679" not in page.content
+    page = browser.post("/signin/", {"username": "owner", "password": OWNER_PASSWORD})
+    assert page.status_code == 200 and b"too many failed sign-ins for this account" in page.content
+    assert _json(browser, "GET", "/session")[1]["authenticated"] is False
+    status, body = _json(browser, "POST", "/session", {"username": "owner", "password": OWNER_PASSWORD})
+    assert status == 429 and _is_error(body, "PG679")
+
+
 def test_failed_sign_ins_are_limited_per_address(db: str) -> None:
     from django.utils import timezone
 
     from postguard.server.tokens.models import SignInFailure
     from postguard.server.tokens.services import MAX_FAILURES_PER_ADDRESS
 
-    world()
+    world(workflows=False)
     now = timezone.now()
     SignInFailure.objects.bulk_create(
         SignInFailure(username=f"guess{i}", address="127.0.0.1", at=now) for i in range(MAX_FAILURES_PER_ADDRESS)
@@ -213,6 +231,8 @@ HOSTILE: list[tuple[str, str, Any, int, str]] = [
     ("POST", "/registry/divisions", "[" * 100_000 + "]" * 100_000, 400, "PG670"),
     ("POST", "/registry/divisions", '{"code": ' + "9" * 10_000 + "}", 400, "PG670"),
     ("POST", "/registry/divisions", "[]", 422, "PG671"),
+    ("POST", "/checks", ("multipart/form-data", b"--x\r\n"), 422, "PG671"),
+    ("POST", "/checks", ("application/x-www-form-urlencoded", b"a=1" + b"&b" * 2000), 422, "PG671"),
     ("POST", "/registry/divisions", "", 422, "PG671"),
     ("POST", "/registry/divisions", {"code": "hum", "name": "Humanities", "admin": True}, 422, "PG671"),
     ("POST", "/registry/divisions", {"code": 5, "name": ["x"]}, 422, "PG671"),
@@ -250,7 +270,7 @@ HOSTILE: list[tuple[str, str, Any, int, str]] = [
 def test_a_hostile_request_gets_a_4xx_and_one_line(db: str) -> None:
     from django.db import transaction
 
-    w = world()
+    w = world(workflows=False)
     wrong = {}
     for method, path, body, status, code in HOSTILE:
         path = path.replace("{account}", str(w.objects["account"].pk))
@@ -267,6 +287,8 @@ def test_a_hostile_request_gets_a_4xx_and_one_line(db: str) -> None:
 
 
 def test_the_docs_and_schema_are_served_from_the_package(db: str) -> None:
+    from django.contrib.auth import get_user_model
+
     client = _client()
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["info"]["title"] == "Postguard governance API"
@@ -275,17 +297,20 @@ def test_the_docs_and_schema_are_served_from_the_package(db: str) -> None:
     assert {"201", "401", "403", "422"} <= set(refused)
     assert refused["403"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     page = client.get("/api/v1/docs")
-    assert page.status_code == 200
+    policy = dict(d.strip().split(" ", 1) for d in page["Content-Security-Policy"].split(";"))
+    assert page.status_code == 200 and policy["script-src"] == "'self'" and "http" not in str(policy)
     html = page.content.decode()
     assert re.findall(r'(?:src|href)="([^"]*)"', html) and not re.findall(r'(?:src|href)="(?!/static/)', html)
     assert "/static/ninja/swagger-ui-bundle.js" in html
+    client.force_login(get_user_model().objects.create_user("reader"))
+    assert 'data-api-csrf="true"' in client.get("/api/v1/docs").content.decode()  # "try it out" sends it
     script = client.get("/static/ninja/swagger-ui-bundle.js")
     assert script.status_code == 200 and b"SwaggerUI" in b"".join(script.streaming_content)
     script.close()
 
 
 def test_an_erasure_through_the_api_keeps_the_chain_verifiable(db: str) -> None:
-    w = world()
+    w = world(workflows=False)
     dpo = _client()
     dpo.force_login(w.users["data-protection"])
     status, erased = _json(dpo, "POST", f"/registry/people/{w.objects['ada'].pk}/erase")
@@ -297,6 +322,30 @@ def test_an_erasure_through_the_api_keeps_the_chain_verifiable(db: str) -> None:
     status, entries = _json(dpo, "GET", "/auditlog/entries?limit=500")
     created = [e for e in entries["items"] if e["object_id"] == w.objects["ada"].ref and e["action"].endswith("create")]
     assert created and set(created[0]["erased"]) == {"name", "email"} and "name" not in created[0]["payload"]
+
+
+def test_a_consent_with_its_evidence_file(db: str) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from postguard.server.api.routers.consents import MAX_EVIDENCE_BYTES
+    from postguard.server.registry.models import Consent
+
+    w = world(workflows=False)
+    officer = _client()
+    officer.force_login(w.users["registry-officer"])
+    fields = {"subject_id": w.objects["ada"].pk, "given": "2026-12-03", "channels": ["x", "bluesky"]}
+    scan = SimpleUploadedFile("../../etc/signed form.pdf", b"%PDF-1.4 signed", content_type="application/pdf")
+    response = officer.post("/api/v1/registry/consents/with-evidence", {**fields, "evidence": scan})
+    assert response.status_code == 201 and response.json()["evidence"] is True
+    stored = Consent.objects.get(pk=response.json()["id"])
+    assert stored.channels == ["bluesky", "x"] and stored.evidence.name.startswith("evidence/consents/signed")
+    assert "/etc/" not in stored.evidence.name and stored.evidence.read() == b"%PDF-1.4 signed"
+    stored.evidence.close()
+    big = SimpleUploadedFile("big.pdf", b"x" * (MAX_EVIDENCE_BYTES + 1))
+    response = officer.post("/api/v1/registry/consents/with-evidence", {**fields, "evidence": big})
+    assert response.status_code == 413 and _is_error(response.json(), "PG676")
+    response = officer.post("/api/v1/registry/consents/with-evidence", fields)
+    assert response.status_code == 422 and _is_error(response.json(), "PG671")
 
 
 def test_the_permission_scope_table_covers_every_permission(db: str) -> None:

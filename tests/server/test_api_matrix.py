@@ -30,9 +30,14 @@ def _call(kind: str, row: Row, w: World) -> tuple[int, dict[str, Any]]:
     with transaction.atomic():
         client = _client(kind, row, w)
         body = row.body(w.objects)
-        data = json.dumps(body) if body is not None else ""
-        response = client.generic(row.method, path_of(row, w), data, content_type="application/json")
+        if row.form:
+            response = client.post(path_of(row, w), body)
+        else:
+            data = json.dumps(body) if body is not None else ""
+            response = client.generic(row.method, path_of(row, w), data, content_type="application/json")
         transaction.set_rollback(True)
+    if not response["Content-Type"].startswith("application/json"):
+        return response.status_code, {}
     return response.status_code, response.json()
 
 

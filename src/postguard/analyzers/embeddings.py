@@ -40,7 +40,10 @@ DIM = 384
 MAX_TOKENS = 128
 CHUNK_CHARS = 480  # about 100 tokens of English: chunks rarely hit the token limit
 BATCH = 32
-CACHE_CHUNKS = 20_000  # results kept for chunks seen recently (a few KB each)
+# Results kept for chunks seen recently (a few KB each), beyond those of the call being answered: every
+# analyzer that reads the encoder embeds the same chunks of a batch, and finds the first one's here. At
+# 20,000 a long JSON-lines batch grew by about 100 MB before the cache was full (bench/jsonl.py).
+CACHE_CHUNKS = 2_048
 
 Vector = npt.NDArray[np.float32]
 
@@ -169,7 +172,8 @@ class Encoder:
                 e = self._pool(chunk, encodings[k], prepared[k][1], hidden[row], masks[row])
                 results[todo[k]] = e
                 self._cache[(chunk.text, chunk.sentences)] = (e.vector, e.sentence_vectors, e.first)
-        while len(self._cache) > CACHE_CHUNKS:
+        keep = max(CACHE_CHUNKS, len(chunks))  # a batch's chunks stay for the next analyzer, however many
+        while len(self._cache) > keep:
             self._cache.popitem(last=False)
         return [r for r in results if r is not None]
 

@@ -35,10 +35,12 @@ class PhotoLogoAnalyzer(BasePhotoAnalyzer):
         import cv2
 
         self._sift = cv2.SIFT_create(nfeatures=MAX_KEYPOINTS)  # type: ignore[attr-defined]
+        self._references = []
         for path in self.assets:
             asset = load_photo(0, path)
-            if not isinstance(asset, LoadedPhoto):
-                continue  # the pack's loader has already checked the assets exist
+            if not isinstance(asset, LoadedPhoto):  # the pack's loader read it whole: it changed since
+                self._sift = None  # tried again for the next photo, never a silent pass
+                raise RuntimeError(f"the brand asset {asset.path} {asset.message}")
             image, _ = asset.scaled(600)
             gray = cv2.cvtColor(np.asarray(image), cv2.COLOR_RGB2GRAY)
             keypoints, descriptors = self._sift.detectAndCompute(gray, None)

@@ -112,18 +112,45 @@ class PhotoText:
         return (x0, y0, x1 - x0, y1 - y0)
 
 
+Box = tuple[int, int, int, int]
+
+
+def rows(boxes: list[Box]) -> list[list[int]]:
+    """The indices of ``boxes`` (x, y, w, h) in reading order, grouped in rows: a box belongs to a row
+    when most of the shorter of the two is level with it, so that a label and the larger value beside it
+    ("Wi-Fi password:" and "Quad2026!", their tops 20 pixels apart) are one row, read left to right.
+    Rows are read top to bottom."""
+    order = sorted(range(len(boxes)), key=lambda k: (boxes[k][1] + boxes[k][3] / 2, boxes[k][0]))
+    found: list[tuple[int, int, list[int]]] = []  # (top, bottom, members) of each row
+    for k in order:
+        _, y, _, h = boxes[k]
+        for i, (top, bottom, members) in enumerate(found):
+            level = min(bottom, y + h) - max(top, y)
+            if level > 0.5 * min(h, bottom - top):
+                found[i] = (min(top, y), max(bottom, y + h), [*members, k])
+                break
+        else:
+            found.append((y, y + h, [k]))
+    found.sort(key=lambda row: row[0])
+    return [sorted(members, key=lambda k: boxes[k][0]) for _, _, members in found]
+
+
 def photo_text(evidence: list[Evidence], photo: int) -> PhotoText | None:
-    """Rebuild the text of ``photo`` from its line evidence (in reading order)."""
+    """Rebuild the text of ``photo`` from its line evidence: the lines of one row joined by a space, the
+    rows by line breaks, so that what is written beside a label is read after it."""
     lines = [e for e in evidence if e.photo == photo and e.label == "text-line" and e.text and e.box]
     if not lines:
         return None
     text = ""
     spans = []
-    for e in lines:
-        assert e.text is not None and e.box is not None
-        start = len(text)
-        text += e.text
-        spans.append((Span(start, len(text)), e.box))
+    for row in rows([e.box or (0, 0, 0, 0) for e in lines]):
+        for j, k in enumerate(row):
+            e = lines[k]
+            assert e.text is not None and e.box is not None
+            text += " " if j else ""
+            start = len(text)
+            text += e.text
+            spans.append((Span(start, len(text)), e.box))
         text += "\n"
     return PhotoText(photo, make_document(text.rstrip("\n")), tuple(spans))
 
@@ -158,8 +185,7 @@ class PhotoTextAnalyzer(BasePhotoAnalyzer):
                     out.append(line)
                 elif (len(line.text or ""), line.score) > (len(out[twin].text or ""), out[twin].score):
                     out[twin] = line
-        out.sort(key=lambda e: ((e.box or (0, 0))[1] // 20, (e.box or (0, 0))[0]))  # rows, then left to right
-        return out
+        return [out[k] for row in rows([e.box or (0, 0, 0, 0) for e in out]) for k in row]  # reading order
 
     def _read(self, tile: Tile, photo: int) -> list[Evidence]:
         result = self._engine(np.asarray(tile.image)[:, :, ::-1])  # RapidOCR takes BGR arrays

@@ -47,11 +47,18 @@ class Limits:
 
     max_members: int = 200_000  # files in the archive (a large X archive holds tens of thousands of photos)
     max_member_bytes: int = 2 << 30  # any one member streamed (a WordPress export, a CSV)
-    max_json_bytes: int = 256 << 20  # a JSON member, parsed whole (X splits tweets into parts below this)
+    # a JSON member parsed whole (a manifest, a profile): the data files are read an entry at a time
+    max_json_bytes: int = 64 << 20
+    max_entry_chars: int = 16 << 20  # one entry of a data file read an entry at a time (jsonstream)
     max_text_bytes: int = 256 << 20  # a CSV member, decoded whole before its rows are read one by one
     max_car_bytes: int = 512 << 20  # a Bluesky repository, read whole (its blocks come in no order)
     max_photo_bytes: int = 80 << 20  # a photo extracted for checking (photos over 80 MB are not checked)
+    max_text_chars: int = 100_000  # an item's text (the policy pack's limits.max_text_chars in an audit run)
     max_total_bytes: int = 32 << 30  # decompressed bytes read from the whole archive, photos included
+    # a zip member that declares more than this many bytes, at more than max_ratio to 1, is refused when
+    # the archive is listed, read or not (deflate cannot pass about 1,032 to 1; real exports are far below)
+    bomb_min_bytes: int = 64 << 20
+    max_ratio: int = 1_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -153,6 +160,8 @@ class _Bounded(io.RawIOBase):
         want = min(len(buffer), self._limit - self._count + 1)
         try:
             data = self._raw.read(want)
+        except ArchiveError as exc:
+            raise _named(exc, self._name) from None
         except READ_ERRORS as exc:
             raise ArchiveError("PG517", member=self._name, reason=reason_of(exc)) from None
         self._count += len(data)
@@ -203,7 +212,15 @@ class Archive:
         """The size the archive declares (a zip's header can lie: reads are counted anyway)."""
         return self._members[name][1]
 
-    def _add(self, raw: str, handle: Any, *, size: int | None, refused: str | None = None) -> None:
+    def _add(
+        self,
+        raw: str,
+        handle: Any,
+        *,
+        size: int | None,
+        refused: str | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> None:
         self._seen += 1
         if self._seen > self.limits.max_members:
             raise ArchiveError("PG510", member=self.label, limit=self.limits.max_members)
@@ -213,7 +230,7 @@ class Archive:
             self.problems.append(ImportProblem.of(exc))
             return
         if refused is not None:
-            self.problems.append(problem(refused, name))
+            self.problems.append(problem(refused, name, **(values or {})))
         elif name in self._members:
             self.problems.append(problem("PG518", name))
         else:

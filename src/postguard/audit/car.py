@@ -5,7 +5,8 @@ The framing is written here: a varint-prefixed DAG-CBOR header ``{version: 1, ro
 blocks, each ``varint(length) . CID . bytes``. The CAR readers on PyPI are early single releases without
 upkeep (``ipld-car`` 0.0.1, ``dag-cbor`` last released in 2023), and the framing is a few dozen lines;
 the blocks' DAG-CBOR is decoded by ``cbor2`` (MIT), with nesting capped and indefinite lengths refused,
-and a link (CBOR tag 42) read as :class:`Link`. Each block's sha2-256 is checked against its CID.
+and a link (CBOR tag 42) read as :class:`Link`. Each block's sha2-256 is checked against its CID: a block
+that does not match is never read (a record in it is reported), and the blocks after it still are.
 The file is untrusted: lengths are checked against what is left, the tree is walked without recursion,
 and a block met twice is not walked again.
 """
@@ -97,12 +98,15 @@ class Car:
     roots: list[Link]
     blocks: dict[bytes, memoryview] = field(default_factory=dict)
     damage: str | None = None  # why reading stopped early (the blocks before it are kept)
+    tampered: set[bytes] = field(default_factory=set)  # blocks whose bytes do not hash to their CID
 
     def get(self, link: Any) -> Any:
         if not isinstance(link, Link):
             raise CarError("a link is not a CID")
         block = self.blocks.get(link.cid)
         if block is None:
+            if link.cid in self.tampered:
+                raise CarError(f"block {link}'s bytes do not match its CID (altered?)")
             raise CarError(f"block {link} is not in the file")
         return decode(block)
 
@@ -129,13 +133,14 @@ def read_car(data: bytes) -> Car:
             if size == 0 or end > len(view):
                 raise CarError(f"the block at byte {at:,} is cut off (truncated?)")
             cid, digest, body = _cid(view, start, end)
-            if digest is not None and hashlib.sha256(view[body:end]).digest() != digest:
-                raise CarError(f"block {cid_text(cid)} does not match its CID")
         except CarError as exc:
             car.damage = str(exc)
             break
-        car.blocks.setdefault(cid, view[body:end])
         at = end
+        if digest is not None and hashlib.sha256(view[body:end]).digest() != digest:
+            car.tampered.add(cid)  # the framing is sound: the next block is read; this one never is
+            continue
+        car.blocks.setdefault(cid, view[body:end])
     return car
 
 

@@ -5,7 +5,10 @@ counting and caps are :class:`~postguard.audit.archive.Archive`'s."""
 
 from __future__ import annotations
 
+import bz2
+import copy
 import errno
+import io
 import lzma
 import os
 import stat
@@ -14,7 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from postguard.audit.archive import DEFAULT_LIMITS, READ_ERRORS, Archive, Limits, reason_of, shown
 from postguard.audit.model import problem
@@ -41,19 +44,90 @@ class ZipArchive(Archive):
                 continue
             mode = info.external_attr >> 16
             refused = None
+            values: dict[str, Any] = {}
             if stat.S_ISLNK(mode):
                 refused = "PG512"
             elif stat.S_IFMT(mode) not in (0, stat.S_IFREG):
                 refused = "PG513"
             elif info.flag_bits & 0x1:
                 refused = "PG516"
-            self._add(info.filename, info, size=info.file_size, refused=refused)
+            elif _declares_a_bomb(info, limits):
+                refused = "PG545"
+                packed = max(1, info.compress_size)
+                values = {"size": info.file_size, "packed": packed, "ratio": info.file_size // packed}
+            self._add(info.filename, info, size=info.file_size, refused=refused, values=values)
 
     def _raw_open(self, handle: Any) -> IO[bytes]:
-        return self._zip.open(handle)
+        info: zipfile.ZipInfo = handle
+        if info.compress_type in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+            # zipfile inflates bzip2 and LZMA whole, whatever is asked of it (a 786-byte member became
+            # 1.1 GB in memory): read the compressed bytes as stored and inflate them here, in bounded steps
+            stored = copy.copy(info)
+            stored.compress_type = zipfile.ZIP_STORED
+            stored.file_size = info.compress_size
+            raw = self._zip.open(stored)
+            raw._expected_crc = None  # type: ignore[attr-defined]  # the CRC is of the inflated bytes: checked below
+            return cast(IO[bytes], _Inflate(raw, info))
+        return self._zip.open(info)
 
     def _close(self) -> None:
         self._zip.close()
+
+
+def _declares_a_bomb(info: zipfile.ZipInfo, limits: Limits) -> bool:
+    """A member that says it expands past ``bomb_min_bytes`` at more than ``max_ratio`` to 1."""
+    return info.file_size > limits.bomb_min_bytes and info.file_size > limits.max_ratio * max(1, info.compress_size)
+
+
+class _Inflate(io.RawIOBase):
+    """A bzip2 or LZMA zip member inflated at most ``len(buffer)`` bytes at a time; it may not pass the
+    size its header declares, and its CRC must match."""
+
+    def __init__(self, raw: IO[bytes], info: zipfile.ZipInfo) -> None:
+        super().__init__()
+        self._raw, self._declared, self._crc_expected = raw, info.file_size, info.CRC
+        self._crc = 0
+        self._count = 0
+        self._header = info.compress_type == zipfile.ZIP_LZMA
+        self._decompressor: Any = bz2.BZ2Decompressor() if not self._header else None
+
+    def readable(self) -> bool:
+        return True
+
+    def _start_lzma(self) -> None:
+        head = self._raw.read(4)
+        if len(head) < 4:
+            raise EOFError("the LZMA header is cut off")
+        size = int.from_bytes(head[2:4], "little")
+        props = self._raw.read(size)
+        filters = [lzma._decode_filter_properties(lzma.FILTER_LZMA1, props)]  # type: ignore[attr-defined]
+        self._decompressor = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=filters)
+        self._header = False
+
+    def readinto(self, buffer: Any) -> int:
+        if self._header:
+            self._start_lzma()
+        decompressor = self._decompressor
+        want = len(buffer)
+        data = b""
+        while not data and not decompressor.eof:
+            chunk = self._raw.read(1 << 16) if decompressor.needs_input else b""
+            if decompressor.needs_input and not chunk:
+                raise EOFError("the compressed data ends early")
+            data = decompressor.decompress(chunk, max_length=want)
+        self._count += len(data)
+        if self._count > self._declared:
+            raise ArchiveError("PG554", declared=self._declared)
+        self._crc = zlib.crc32(data, self._crc)
+        if decompressor.eof and not data and self._crc != self._crc_expected:
+            raise ArchiveError("PG555")
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
 
 
 class TarArchive(Archive):

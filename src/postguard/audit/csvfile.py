@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 
 from postguard.audit.archive import Archive
-from postguard.audit.entries import Malformed, Result
+from postguard.audit.entries import Malformed, Result, sourced
 from postguard.audit.model import ImportedItem, ImportProblem, problem
 from postguard.audit.times import BadTime
 from postguard.errors import ArchiveError
@@ -69,7 +69,7 @@ def each_row(
             continue
         where, fields = row
         try:
-            yield build(fields)
+            yield sourced(build(fields), name)
         except Malformed as exc:
             yield problem("PG530", name, entry=where, problem=str(exc))
         except BadTime as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from postguard.audit.model import ImportedItem, ImportProblem, problem
@@ -78,7 +79,13 @@ def each(
     """``build`` on each raw entry (an item, or problems and an item); a malformed one becomes a problem
     naming the member and the entry (``entry 3``), and the next is read."""
     for index, raw in enumerate(raws):
+        if isinstance(raw, ImportProblem):  # the reader's own: an entry it skipped, or the member's damage
+            yield raw
+            continue
         where = f"{label} {index}"
+        named = identity(raw)
+        if named:
+            where += f" ({named})"
         try:
             result = build(raw)
         except Malformed as exc:
@@ -89,9 +96,58 @@ def each(
             yield ImportProblem.of(exc, member=member)
         else:
             if isinstance(result, list):
-                yield from result
+                yield from (sourced(r, member) for r in result)
             elif result is not None:
-                yield result
+                yield sourced(result, member)
+
+
+def sourced(result: Result, member: str) -> Result:
+    """An item with the member it was read from (a problem as it is)."""
+    if isinstance(result, ImportedItem) and not result.source:
+        return replace(result, source=member)
+    return result
+
+
+# The fields that name an entry, in the order tried: X, Mastodon, YouTube, Meta's times, feeds and WXR.
+_ID_KEYS = ("id_str", "id", "uri", "Video ID", "Comment ID", "timestamp", "creation_timestamp")
+_ID_CHILDREN = ("post_id", "guid", "id", "link")
+
+
+def identity(raw: Any) -> str | None:
+    """What names a raw entry, for a problem's message: its id, URI, key or time as the export has it
+    (``None`` when it has none). Never raises; at most 100 printable characters."""
+    try:
+        found = _identity(raw)
+    except Exception:  # a hostile entry's shape must never stop the import
+        return None
+    if found is None:
+        return None
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in found.strip())
+    return text[:100] or None
+
+
+def _identity(raw: Any) -> str | None:
+    if isinstance(raw, tuple) and raw and isinstance(raw[0], str):  # (key, record) of a Bluesky repository
+        return raw[0]
+    if isinstance(raw, dict):
+        entry = raw["tweet"] if isinstance(raw.get("tweet"), dict) else raw
+        for key in _ID_KEYS:
+            value = entry.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+                return str(value)
+        inner = entry.get("object")
+        if isinstance(inner, dict) and isinstance(inner.get("id"), str):
+            return str(inner["id"])
+        return None
+    tag = getattr(raw, "tag", None)
+    if isinstance(tag, str):  # an XML element: an RSS item, an Atom entry, a WXR item
+        for name in _ID_CHILDREN:
+            for child in raw:
+                if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == name:
+                    value = (child.text or "").strip() or (child.get("href") or "").strip()
+                    if value:
+                        return value
+    return None
 
 
 def made_id(created: dt.datetime, *parts: str) -> str:

@@ -19,6 +19,7 @@ from types import TracebackType
 from postguard.audit.archive import DEFAULT_LIMITS, Archive, Limits, open_archive
 from postguard.audit.entries import Result
 from postguard.audit.importers import detect, importer
+from postguard.audit.media import is_photo
 from postguard.audit.model import ImportedItem, ImportProblem, Kind, problem
 from postguard.errors import ArchiveError
 from postguard.types import AccountKind, Post
@@ -40,6 +41,7 @@ class ArchiveImport(Iterator[Result]):
         extract_media: bool = True,
         publications_only: bool = False,
         media_dir: str | os.PathLike[str] | None = None,
+        verify_media: bool = False,
     ) -> None:
         if format is not None:
             importer(format)  # an unknown format is an error before the archive is opened
@@ -51,22 +53,90 @@ class ArchiveImport(Iterator[Result]):
             self.archive.close()
             raise
         self.extract_media = extract_media
+        self.verify_media = verify_media
         self.publications_only = publications_only
         # the items left out because they are not the account's publications, by kind
         self.left_out: Counter[Kind] = Counter()
+        self.imported = 0  # items yielded (publications or not)
+        self.problems: list[ImportProblem] = []  # what was skipped (notices not included)
+        self.finished = False
         self._results = self._run()
 
     def _run(self) -> Generator[Result, None, None]:
+        for result in self._read():
+            if isinstance(result, ImportedItem):
+                self.imported += 1
+            elif not result.notice:
+                self.problems.append(result)
+            yield result
+        self.finished = True
+
+    def _read(self) -> Generator[Result, None, None]:
         yield from self.archive.problems
+        limit = self.archive.limits.max_text_chars
+        used: set[str] = set()
         for result in importer(self.format).read(self.archive):
             if isinstance(result, ImportedItem):
+                used.update(result.media)
+                if len(result.text) > limit:
+                    yield _too_long(result, limit)
+                    continue
                 if self.publications_only and not result.publication:
                     self.left_out[result.kind] += 1
                     continue
                 if self.extract_media and result.media:
                     result, problems = self._extracted(result)
                     yield from problems
+                elif self.verify_media and result.media:
+                    result, problems = self._verified(result)
+                    yield from problems
             yield result
+        if self.verify_media:
+            yield from self._unused_photos(used)
+
+    def refusal(self) -> ArchiveError | None:
+        """Once every result was read: the error that says the archive could not be imported at all (no
+        item, and a member it needed could not be read), else ``None``."""
+        if not self.finished or self.imported or not any(p.code in _UNREADABLE for p in self.problems):
+            return None
+        first = next(p for p in self.problems if p.code in _UNREADABLE)
+        count = len(self.problems)
+        plural = "" if count == 1 else "s"
+        where = f"[{first.code}] {first.member}"
+        return ArchiveError("PG548", member=self.archive.label, count=count, s=plural, first=where)
+
+    def _unused_photos(self, used: set[str]) -> Iterator[ImportProblem]:
+        """Photos in the archive that no item uses, read through their caps: nothing would read them in
+        an audit, but one that cannot be read (a zip bomb whose header lies) is still reported."""
+        for name in self.archive.names:
+            if name in used or not is_photo(name):
+                continue
+            failed = self._unreadable(name)
+            if failed is not None:
+                yield problem("PG553", name, reason=failed.reason)
+
+    def _unreadable(self, name: str) -> ArchiveError | None:
+        try:
+            with self.archive.open(name, limit=self.archive.limits.max_photo_bytes, what="a photo") as stream:
+                while stream.read(1 << 20):
+                    pass
+        except ArchiveError as exc:
+            return exc
+        return None
+
+    def _verified(self, item: ImportedItem) -> tuple[ImportedItem, list[ImportProblem]]:
+        """Each photo read through its caps and dropped (``audit import``: the same problems an audit run
+        meets when it extracts them, without writing anything)."""
+        kept, problems = [], []
+        for name in item.media:
+            failed = self._unreadable(name)
+            if failed is None:
+                kept.append(name)
+            else:
+                problems.append(
+                    problem("PG533", name, entry=f"{item.kind.value} {item.id}", photo=name, reason=failed.reason)
+                )
+        return replace(item, media=tuple(kept)), problems
 
     def _extracted(self, item: ImportedItem) -> tuple[ImportedItem, list[ImportProblem]]:
         files, problems = [], []
@@ -98,6 +168,15 @@ class ArchiveImport(Iterator[Result]):
         self.close()
 
 
+# Problems that mean a member the importer needed could not be read at all (not one entry of it).
+_UNREADABLE = frozenset({"PG514", "PG515", "PG517", "PG520", "PG521", "PG522", "PG523", "PG524", "PG526"})
+
+
+def _too_long(item: ImportedItem, limit: int) -> ImportProblem:
+    member = item.source or "archive"
+    return problem("PG546", member, entry=f"{item.kind.value} {item.id[:100]}", chars=len(item.text), limit=limit)
+
+
 def import_archive(
     path: str | os.PathLike[str],
     format: str | None = None,
@@ -106,12 +185,14 @@ def import_archive(
     extract_media: bool = True,
     publications_only: bool = False,
     media_dir: str | os.PathLike[str] | None = None,
+    verify_media: bool = False,
 ) -> ArchiveImport:
     """Import the export at ``path`` (a zip, a tar, a folder, or one export file) as ``format``, or the
     format its files show. Raises :class:`~postguard.errors.ArchiveError` only when the archive cannot be
     read at all; everything else skipped is an :class:`ImportProblem` among the results. Photos are
     extracted into a private temporary folder made in ``media_dir`` (default: the system's temporary
-    folder).
+    folder). ``verify_media`` (without ``extract_media``) reads each photo through its caps and drops any
+    that cannot be read, with a problem: what ``postguard audit import`` does.
 
     >>> with import_archive("twitter-2024-05-01.zip", extract_media=True) as results:  # doctest: +SKIP
     ...     posts = [to_post(r) for r in results if isinstance(r, ImportedItem) and r.publication]
@@ -123,6 +204,7 @@ def import_archive(
         extract_media=extract_media,
         publications_only=publications_only,
         media_dir=media_dir,
+        verify_media=verify_media,
     )
 
 

@@ -5,7 +5,7 @@ found in an account's archive, and an :class:`ImportProblem` for each member or 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from postguard.errors import ArchiveError
@@ -45,6 +45,8 @@ class ImportedItem:
     in_reply_to: str | None = None
     refers_to: str | None = None  # the post reposted or quoted (its URL or URI), when the export says
     media_files: tuple[str, ...] = ()
+    # the archive member it was read from (set by the readers; not written out)
+    source: str = field(default="", compare=False)
 
     def to_json(self) -> dict[str, object]:
         """The item as one JSON object (what ``postguard audit import`` writes per line)."""
@@ -77,19 +79,33 @@ class ImportProblem:
     code: str
     reason: str
     entry: str | None = None
+    # a notice skips nothing: it says what the export cannot give (a photo the platform keeps elsewhere)
+    notice: bool = False
 
     @property
     def message(self) -> str:
         return f"{self.member}: {self.reason}"
 
     @classmethod
-    def of(cls, error: ArchiveError, *, member: str | None = None) -> ImportProblem:
-        return cls(member=error.member or member or "archive", code=error.code, reason=error.reason, entry=error.entry)
+    def of(cls, error: ArchiveError, *, member: str | None = None, notice: bool = False) -> ImportProblem:
+        return cls(
+            member=error.member or member or "archive",
+            code=error.code,
+            reason=error.reason,
+            entry=error.entry,
+            notice=notice,
+        )
 
     def to_json(self) -> dict[str, object]:
-        return {"member": self.member, "entry": self.entry, "code": self.code, "reason": self.reason}
+        out: dict[str, object] = {"member": self.member, "entry": self.entry, "code": self.code, "reason": self.reason}
+        if self.notice:
+            out["notice"] = True
+        return out
 
 
-def problem(code: str, member: str, *, entry: str | int | None = None, **values: object) -> ImportProblem:
+def problem(
+    code: str, member: str, *, entry: str | int | None = None, notice: bool = False, **values: object
+) -> ImportProblem:
     """An :class:`ImportProblem` with its message from :data:`postguard.errors.MESSAGES`."""
-    return ImportProblem.of(ArchiveError(code, member=member, entry=None if entry is None else str(entry), **values))
+    error = ArchiveError(code, member=member, entry=None if entry is None else str(entry), **values)
+    return ImportProblem.of(error, notice=notice)

@@ -202,7 +202,8 @@ def write_outputs(
     """Write the outputs from the partitions, in order; the HTML report last."""
     from postguard.audit.report_html import write_html
 
-    totals = Totals(skipped=list(problems[:EXAMPLES]), skipped_codes=Counter(p.code for p in problems))
+    # a notice (a photo the platform keeps outside the export) skipped nothing: listed, never counted
+    totals = Totals(skipped=list(problems[:EXAMPLES]), skipped_codes=Counter(p.code for p in problems if not p.notice))
     root = store.root
     with (
         atomic_file(root / "reports.jsonl") as reports,

@@ -39,11 +39,12 @@ import os
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from postguard import __version__
+from postguard.audit.archive import DEFAULT_LIMITS, Limits
 from postguard.audit.importing import ArchiveImport, import_archive, to_post
 from postguard.audit.model import ImportedItem, ImportProblem
 from postguard.audit.partition import Partition, dedup_key, file_sha256, partitions
@@ -261,9 +262,9 @@ def fingerprint(path: str) -> str:
         raise ArchiveError("PG502", member=path, reason=exc.strerror or type(exc).__name__) from None
 
 
-def count_posts(path: str, format: str | None) -> int:
+def count_posts(path: str, format: str | None, limits: Limits = DEFAULT_LIMITS) -> int:
     """The publications an archive's import yields (a pass without extracting photos)."""
-    with import_archive(path, format, extract_media=False, publications_only=True) as results:
+    with import_archive(path, format, limits=limits, extract_media=False, publications_only=True) as results:
         return sum(1 for r in results if isinstance(r, ImportedItem))
 
 
@@ -440,6 +441,7 @@ def run_audit(
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1")
     pack = load_pack(*packs)
+    limits = replace(DEFAULT_LIMITS, max_text_chars=pack.max_text_chars)  # a longer text is skipped, named
     pack_paths = tuple(os.path.abspath(p) for p in packs)
     sources: list[_Source] = []
     for given in archives:
@@ -475,7 +477,7 @@ def run_audit(
         earlier = store.open(settings)
         counts = earlier.get("counts") if earlier else None
         if not isinstance(counts, list) or len(counts) != len(sources):
-            counts = [count_posts(s.path, format) for s in sources]
+            counts = [count_posts(s.path, format, limits) for s in sources]
         manifest: dict[str, Any] = {
             "settings": settings,
             "counts": counts,
@@ -487,7 +489,7 @@ def run_audit(
         runner = _Runner(store, backend, bar, pack_paths)
         for index, source in enumerate(sources):
             with import_archive(
-                source.path, format, extract_media=True, publications_only=True, media_dir=store.media
+                source.path, format, limits=limits, extract_media=True, publications_only=True, media_dir=store.media
             ) as importing:
                 for partition in partitions(
                     importing,
@@ -514,7 +516,7 @@ def run_audit(
         checked=runner.summary_checked,
         shared=runner.summary_shared,
         resumed=runner.summary_resumed,
-        skipped=len(problems),
+        skipped=sum(1 for p in problems if not p.notice),
         left_out=dict(sorted(left_out.items())),
         workers=backend.describe,
     )

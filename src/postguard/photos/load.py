@@ -13,10 +13,12 @@ whatever its name. EXIF orientation is applied; CMYK, 16-bit, palette and alpha 
 from __future__ import annotations
 
 import math
+import os
+import stat
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from PIL import (  # the plugins of the supported formats, registered whatever Pillow has loaded
     BmpImagePlugin,  # noqa: F401
@@ -114,38 +116,47 @@ def supported_formats() -> tuple[str, ...]:
 def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
     name = str(path)
     p = Path(path)
-    try:
-        size = p.stat().st_size
+    try:  # opened first, without blocking (a FIFO), so that a file it may not read says so
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         return PhotoError(index, name, "does not exist (no such file)")
-    except OSError as exc:
-        return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
-    if p.is_dir():
+    except IsADirectoryError:
         return PhotoError(index, name, "is a directory, not a photo")
-    if not p.is_file():
-        return PhotoError(index, name, "is not a regular file (a device or a pipe?), not a photo")
-    if size == 0:
-        return PhotoError(index, name, "is empty (0 bytes)")
-    if size > MAX_FILE_BYTES:
-        return PhotoError(
-            index, name, f"is {size / 2**20:.0f} MB; photos over {MAX_FILE_BYTES // 2**20} MB are not checked"
-        )
-    if p.suffix.lower() in (".heic", ".heif") and not _register_heif():
-        return PhotoError(index, name, _HEIF_MISSING)
-    try:
-        loaded = _open(index, p, supported_formats())
-    except _Refused as exc:
-        return PhotoError(index, name, str(exc))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return PhotoError(index, name, f"has more than {MAX_PIXELS:,} pixels (a decompression bomb?); not decoded")
-    except UnidentifiedImageError:
-        return PhotoError(index, name, _unsupported(p))
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:  # truncated or corrupt data
-        return PhotoError(index, name, f"is damaged or truncated ({_first_line(exc)})")
-    except MemoryError:
-        return PhotoError(index, name, "is too large to decode on this machine")
-    except Exception as exc:  # a decoder's own bug on a malformed file: the photo is not checked, the post is
-        return PhotoError(index, name, f"is damaged or truncated ({_decoder_failure(exc)})")
+    except OSError as exc:  # EACCES, a name too long, a loop of symlinks
+        return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return PhotoError(index, name, "is a directory, not a photo")
+        if not stat.S_ISREG(info.st_mode):
+            return PhotoError(index, name, "is not a regular file (a device or a pipe?), not a photo")
+        size = info.st_size
+        if size == 0:
+            return PhotoError(index, name, "is empty (0 bytes)")
+        if size > MAX_FILE_BYTES:
+            return PhotoError(
+                index, name, f"is {size / 2**20:.0f} MB; photos over {MAX_FILE_BYTES // 2**20} MB are not checked"
+            )
+        if p.suffix.lower() in (".heic", ".heif") and not _register_heif():
+            return PhotoError(index, name, _HEIF_MISSING)
+        try:
+            loaded = _open(index, p, f, supported_formats())
+        except _Refused as exc:
+            return PhotoError(index, name, str(exc))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            return PhotoError(index, name, f"has more than {MAX_PIXELS:,} pixels (a decompression bomb?); not decoded")
+        except UnidentifiedImageError:
+            return PhotoError(index, name, _unsupported(p, f))
+        except (PermissionError, IsADirectoryError) as exc:  # not the photo's fault: it was not read
+            return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:  # truncated or corrupt data
+            if isinstance(exc, OSError) and exc.errno is not None and exc.filename is None:  # EIO while reading
+                return PhotoError(index, name, f"cannot be read ({exc.strerror or exc.__class__.__name__})")
+            return PhotoError(index, name, f"is damaged or truncated ({_first_line(exc)})")
+        except MemoryError:
+            return PhotoError(index, name, "is too large to decode on this machine")
+        except Exception as exc:  # a decoder's own bug on a malformed file: the photo is not checked, the post is
+            return PhotoError(index, name, f"is damaged or truncated ({_decoder_failure(exc)})")
     w, h = loaded.size
     if loaded.format.upper() in ("JPEG", "MPO") and size * JPEG_MIN_PIXELS_PER_BYTE < w * h:
         # a header that claims 12,000 x 10,000 pixels over 631 bytes holds no picture: Pillow decodes it
@@ -155,13 +166,15 @@ def load_photo(index: int, path: str | Path) -> LoadedPhoto | PhotoError:
 
 
 def image_problem(path: str | Path) -> str | None:
-    """Why :func:`load_photo` would refuse ``path``, judged from the file's header and a structural check
-    (``verify()``) without decoding its pixels; None when it would load. For files that must be images
-    before anything is checked, such as a policy pack's brand assets."""
+    """Why :func:`load_photo` would refuse ``path``: judged from the file's header and a structural check
+    (``verify()``) first, then by loading it as a photo is loaded (a JPEG cut short has a sound header);
+    None when it loads. For files that must be images before anything is checked, such as a policy
+    pack's brand assets."""
     p = Path(path)
     try:
         info = p.stat()
-    except OSError as exc:
+        os.close(os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)))
+    except OSError as exc:  # EACCES is not damage: the file was never read
         return f"cannot be read ({exc.strerror or exc.__class__.__name__})"
     if not p.is_file():
         return "is not a regular file, not an image"
@@ -188,7 +201,8 @@ def image_problem(path: str | Path) -> str | None:
         return f"has more than {MAX_PIXELS:,} pixels; not decoded"
     if _pixels(size) > MAX_FRAME_PIXELS and fmt not in ("JPEG", "MPO"):
         return str(_refuse_frame(size))
-    return None
+    loaded = load_photo(0, p)  # the header is sound; now its data: verify() reads none of a JPEG's
+    return loaded.message if isinstance(loaded, PhotoError) else None
 
 
 _HEIF_MISSING = "is a HEIC/HEIF photo: install the opt-in extra with pip install 'postguard[heic]'"
@@ -206,11 +220,15 @@ def _decoder_failure(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {lines[0][:80]}" if lines else exc.__class__.__name__
 
 
-def _unsupported(path: Path) -> str:
+def _unsupported(path: Path, opened: BinaryIO | None = None) -> str:
     """Why a file Pillow was not allowed to open is refused: the format its content shows, if any."""
     try:
-        with path.open("rb") as f:
-            prefix = f.read(16)
+        if opened is not None:
+            opened.seek(0)
+            prefix = opened.read(16)
+        else:
+            with path.open("rb") as f:
+                prefix = f.read(16)
     except OSError:
         prefix = b""
     if prefix[4:8] == b"ftyp" and prefix[8:12] in _HEIF_BRANDS and not _register_heif():
@@ -245,11 +263,11 @@ def _refuse_frame(size: tuple[int, int]) -> _Refused:
     )
 
 
-def _open(index: int, path: Path, formats: tuple[str, ...]) -> LoadedPhoto:
+def _open(index: int, path: Path, opened: BinaryIO, formats: tuple[str, ...]) -> LoadedPhoto:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a plugin's notes on odd files are not the user's business
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        with Image.open(path, formats=list(formats)) as im:
+        with Image.open(opened, formats=list(formats)) as im:
             if _pixels(im.size) > MAX_PIXELS:
                 raise Image.DecompressionBombError(f"{im.size}")
             reduced = 1
@@ -263,7 +281,9 @@ def _open(index: int, path: Path, formats: tuple[str, ...]) -> LoadedPhoto:
             has_thumbnail = bool(exif and exif.get_ifd(0x0001)) or "thumbnail" in im.info
             xmp = im.info.get("xmp", b"") or b""
             n_frames = getattr(im, "n_frames", 1) if reduced == 1 else 1
-            image = _rgb(ImageOps.exif_transpose(im) or im)  # decodes the first frame, and only it
+            # decodes the first frame, and only it; a copy turned upright only where the EXIF says so
+            turned = ImageOps.exif_transpose(im) if exif.get(0x0112, 1) not in (1, None) else None
+            image = _rgb(turned or im, own=turned is not None)
             frames = _sample_frames(im, n_frames, _pixels(im.size)) if n_frames > 1 else []
     return LoadedPhoto(
         index,
@@ -305,16 +325,20 @@ def _sample_frames(im: Image.Image, n_frames: int, decoded: int) -> list[Image.I
             break
         decoded += pixels  # this frame is decoded by the copy below or by the next seek
         if k in wanted:
-            frames.append(_rgb(im.copy()))
+            frames.append(_rgb(im.copy(), own=True))
     return frames
 
 
-def _rgb(im: Image.Image) -> Image.Image:
-    """8-bit RGB from whatever mode the file uses (CMYK, I;16, P, LA, RGBA…)."""
+def _rgb(im: Image.Image, *, own: bool = False) -> Image.Image:
+    """8-bit RGB from whatever mode the file uses (CMYK, I;16, P, LA, RGBA…). An RGB image that is
+    ``own`` (a copy made for this) is returned as it is: another copy of 50 megapixels is 150 MB."""
+    if own and im.mode == "RGB":
+        return im
     if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
         im = im.convert("I").point(lambda v: v / 256).convert("L")  # point() takes no big-endian I;16B
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-        im = im.convert("RGBA")
+        if im.mode != "RGBA":  # an RGBA image is pasted as it is: no copy of it
+            im = im.convert("RGBA")
         background = Image.new("RGB", im.size, (255, 255, 255))
         background.paste(im, mask=im.getchannel("A"))
         return background

@@ -26,6 +26,7 @@ import yaml
 
 from postguard.codes import CODES
 from postguard.errors import PackError
+from postguard.policy.numbers import number_regex
 from postguard.types import AccountKind, Severity
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -36,6 +37,9 @@ MAX_PACK_BYTES = 1024 * 1024
 MAX_PACK_DEPTH = 20  # nodes from the top mapping to a value; the schema's deepest is 5
 MAX_PACK_NODES = 50_000  # scalars, mappings and lists, all together
 MAX_PACK_ITEMS = 2_000  # entries in any one mapping or list
+# Brand assets, all packs together: each is decoded and matched against every photo (BR001), so a pack
+# of thousands would stall every check that has a photo
+MAX_BRAND_ASSETS = 50
 _ECHO_CHARS = 80  # of a value from the pack quoted in an error message
 
 # Personal mail providers: an address there is an individual's, never a department's published contact.
@@ -217,6 +221,13 @@ class _PackYamlError(yaml.YAMLError):
         self.problem_mark = mark
 
 
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: Any, mark: Any) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+        self.problem_mark = mark
+
+
 class _PackLoader(yaml.SafeLoader):
     """YAML's safe subset, bounded: no anchors or aliases (an alias bomb expands a few lines into
     gigabytes), at most ``MAX_PACK_DEPTH`` levels (Python's recursion limit is not a parser's), at most
@@ -247,12 +258,28 @@ class _PackLoader(yaml.SafeLoader):
             raise _PackYamlError(f"has over {MAX_PACK_ITEMS:,} entries in one list or mapping", node.start_mark)
         return node
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A key given twice in one mapping is refused: YAML's loaders keep the last silently, so a rule
+        set twice (``OP001: {enabled: false}`` further down) would quietly undo the first."""
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.construct_object(key_node)
+                if isinstance(key, str | int | float | bool) or key is None:
+                    if key in seen:
+                        raise _DuplicateKey(key, key_node.start_mark)
+                    seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
 
 def _parse(raw: str, where: str) -> dict[str, Any]:
     if len(raw) > MAX_PACK_BYTES:
         raise PackError("PG306", where=where, limit=MAX_PACK_BYTES)
     try:
         data = yaml.load(raw, Loader=_PackLoader)  # noqa: S506 - a SafeLoader, bounded
+    except _DuplicateKey as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else 0
+        raise PackError("PG334", where=where, key=_echo(str(exc.key)), line=line) from None
     except _PackYamlError as exc:
         mark = exc.problem_mark
         at = f" at line {mark.line + 1}" if mark is not None else ""
@@ -413,13 +440,16 @@ def _base_from(data: dict[str, Any], where: str) -> PolicyPack:
     )
 
 
-def _brand_assets(raw: list[str], where: str) -> tuple[str, ...]:
+def _brand_assets(raw: list[str], where: str, already: int = 0) -> tuple[str, ...]:
     """Asset paths, relative to the pack's folder when the pack is a file; each must be an image that
-    the photo loader opens (checked from its header): an asset that cannot be read would turn BR001
-    off without a word."""
+    the photo loader opens whole (decoded, at a reduced size where the format allows): an asset that
+    cannot be read would turn BR001 off without a word. At most ``MAX_BRAND_ASSETS`` with the
+    ``already`` listed by the packs below."""
     from postguard.photos.load import image_problem
 
     base = Path(where).parent if Path(where).is_file() else Path(".")
+    if len(raw) + already > MAX_BRAND_ASSETS:
+        raise PackError("PG335", where=where, count=len(raw) + already, limit=MAX_BRAND_ASSETS)
     out = []
     for i, name in enumerate(raw):
         try:
@@ -453,12 +483,13 @@ def _compile_pattern(pattern: str, where: str, at: str, *, ignore_case: bool = F
     raise PackError("PG319", where=where, at=at, reason=_echo(reason))
 
 
-def _python_pattern(pattern: str, where: str, at: str, *, warnings_are_errors: bool = False) -> None:
-    """``pattern`` compiles with Python's re, or a one-line PackError. re's warnings ("Possible nested
-    set") are never printed: they are errors where the pattern will run on re, ignored otherwise."""
+def _python_pattern(pattern: str, where: str, at: str) -> None:
+    """``pattern`` compiles with Python's re, or a one-line PackError saying why (for a pattern RE2
+    refused, whether it is broken for every engine). re's warnings ("Possible nested set") are never
+    printed: no pack pattern runs on re."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error" if warnings_are_errors else "ignore")
+            warnings.simplefilter("ignore")
             re.compile(pattern)
     except (re.error, FutureWarning, DeprecationWarning) as exc:
         raise PackError("PG318", where=where, at=at, reason=_echo(str(exc))) from None
@@ -469,15 +500,15 @@ def _python_pattern(pattern: str, where: str, at: str, *, warnings_are_errors: b
 
 
 def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Number patterns must compile with RE2 (linear-time syntax) and with Python's re, which the PII
-    analyzer compiles them with (``analyzers/pii/identifiers.py``, inside a larger pattern): as the group
-    ``(?P<id>...)``, so a pattern that closes a group, sets a global flag or names a group ``id`` is
-    refused here rather than when the first post is checked."""
+    """Number patterns run on RE2, as every pattern a pack writes does: each must compile alone and as
+    the PII analyzer puts it, the group ``(?P<id>...)`` after its context phrases (``policy/numbers.py``,
+    which the analyzer runs too), so that a pattern that names a group ``id`` is refused here rather than
+    when the first post is checked."""
     out = {}
     for label, spec in raw.items():
         at = f"university_numbers.{label}.pattern"
         _compile_pattern(spec["pattern"], where, at)
-        _python_pattern(f"(?P<id>{spec['pattern']})", where, at, warnings_are_errors=True)
+        _compile_pattern(number_regex(spec["pattern"], tuple(spec["context"])), where, at)
         out[label] = (spec["pattern"], tuple(spec["context"]))
     return out
 
@@ -630,7 +661,7 @@ def _layer(base: PolicyPack, data: dict[str, Any], where: str, may_loosen: froze
         local_rules=base.local_rules + tuple(local),
         layers=base.layers + (f"{data['id']}@{data['version']}",),
         university_numbers=base.university_numbers,
-        brand_assets=base.brand_assets + _brand_assets(data.get("brand_assets", []), where),
+        brand_assets=base.brand_assets + _brand_assets(data.get("brand_assets", []), where, len(base.brand_assets)),
         child_apparent_age=base.child_apparent_age,
         disclaimers=base.disclaimers,
         photo_notice=base.photo_notice,

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from postguard.types import REPORT_VERSION, Evidence, Finding, Fix, PhotoError, Report, Where
+from postguard.types import REPORT_VERSION, Evidence, Finding, Fix, PhotoError, Report, Verdict, Where
 
 NonNegative = Annotated[int, Field(ge=0)]
 Box = Annotated[list[int], Field(min_length=4, max_length=4)]
@@ -168,7 +168,7 @@ def report_json(report: Report, *, line: int | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"version": REPORT_VERSION}
     if report.post_id is not None:
         out["id"] = report.post_id
-    out["verdict"] = report.verdict.value if report.error is None else "error"
+    out["verdict"] = Verdict.ERROR.value if report.error is not None else report.verdict.value
     out["policy"] = report.policy
     out["findings"] = [_finding(f) for f in report.findings]
     out["timings_ms"] = {k: round(v, 2) for k, v in report.timings_ms.items()}
@@ -189,9 +189,9 @@ def error_json(
     message: str, *, policy: str, post_id: str | None = None, line: int | None = None, code: str | None = None
 ) -> dict[str, Any]:
     """The report of an input that never became a post (a JSON line that is not a post)."""
-    from postguard.types import InputProblem, Verdict
+    from postguard.types import InputProblem
 
-    report = Report(Verdict.BLOCK, policy, (), post_id=post_id, error=InputProblem("input", message, code))
+    report = Report(Verdict.ERROR, policy, (), post_id=post_id, error=InputProblem("input", message, code))
     return report_json(report, line=line)
 
 

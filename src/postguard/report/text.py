@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from postguard.types import PARTLY_CHECKED, Finding, Report, Severity
+from postguard.errors import shown
+from postguard.types import PARTLY_CHECKED, Finding, Report, Severity, Verdict
 
 Style = Callable[..., str]
 
@@ -50,11 +51,14 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 def render(report: Report, text: str, *, name: str = "post", style: Style = _plain) -> str:
     out: list[str] = []
-    verdict = "error" if report.error is not None else report.verdict.value
+    verdict = Verdict.ERROR.value if report.error is not None else report.verdict.value
     counting = [f for f in report.findings if f.counts]
     head = f"{visible(name)}: {style(verdict.upper(), fg=_VERDICT_COLOURS[verdict], bold=True)}"
     if report.error is not None:
-        out.append(f"{head}  {visible(report.error.message)}")
+        message = report.error.message
+        for named in (f"{name}: ", f"{shown(name)}: "):  # a file's problem that names the file already
+            message = message.removeprefix(named) if name != "post" else message
+        out.append(f"{head}  {visible(message)}")
         return "\n".join(out) + "\n"
     summary = f"{len(counting)} finding{'s' if len(counting) != 1 else ''}"
     lifted = len(report.findings) - len(counting)
@@ -65,13 +69,13 @@ def render(report: Report, text: str, *, name: str = "post", style: Style = _pla
     for f in report.findings:
         out.extend(_finding(f, text, style))
     for e in report.photo_errors:
-        out.append(style(f"photo {e.photo + 1} ({visible(e.path)}) {visible(_unchecked(e.message))}", fg="red"))
+        out.append(style(f"photo {e.photo + 1} ({visible(e.path)}) {visible(unchecked_photo(e.message))}", fg="red"))
     for notice in report.notices:
         out.append(style(f"note: {visible(notice)}", dim=True))
     return "\n".join(out) + "\n"
 
 
-def _unchecked(message: str) -> str:
+def unchecked_photo(message: str) -> str:
     """A photo's problem as a sentence: a photo not decoded at all, or one that a step failed on."""
     return message if message.startswith(PARTLY_CHECKED) else f"could not be checked: it {message}"
 

@@ -66,6 +66,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "lapse approvals": frozenset({Role.COMMUNICATIONS}),
     "report misuse": frozenset({Role.SIGNED_IN}),
     "handle incidents": frozenset({Role.HR_BUSINESS_PARTNER}),
+    "read their departments' incidents": frozenset({Role.HR_BUSINESS_PARTNER}),
     "read every incident": frozenset(),
     "withdraw access to sites": frozenset({Role.HR_BUSINESS_PARTNER}),
     "export access withdrawals": frozenset({Role.ACCESS_PROXY}),

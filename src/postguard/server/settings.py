@@ -199,6 +199,7 @@ INSTALLED_APPS = [
     "postguard.server.approvals",
     "postguard.server.incidents",
     "postguard.server.tokens",
+    "postguard.server.audits",
     "ninja",  # the API's docs page from the package's own files (no CDN)
     "postguard.server.web",
 ]

@@ -6,7 +6,8 @@ is set, a thread when its parent is the account's own post, a quote when it embe
 (``app.bsky.embed.record`` or ``recordWithMedia``). ``app.bsky.feed.repost`` records are reposts (no
 text; not the account's publication). Likes, follows and the rest are not imported. Times are the
 client's ``createdAt``. Images are blobs, not in the CAR: a blob is found only when the archive holds a
-file named by its CID (as blob exports write them), else it is reported as not in the archive. The handle
+file named by its CID (as blob exports write them), else a notice says it is not in the export (the
+post is imported and checked without it; nothing was skipped). The handle
 is not in the repository: the account is its DID.
 """
 
@@ -71,13 +72,15 @@ def _records(car: Car, root: Link, member: str) -> Iterator[Any]:
         try:
             yield key, car.get(link)
         except CarError as exc:
-            yield CarError(f"{key}: {exc}")
+            yield key, exc  # named by its key, reported, and the next record read
 
 
 def _record(raw: Any, did: str, blobs: dict[str, str], member: str) -> list[Result]:
     if isinstance(raw, CarError):
         raise Malformed(str(raw))
     key, record = raw
+    if isinstance(record, CarError):
+        raise Malformed(str(record))
     collection, rkey = key.split("/", 1)
     record = obj(record, "the record")
     created = from_iso(record.get("createdAt"))
@@ -123,8 +126,9 @@ def _record(raw: Any, did: str, blobs: dict[str, str], member: str) -> list[Resu
             continue
         if blob in blobs:
             photos.append(blobs[blob])
-        else:
-            missing.append(problem("PG532", member, entry=f"record {key}", photo=f"blob {blob}"))
+        else:  # as the platform exports it: blobs are not in the repository (a notice, nothing skipped)
+            why = "Bluesky keeps images outside the repository"
+            missing.append(problem("PG547", member, entry=f"record {key}", photo=f"blob {blob}", why=why, notice=True))
     item = ImportedItem(
         platform=PLATFORM,
         account=did,

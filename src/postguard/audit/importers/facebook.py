@@ -4,7 +4,8 @@ Posts are in ``your_posts__check_ins__photos_and_videos_N.json`` (2024 on), or `
 (up to 2021), found by name at any depth as the folders moved between eras. A post's text is its
 ``data[].post``; a post with only photos has its caption in ``media.description``. A post whose ``title``
 says someone "shared a post" or "shared a link" is a repost when it has no words of its own (not the
-account's publication), a quote when it has. Photos are the attachments' ``media.uri``, relative to the
+account's publication); with words, a shared post is a quote and a shared link (a web page, not someone's
+post) the account's own post. Photos are the attachments' ``media.uri``, relative to the
 export's root. The account's comments (``comments_and_reactions/comments.json``, ``comments_v2``) are
 kind ``comment``. There are no post ids or links in the export: an id is made from the time and a hash of
 the content. Deleted posts are not exported. Titles are in the account's language; a share is recognised
@@ -20,7 +21,7 @@ from typing import Any
 
 from postguard.audit.archive import Archive
 from postguard.audit.entries import Result, each, items, made_id, obj, path, text
-from postguard.audit.importers.meta import account_from, entries, load, photos
+from postguard.audit.importers.meta import account_from, photos, stream
 from postguard.audit.media import Members
 from postguard.audit.model import ImportedItem, Kind, problem
 from postguard.audit.times import from_unix
@@ -30,7 +31,7 @@ PLATFORM = "facebook"
 
 _POSTS = re.compile(r"(?:^|/)your_posts(?:__check_ins__photos_and_videos)?_\d+\.json$")
 _COMMENTS = re.compile(r"(?:^|/)comments(?:_and_reactions)?/comments(?:_\d+)?\.json$")
-_SHARED = re.compile(r"\bshared\b.*\b(?:post|link)\b", re.I)
+_SHARED = re.compile(r"\bshared\b.*\b(post|link)\b", re.I)
 
 
 def detect(archive: Archive) -> bool:
@@ -45,25 +46,10 @@ def read(archive: Archive) -> Iterator[Result]:
     if not posts and not comments:
         yield problem("PG507", archive.label, format="Facebook", expected="your_posts_1.json")
     for name in sorted(posts, key=_number):
-        data, failed = load(archive, name)
-        if failed:
-            yield failed
-            continue
-        listed = entries(data, "status_updates_v2", "status_updates")
-        if listed is None:
-            yield problem("PG520", name, reason="expected a list of posts")
-            continue
+        listed = stream(archive, name, "status_updates_v2", "status_updates")
         yield from each(name, listed, functools.partial(_post, account=account, members=members, member=name))
     for name in comments:
-        data, failed = load(archive, name)
-        if failed:
-            yield failed
-            continue
-        listed = entries(data, "comments_v2", "comments")
-        if listed is None:
-            yield problem("PG520", name, reason="expected 'comments_v2', a list of comments")
-            continue
-        yield from each(name, listed, lambda raw: _comment(raw, account))
+        yield from each(name, stream(archive, name, "comments_v2", "comments"), lambda raw: _comment(raw, account))
 
 
 def _number(name: str) -> tuple[int, str]:
@@ -95,8 +81,11 @@ def _post(raw: Any, account: str, members: Members, member: str) -> list[Result]
     item_id = made_id(created, body, *(u for u in uris if isinstance(u, str)))
     found, missing = photos(members, uris, member, f"post {item_id}")
     kind = Kind.POST
-    if _SHARED.search(title):
-        kind = Kind.QUOTE if body else Kind.REPOST
+    shared = _SHARED.search(title)
+    if shared and not body:
+        kind = Kind.REPOST
+    elif shared and shared.group(1).lower() == "post":
+        kind = Kind.QUOTE  # someone's post with the account's words; a link with words is its own post
     item = ImportedItem(
         platform=PLATFORM,
         account=account,

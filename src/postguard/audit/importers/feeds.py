@@ -4,7 +4,9 @@ A feed holds only its newest items, perhaps cut short: prefer a WordPress export
 ``item``: ``title``, ``link``, ``guid``, ``pubDate`` (RFC 822), ``content:encoded`` or else
 ``description`` (HTML made plain, ``<script>`` dropped). Atom ``entry``: ``id``, ``title``,
 ``published`` or else ``updated``, the ``alternate`` link, ``content`` or else ``summary`` (text, html or
-xhtml); an entry with ``thr:in-reply-to`` (RFC 4685) is a reply. Every item is the account's post; feeds
+xhtml); an entry with ``thr:in-reply-to`` (RFC 4685) is a reply, or a thread when it answers an entry of
+the same site (the feed's host). An entry without ``updated`` is read and reported; one with no date at
+all is skipped. Every item is the account's post; feeds
 have no reposts. Enclosures are links, not files in the archive. RSS 1.0 (RDF) is not read.
 """
 
@@ -20,9 +22,9 @@ from postguard.audit.archive import Archive
 from postguard.audit.entries import Malformed, Result, each
 from postguard.audit.html_text import html_to_text
 from postguard.audit.importers.wordpress import WXR
-from postguard.audit.model import ImportedItem, ImportProblem, Kind
+from postguard.audit.model import ImportedItem, ImportProblem, Kind, problem
 from postguard.audit.times import from_iso, from_rfc822
-from postguard.audit.xmlfile import child_text, children, elements, local, namespace, sniff
+from postguard.audit.xmlfile import child_text, children, elements, encoding_problem, local, namespace, sniff
 from postguard.errors import ArchiveError
 
 NAME = "feed"
@@ -50,9 +52,13 @@ def detect(archive: Archive) -> bool:
 
 def read(archive: Archive) -> Iterator[Result]:
     for name in feed_members(archive):
-        feed: dict[str, str] = {}
+        feed: dict[str, str] = {"member": name}
+        mislabelled = encoding_problem(archive, name)
+        if mislabelled is not None:
+            yield mislabelled
         try:
-            stream = elements(archive, name, frozenset({"item", "entry", "link", "name"}))
+            wanted = frozenset({"item", "entry", "link", "name"})
+            stream = elements(archive, name, wanted, fallback=mislabelled is not None)
             yield from each(name, _entries(stream, feed), functools.partial(_entry, feed=feed), label="item")
         except ArchiveError as exc:
             yield ImportProblem.of(exc)
@@ -70,10 +76,10 @@ def _entries(stream: Iterator[tuple[Element, list[Element]]], feed: dict[str, st
                 feed["url"] = href.strip()
 
 
-def _entry(element: Element, feed: dict[str, str]) -> ImportedItem:
+def _entry(element: Element, feed: dict[str, str]) -> ImportedItem | list[Result]:
     account = urlsplit(feed.get("url", "")).hostname or ""
     if namespace(element.tag) == ATOM:
-        return _atom(element, account)
+        return _atom(element, account, feed["member"])
     title = child_text(element, "title")
     html = next(
         (c.text or "" for c in element if local(c.tag) == "encoded" and "modules/content" in c.tag), ""
@@ -96,10 +102,13 @@ def _entry(element: Element, feed: dict[str, str]) -> ImportedItem:
     )
 
 
-def _atom(entry: Element, account: str) -> ImportedItem:
+def _atom(entry: Element, account: str, member: str) -> list[Result]:
     entry_id = child_text(entry, "id")
     if not entry_id:
         raise Malformed("it has no id")
+    published, updated = child_text(entry, "published"), child_text(entry, "updated")
+    if not published and not updated:
+        raise Malformed("it has neither <published> nor <updated>")
     link = next((c.get("href") for c in children(entry, "link") if c.get("rel", "alternate") == "alternate"), None)
     body = next((c for c in entry if local(c.tag) == "content"), None)
     if body is None:
@@ -109,17 +118,34 @@ def _atom(entry: Element, account: str) -> ImportedItem:
         words = "".join(body.itertext())
         if body.get("type") == "html":
             words = html_to_text(words)
-    when = child_text(entry, "published") or child_text(entry, "updated")
     reply = next((c for c in entry if c.tag == f"{{{THREADING}}}in-reply-to"), None)
+    kind = Kind.POST
+    if reply is not None:
+        kind = Kind.THREAD if _own(reply, account) else Kind.REPLY
     title = child_text(entry, "title")
-    return ImportedItem(
+    item = ImportedItem(
         platform=PLATFORM,
         account=account,
         id=entry_id,
-        kind=Kind.REPLY if reply is not None else Kind.POST,
-        created_at=from_iso(when) if when else None,
+        kind=kind,
+        created_at=from_iso(published or updated),
         text="\n\n".join(part for part in (title, words.strip()) if part),
         publication=True,
         url=link,
         in_reply_to=reply.get("ref") if reply is not None else None,
     )
+    if not updated:  # Atom requires <updated>: the entry is read, and the feed's fault is reported
+        return [problem("PG552", member, entry=f"entry {entry_id[:100]}"), item]
+    return [item]
+
+
+def _own(reply: Element, account: str) -> bool:
+    """Whether ``thr:in-reply-to`` points at the same site's entry (a thread): its ``href`` on the feed's
+    host, or its ``ref`` a ``tag:`` IRI or URL of that host."""
+    if not account:
+        return False
+    ref, href = reply.get("ref") or "", reply.get("href") or ""
+    hosts = {urlsplit(href).hostname, urlsplit(ref).hostname}
+    if ref.startswith("tag:"):
+        hosts.add(ref[4:].split(",", 1)[0].lower())
+    return account.lower() in hosts

@@ -4,7 +4,8 @@ Posts are in ``posts_N.json`` under ``content/`` or ``media/`` (the 2024 layout 
 ``your_instagram_activity/``), stories in ``stories.json`` (``ig_stories``), reels in ``reels.json``
 (``ig_reels_media``), found by name at any depth. A post with one photo has its caption and time on the
 photo; a carousel has them at the top and empty titles on each photo. Archived posts
-(``archived_posts.json``) are hidden from the profile: imported, but not as publications. Comments
+(``archived_posts.json``) were published and then hidden from the profile by the account: kind
+``deleted``, not publications. Comments
 (``comments/post_comments_N.json``, ``string_map_data``) are kind ``comment``. Meta's mis-encoded UTF-8 is
 repaired. There are no post ids or links: a post's id is its first photo's file name (Instagram's media
 id), else the time and a hash of the content. Reposts and tags are not in the export.
@@ -19,7 +20,7 @@ from typing import Any
 
 from postguard.audit.archive import Archive
 from postguard.audit.entries import Malformed, Result, each, items, made_id, obj, path, text
-from postguard.audit.importers.meta import account_from, entries, load, photos
+from postguard.audit.importers.meta import account_from, load, photos, stream
 from postguard.audit.media import Members
 from postguard.audit.model import ImportedItem, Kind, problem
 from postguard.audit.times import from_unix
@@ -56,29 +57,14 @@ def read(archive: Archive) -> Iterator[Result]:
     ):
         for name in (n for n in archive.names if pattern.search(n)):
             found_any = True
-            data, failed = load(archive, name)
-            if failed:
-                yield failed
-                continue
-            listed = entries(data, *keys)
-            if listed is None:
-                yield problem("PG520", name, reason="expected a list of posts")
-                continue
             yield from each(
                 name,
-                listed,
+                stream(archive, name, *keys),
                 functools.partial(_post, account=account, members=members, member=name, publication=publication),
             )
     for name in (n for n in archive.names if _COMMENTS.search(n)):
         found_any = True
-        data, failed = load(archive, name)
-        if failed:
-            yield failed
-            continue
-        listed = entries(data, "comments_media_comments", "comments_reels_comments")
-        if listed is None:
-            yield problem("PG520", name, reason="expected a list of comments")
-            continue
+        listed = stream(archive, name, "comments_media_comments", "comments_reels_comments")
         yield from each(name, listed, lambda raw: _comment(raw, account))
     if not found_any:
         yield problem("PG507", archive.label, format="Instagram", expected="content/posts_1.json")
@@ -105,7 +91,7 @@ def _post(raw: Any, account: str, members: Members, member: str, publication: bo
         platform=PLATFORM,
         account=account,
         id=item_id,
-        kind=Kind.POST,
+        kind=Kind.POST if publication else Kind.DELETED,  # an archived post: published, then withdrawn
         created_at=created,
         text=caption,
         publication=publication,

@@ -26,16 +26,21 @@ PLATFORM = "linkedin"
 
 _SHARES = re.compile(r"(?:^|/)Shares(?:_\d+)?\.csv$")
 _COMMENTS = re.compile(r"(?:^|/)Comments(?:_\d+)?\.csv$")
-_OTHER = re.compile(r"(?:^|/)(?:Profile|Connections|Positions)\.csv$")
+_OTHER = re.compile(r"(?:^|/)(Profile|Connections|Positions|Education|Skills|Invitations)\.csv$")
 _URN = re.compile(r"urn:li:(\w+):(\d+)")
 _COMMENT_URN = re.compile(r"urn:li:comment:\([^,)]*,(\d+)\)")
 _LINKEDIN_POST = re.compile(r"^https?://(?:[\w-]+\.)?linkedin\.com/(?:feed/update|posts)/", re.I)
 
 
 def detect(archive: Archive) -> bool:
+    """Shares.csv; or Comments.csv beside a LinkedIn table; or two LinkedIn tables (the basic export,
+    which has no Shares.csv: read, it says so)."""
     names = archive.names
-    return any(_SHARES.search(n) for n in names) or (
-        any(_COMMENTS.search(n) for n in names) and any(_OTHER.search(n) for n in names)
+    others = {m.group(1) for m in map(_OTHER.search, names) if m}
+    return (
+        any(_SHARES.search(n) for n in names)
+        or (any(_COMMENTS.search(n) for n in names) and bool(others))
+        or len(others) >= 2
     )
 
 

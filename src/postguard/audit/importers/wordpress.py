@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 from postguard.audit.archive import Archive
-from postguard.audit.entries import Result, each
+from postguard.audit.entries import Malformed, Result, each
 from postguard.audit.html_text import html_to_text
 from postguard.audit.media import Members, is_photo
 from postguard.audit.model import ImportedItem, ImportProblem, Kind
 from postguard.audit.times import from_iso
-from postguard.audit.xmlfile import child_text, children, elements, local, sniff
+from postguard.audit.xmlfile import child_text, children, elements, encoding_problem, local, sniff
 from postguard.errors import ArchiveError
 
 NAME = "wordpress"
@@ -59,8 +59,12 @@ def read(archive: Archive) -> Iterator[Result]:
     for name in wxr_members(archive):
         site: dict[str, str] = {}
         authors: set[str] = set()
+        mislabelled = encoding_problem(archive, name)
+        if mislabelled is not None:
+            yield mislabelled
         try:
-            stream = elements(archive, name, frozenset({"item", "author", "base_site_url", "link"}))
+            wanted = frozenset({"item", "author", "base_site_url", "link"})
+            stream = elements(archive, name, wanted, fallback=mislabelled is not None)
             entries = _items(stream, site, authors)
             build = functools.partial(_item, site=site, authors=authors, members=members)
             yield from each(name, entries, build, label="item")
@@ -91,6 +95,8 @@ def _item(element: Element, site: dict[str, str], authors: set[str], members: Me
         return None
     account = urlsplit(site.get("url", "")).hostname or ""
     post_id = child_text(element, "post_id") or child_text(element, "guid")
+    if not post_id:  # nothing names it, nor the comments under it
+        raise Malformed("it has no wp:post_id and no guid")
     html = _content(element)
     title = child_text(element, "title")
     body = "\n\n".join(part for part in (title, html_to_text(_SHORTCODE.sub("", html))) if part)

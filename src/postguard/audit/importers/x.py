@@ -13,6 +13,7 @@ publication. Photos are ``data/tweets_media/<tweet id>-<file>`` (``tweet_media/`
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections import defaultdict
@@ -22,6 +23,7 @@ from typing import Any
 
 from postguard.audit.archive import Archive
 from postguard.audit.entries import Malformed, Result, each, items, obj, path, string, text
+from postguard.audit.jsonstream import stream_entries
 from postguard.audit.media import is_photo
 from postguard.audit.model import ImportedItem, ImportProblem, Kind, problem
 from postguard.audit.times import BadTime, from_iso, from_twitter
@@ -34,6 +36,8 @@ _PREFIX = re.compile(r"\s*window\.[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*=\s*
 _DATA = re.compile(r"^(?:(.+)/)?data/(?:manifest\.js|tweets?\.js|tweets-part\d+\.js)$")
 _TWEETS = re.compile(r"^data/(?:tweets?|tweets-part(\d+))\.js$")
 _STATUS = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/(\d+)", re.I)
+# the data files this importer reads (a missing one that manifest.js lists is reported)
+_READ = re.compile(r"^data/(?:tweets?|tweets-part\d+|note-tweet|deleted-tweets|direct-messages(?:-group)?)\.js$")
 _MEDIA = re.compile(r"^data/(tweets_media|tweet_media|deleted_tweets_media)/(\d+)-(.+)$")
 
 
@@ -52,12 +56,23 @@ def detect(archive: Archive) -> bool:
 
 
 @dataclass
+class _Note:
+    """A long post's full text from note-tweet.js; ``used`` once a tweet took it."""
+
+    at: float
+    text: str
+    id: str
+    used: bool = False
+
+
+@dataclass
 class _Export:
     root: str  # the folder holding data/ ("" at the archive's root)
     account_id: str | None = None
     username: str | None = None
     media: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    notes: dict[int, list[tuple[float, str]]] = field(default_factory=lambda: defaultdict(list))
+    notes: dict[int, list[_Note]] = field(default_factory=lambda: defaultdict(list))
+    listed: list[str] = field(default_factory=list)  # the data files manifest.js names
 
     def member(self, relative: str) -> str:
         return f"{self.root}/{relative}" if self.root else relative
@@ -77,6 +92,9 @@ def read(archive: Archive) -> Iterator[Result]:
             export.media[f"{match.group(1)}/{match.group(2)}"].append(name)
     yield from _notes(archive, export, relative.get("data/note-tweet.js"))
     tweet_files = sorted((rel for rel in relative if _TWEETS.match(rel)), key=lambda r: (r.count("-part"), _part(r), r))
+    for rel in export.listed:
+        if rel not in relative and _READ.match(rel):
+            yield problem("PG549", export.member(rel))
     if not tweet_files:
         yield problem("PG507", archive.label, format="X", expected="data/tweets.js")
     for rel in tweet_files:
@@ -87,6 +105,12 @@ def read(archive: Archive) -> Iterator[Result]:
     for rel in ("data/direct-messages.js", "data/direct-messages-group.js"):
         if rel in relative:
             yield from _messages(archive, export, relative[rel])
+    note_member = relative.get("data/note-tweet.js", "data/note-tweet.js")
+    for notes in export.notes.values():
+        for note in notes:
+            if not note.used:  # its tweet was in a part that could not be read, or is missing
+                when = dt.datetime.fromtimestamp(note.at, dt.UTC).isoformat().replace("+00:00", "Z")
+                yield problem("PG550", note_member, entry=f"note tweet {note.id}", when=when)
 
 
 def _relative(export: _Export, name: str) -> str:
@@ -118,23 +142,44 @@ def _account(archive: Archive, export: _Export, relative: dict[str, str]) -> Ite
         if failed:
             yield failed
         for entry in data:
+            if rel == "data/manifest.js":
+                export.listed.extend(_listed(entry))
             user = path(entry, "userInfo") or path(entry, "account")
             if isinstance(user, dict):
                 export.account_id = export.account_id or _str(user.get("accountId"))
                 export.username = export.username or _str(user.get("userName") or user.get("username"))
 
 
+def _listed(manifest: Any) -> list[str]:
+    """The data files ``manifest.js`` names (``dataTypes.<type>.files[].fileName``)."""
+    found: list[str] = []
+    types = path(manifest, "dataTypes")
+    if not isinstance(types, dict):
+        return found
+    for spec in types.values():
+        for listed in path(spec, "files") or []:
+            name = path(listed, "fileName")
+            if isinstance(name, str) and name.startswith("data/") and ".." not in name:
+                found.append(name)
+    return found
+
+
 def _str(value: Any) -> str | None:
     return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+def _stream(archive: Archive, name: str) -> Iterator[Any]:
+    """A data file's entries one at a time (``window.YTD... = [...]``): any size, in bounded memory."""
+    return stream_entries(archive, name, prefix=_PREFIX)
 
 
 def _notes(archive: Archive, export: _Export, name: str | None) -> Iterator[Result]:
     if name is None:
         return
-    data, failed = _load(archive, name)
-    if failed:
-        yield failed
-    for entry in data:
+    for entry in _stream(archive, name):
+        if isinstance(entry, ImportProblem):
+            yield entry
+            continue
         note = path(entry, "noteTweet")
         body = path(note, "core", "text")
         if not isinstance(body, str):
@@ -143,14 +188,12 @@ def _notes(archive: Archive, export: _Export, name: str | None) -> Iterator[Resu
             when = from_iso(path(note, "createdAt")).timestamp()
         except BadTime:
             continue
-        export.notes[int(when)].append((when, html.unescape(body)))
+        note_id = path(note, "noteTweetId")
+        export.notes[int(when)].append(_Note(when, html.unescape(body), str(note_id) if note_id else "?"))
 
 
 def _tweets(archive: Archive, export: _Export, name: str, kind: Kind) -> Iterator[Result]:
-    data, failed = _load(archive, name)
-    if failed:
-        yield failed
-    yield from each(name, data, lambda raw: _tweet(export, raw, kind, name))
+    yield from each(name, _stream(archive, name), lambda raw: _tweet(export, raw, kind, name))
 
 
 def _tweet(export: _Export, raw: Any, kind: Kind, member: str) -> list[Result]:
@@ -234,17 +277,18 @@ def _full_text(export: _Export, when: float, body: str) -> str:
         return body
     prefix = " ".join(body[:-1].split("http")[0].split())[:60]
     for second in (int(when) - 1, int(when), int(when) + 1):
-        for at, note in export.notes.get(second, ()):
-            if abs(at - when) <= 1.0 and " ".join(note.split()).startswith(prefix):
-                return note
+        for note in export.notes.get(second, ()):
+            if abs(note.at - when) <= 1.0 and " ".join(note.text.split()).startswith(prefix):
+                note.used = True
+                return note.text
     return body
 
 
 def _messages(archive: Archive, export: _Export, name: str) -> Iterator[Result]:
-    data, failed = _load(archive, name)
-    if failed:
-        yield failed
-    for index, conversation in enumerate(data):
+    for index, conversation in enumerate(_stream(archive, name)):
+        if isinstance(conversation, ImportProblem):
+            yield conversation
+            continue
         messages = path(conversation, "dmConversation", "messages")
         if not isinstance(messages, list):
             yield problem("PG530", name, entry=f"conversation {index}", problem="it has no 'messages' list")

@@ -78,7 +78,11 @@ class SessionAuth(APIKeyCookie):
     param_name: str = settings.SESSION_COOKIE_NAME
 
     def __init__(self) -> None:
-        super().__init__(csrf=False)  # checked below, once the session is known to be signed in
+        super().__init__(csrf=True)  # so the docs page sends the CSRF token; checked in authenticate
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # CSRF is checked once the session is known to be signed in (an anonymous call is a 401, not a 403)
+        return request.COOKIES.get(self.param_name)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Caller | None:
         user = request.user

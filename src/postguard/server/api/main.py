@@ -5,6 +5,9 @@ A later area adds its router with one line in :data:`ROUTERS` (its prefix and it
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router
 from ninja.openapi.docs import Swagger
 
@@ -13,15 +16,20 @@ from postguard.server.api.auth import AUTH
 from postguard.server.api.parser import JsonParser
 from postguard.server.api.routers import (
     accounts,
+    approvals,
     auditlog,
+    audits,
     authorisations,
+    checks,
     consents,
     departments,
+    incidents,
     licences,
     people,
     permissions,
     session,
     tokens,
+    withdrawals,
 )
 
 ROUTERS: tuple[tuple[str, Router], ...] = (
@@ -35,9 +43,16 @@ ROUTERS: tuple[tuple[str, Router], ...] = (
     ("/registry/authorisations", authorisations.router),
     ("/registry/licences", licences.router),
     ("/auditlog", auditlog.router),
+    ("/checks", checks.router),
+    ("/approvals", approvals.router),
+    ("/incidents", incidents.router),
+    ("/withdrawals", withdrawals.router),
+    ("/audits", audits.router),
 )
 
-DESCRIPTION = """The governance service's REST API: the registry, the audit log, and API tokens.
+DESCRIPTION = """The governance service's REST API: the registry, the audit log, checks of posts, approvals
+of official accounts' posts, misuse reports, access withdrawals and their export for the web proxy, and API
+tokens.
 
 Authenticate with an API token (`Authorization: Bearer pgt_...`, made at `POST /api/v1/tokens` from a
 signed-in session or with `postguard token create`), or with the browser's session (sign in at
@@ -48,6 +63,33 @@ Every error is `{"code": "PG6xx", "message": "..."}`; the codes are stable (docs
 """
 
 
+# The docs page's own Content-Security-Policy: Swagger UI's files come from the package like every other
+# (no external origin, no inline script); it sets style attributes and draws a few icons from data: URLs.
+DOCS_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+class LocalSwagger(Swagger):
+    """Swagger UI from the installed django-ninja package, under its own Content-Security-Policy."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        response = super().render_page(request, api, **kwargs)
+        response["Content-Security-Policy"] = DOCS_POLICY
+        return response
+
+
 def build_api() -> NinjaAPI:
     api = NinjaAPI(
         title="Postguard governance API",
@@ -56,7 +98,7 @@ def build_api() -> NinjaAPI:
         urls_namespace="api-v1",
         auth=AUTH,
         parser=JsonParser(),
-        docs=Swagger(),
+        docs=LocalSwagger(),
         docs_url="/docs",
         openapi_url="/openapi.json",
     )

@@ -11,8 +11,9 @@ from postguard.server.api.problems import ApiError, error_response
 
 API_PREFIX = "/api/"
 MAX_JSON_BODY = 1024 * 1024  # a JSON request: 1 MiB
-# a multipart request (a check with photos): the photos' limit and room for the form's text
-MAX_MULTIPART_BODY = 4 * 10 * 1024 * 1024 + MAX_JSON_BODY
+# a multipart request (a check or a misuse report with photos; each photo at most 20 MB, their number the
+# pack's): 50 MiB in all
+MAX_MULTIPART_BODY = 50 * 1024 * 1024
 
 
 def body_limit(request: HttpRequest) -> int:

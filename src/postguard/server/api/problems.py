@@ -12,9 +12,10 @@ import logging
 import secrets
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
 from django.db import DataError, IntegrityError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -113,6 +114,14 @@ def as_error(request: HttpRequest, exc: Exception) -> PostguardError:
         from django.conf import settings
 
         return ApiError("PG676", size=size, limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        from django.conf import settings
+
+        many = "fields" if isinstance(exc, TooManyFieldsSent) else "files"
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS if many == "fields" else settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        return ApiError("PG671", where="the request", reason=f"more than {limit:,} {many}")
+    if isinstance(exc, MultiPartParserError | UnreadablePostError):
+        return ApiError("PG671", where="the request", reason="not valid multipart/form-data")
     if isinstance(exc, SuspiciousOperation):
         return ApiError("PG671", where="the request", reason=str(exc).splitlines()[0] if str(exc) else "refused")
     if isinstance(exc, IntegrityError):

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Annotated, Generic, TypeVar
 
 from ninja import Schema
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints
 
 MAX_ID = 2**63 - 1
 MAX_ITEMS = 50  # the longest list a request may give (photos, codes, people)
@@ -41,6 +41,15 @@ def _email(value: str) -> str:
     return value
 
 
+def _iso(value: object) -> object:
+    """Dates and times as ISO 8601 text only (pydantic would also read a number as a Unix time)."""
+    if isinstance(value, str) and (value.strip().lstrip("+-").replace(".", "", 1).isdigit() or not value.strip()):
+        raise ValueError("use ISO 8601 (2026-12-03, 2026-12-03T14:30:00+00:00)")
+    if isinstance(value, int | float):
+        raise ValueError("use ISO 8601 text (2026-12-03, 2026-12-03T14:30:00+00:00), not a number")
+    return value
+
+
 Storable = AfterValidator(_storable)
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Ids = Annotated[list[Id], Field(max_length=MAX_ITEMS)]
@@ -50,7 +59,8 @@ LongText = Annotated[str, StringConstraints(max_length=5000), Storable]
 Slug = Annotated[str, StringConstraints(pattern=r"^[-a-zA-Z0-9_]+$", min_length=1, max_length=40)]
 Items = Annotated[list[Short], Field(max_length=MAX_ITEMS)]
 Email = Annotated[str, StringConstraints(max_length=254), Storable, AfterValidator(_email)]
-Day = dt.date
+Day = Annotated[dt.date, BeforeValidator(_iso)]
+Moment = Annotated[dt.datetime, BeforeValidator(_iso)]
 
 
 class In(Schema):

@@ -24,16 +24,17 @@ def incidents_visible_to(actor: Actor) -> QuerySet[Incident]:
     if actor.user_id is None:
         return incidents.none()
     seen = Q(reporter=actor.user_id)
-    if actor.can("handle incidents") and actor.person_id is not None:
+    if actor.can("read their departments' incidents") and actor.person_id is not None:
         seen |= (Q(routed_to=actor.person_id) | partners_q(actor.person_id)) & ~Q(person=actor.person_id)
     return incidents.filter(seen).distinct()
 
 
 def incidents_handled_by(actor: Actor) -> QuerySet[Incident]:
-    """The incidents the actor may act on (HR's list): not those they only reported."""
+    """The incidents HR's list shows the actor (those they may act on, with a token that may write): not
+    those they only reported."""
     if actor.can("read every incident"):
         return Incident.objects.all()
-    if not actor.can("handle incidents") or actor.person_id is None:
+    if not actor.can("read their departments' incidents") or actor.person_id is None:
         return Incident.objects.none()
     mine = (Q(routed_to=actor.person_id) | partners_q(actor.person_id)) & ~Q(person=actor.person_id)
     return Incident.objects.filter(mine).distinct()
@@ -50,7 +51,7 @@ def withdrawals_visible_to(actor: Actor) -> QuerySet[AccessWithdrawal]:
     withdrawals = AccessWithdrawal.objects.all()
     if actor.can("read every incident") or actor.can("export access withdrawals"):
         return withdrawals
-    if not actor.can("withdraw access to sites") or actor.person_id is None:
+    if not actor.can("read their departments' incidents") or actor.person_id is None:
         return withdrawals.none()
     own = Q(department__hr_business_partners=actor.person_id) | Q(
         department__division__hr_business_partners=actor.person_id, department__hr_business_partners__isnull=True

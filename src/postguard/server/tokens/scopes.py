@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from postguard.server.access import Role
+from postguard.server.access import DECIDING_ROLES, Role, decide_permission
 
 
 class Scope(StrEnum):
@@ -45,6 +45,20 @@ PERMISSION_SCOPES: dict[str, Scope | None] = {
     "erase a person's data": Scope.WRITE,
     "read the whole registry": Scope.READ,
     "read the audit log": Scope.READ,
+    # checks, approvals, incidents, access withdrawals
+    "run checks": Scope.CHECK,
+    "read every check": Scope.READ,
+    "submit posts for approval": Scope.WRITE,
+    "withdraw approvals": Scope.WRITE,
+    **{decide_permission(role): Scope.WRITE for role in DECIDING_ROLES},
+    "read every approval": Scope.READ,
+    "lapse approvals": Scope.WRITE,
+    "report misuse": Scope.WRITE,
+    "handle incidents": Scope.WRITE,
+    "read their departments' incidents": Scope.READ,
+    "read every incident": Scope.READ,
+    "withdraw access to sites": Scope.WRITE,
+    "export access withdrawals": Scope.PROXY_EXPORT,
     # never with a token: making administrators, and tokens themselves (a token cannot mint another)
     "create administrators": None,
     "manage others' API tokens": None,

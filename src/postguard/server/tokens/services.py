@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -135,36 +134,52 @@ def authenticate_token(secret: str) -> ApiToken | None:
     return token
 
 
-def _address(request: HttpRequest) -> str:
+def request_address(request: HttpRequest) -> str:
+    """The address a sign-in comes from (the socket's peer: the service answers on loopback or behind a
+    proxy it is configured for, and trusts no forwarded header)."""
     return str(request.META.get("REMOTE_ADDR") or "")[:45]
 
 
-def sign_in(request: HttpRequest, username: str, password: str) -> User:
-    """Sign ``username`` in on ``request``'s session, within the rate limit.
+def sign_in_allowed(username: str, address: str) -> None:
+    """Refuse a sign-in (PG679) when the account or the address has too many recent failures.
 
     More than :data:`MAX_FAILURES_PER_ACCOUNT` failures for the account, or :data:`MAX_FAILURES_PER_ADDRESS`
-    from the address, within :data:`SIGN_IN_WINDOW` refuse further tries (PG679) without checking the
-    password, until the oldest failure leaves the window. A failure is recorded at once (not in a
-    transaction that its own error would roll back); a success clears the account's failures.
+    from the address, within :data:`SIGN_IN_WINDOW` refuse further tries without checking the password,
+    until the oldest failure leaves the window. Failures older than the window are forgotten here.
     """
-    username = username[:150]
-    address = _address(request)
     now = timezone.now()
     since = now - SIGN_IN_WINDOW
     SignInFailure.objects.filter(at__lt=since).delete()
     recent = SignInFailure.objects.filter(at__gte=since)
     for what, rows, limit in (
-        ("account", recent.filter(username=username.lower()), MAX_FAILURES_PER_ACCOUNT),
+        ("account", recent.filter(username=username[:150].lower()), MAX_FAILURES_PER_ACCOUNT),
         ("address", recent.filter(address=address), MAX_FAILURES_PER_ADDRESS),
     ):
         if rows.count() >= limit:
             oldest = rows.order_by("at").values_list("at", flat=True).first() or now
             minutes = max(1, int((oldest + SIGN_IN_WINDOW - now).total_seconds() // 60) + 1)
             raise GovernanceError("PG679", what=what, minutes=minutes)
-    user = authenticate(request, username=username, password=password)
+
+
+def note_sign_in_failure(username: str, address: str) -> None:
+    """Record a failed sign-in at once (not in a transaction that its own error would roll back)."""
+    SignInFailure.objects.create(username=username[:150].lower(), address=address, at=timezone.now())
+
+
+def note_sign_in(username: str) -> None:
+    """A success clears the account's failures."""
+    SignInFailure.objects.filter(username=username[:150].lower()).delete()
+
+
+def sign_in(request: HttpRequest, username: str, password: str) -> User:
+    """Sign ``username`` in on ``request``'s session, within the rate limit (:func:`sign_in_allowed`):
+    PG679 when limited, PG685 when the name or password is wrong."""
+    address = request_address(request)
+    sign_in_allowed(username, address)
+    user = authenticate(request, username=username[:150], password=password)
     if not isinstance(user, User):
-        SignInFailure.objects.create(username=username.lower(), address=address, at=now)
+        note_sign_in_failure(username, address)
         raise GovernanceError("PG685")
     login(request, user)
-    SignInFailure.objects.filter(Q(username=username.lower())).delete()
+    note_sign_in(username)
     return user

@@ -12,7 +12,7 @@ from pydantic import Field
 from postguard.server.api.auth import act
 from postguard.server.api.problems import ERROR_STATUSES
 from postguard.server.api.routers.common import Paging, PathId, maybe, one, page, some
-from postguard.server.api.schemas import MAX_ITEMS, ErrorOut, Id, Ids, In, Items, Name, Page, Short
+from postguard.server.api.schemas import MAX_ITEMS, Day, ErrorOut, Id, Ids, In, Items, Name, Page, Short
 from postguard.server.registry import selectors, services
 from postguard.server.registry.models import Account, AccountKind, Department, Person, Platform
 from postguard.server.tokens.scopes import Scope
@@ -45,7 +45,7 @@ class AccountIn(In):
     admins: Ids = []
     two_factor: bool = False
     recovery_contact: Short = ""
-    last_reviewed: dt.date | None = None
+    last_reviewed: Day | None = None
 
 
 class AdminsIn(In):
@@ -55,7 +55,7 @@ class AdminsIn(In):
 class SecurityIn(In):
     two_factor: bool | None = None
     recovery_contact: Short | None = None
-    reviewed_on: dt.date | None = None
+    reviewed_on: Day | None = None
 
 
 class CodesIn(In):

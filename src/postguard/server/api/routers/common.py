@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from ninja import Path, Schema
 from pydantic import Field
 
@@ -53,3 +54,9 @@ def some(rows: QuerySet[M], pks: list[int], what: str) -> list[M]:
 
 def maybe(rows: QuerySet[M], pk: int | None, what: str) -> M | None:
     return None if pk is None else one(rows, pk, what)
+
+
+def multipart_only(request: HttpRequest) -> None:
+    """A route that takes files takes ``multipart/form-data`` (a JSON body would be ignored)."""
+    if request.content_type not in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        raise ApiError("PG671", where="the request", reason="send multipart/form-data (the fields and any photos)")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import File, Form, Query, Router, Status, UploadedFile
 from pydantic import Field
 
 from postguard.server.api.auth import act
-from postguard.server.api.problems import ERROR_STATUSES
-from postguard.server.api.routers.common import Paging, PathId, maybe, one, page
+from postguard.server.api.problems import ERROR_STATUSES, ApiError
+from postguard.server.api.routers.common import Paging, PathId, maybe, multipart_only, one, page
 from postguard.server.api.routers.records import RecordOut, RevokeIn, record_fields
 from postguard.server.api.schemas import MAX_ITEMS, Day, ErrorOut, Id, In, Items, Page
 from postguard.server.registry import selectors, services
@@ -54,6 +56,40 @@ def list_consents(request: HttpRequest, paging: Query[Paging]) -> Page[ConsentOu
     """All for readers of the whole registry; otherwise those the caller gave or gave as a guardian."""
     actor = act(request, Scope.READ)
     return page(selectors.consents_visible_to(actor), paging, consent_out)
+
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+
+
+# Declared before "/{consent_id}", whose pattern would otherwise take "with-evidence" for an id
+
+
+@router.post(
+    "/with-evidence",
+    response={201: ConsentOut, ERROR_STATUSES: ErrorOut},
+    summary="Record a consent with its evidence file",
+)
+def create_consent_with_evidence(
+    request: HttpRequest, form: Form[ConsentIn], evidence: Annotated[UploadedFile, File()]
+) -> Status[ConsentOut]:
+    """``multipart/form-data``: the consent's fields (lists as repeated fields) and the evidence (a signed
+    form, a scan; at most 10 MB), kept in the data folder."""
+    actor = act(request, Scope.WRITE)
+    multipart_only(request)
+    if evidence.size is not None and evidence.size > MAX_EVIDENCE_BYTES:
+        raise ApiError("PG676", size=evidence.size, limit=MAX_EVIDENCE_BYTES)
+    consent = services.consent_record(
+        actor=actor,
+        subject=one(Person.objects.all(), form.subject_id, "person"),
+        given=form.given,
+        expires=form.expires,
+        channels=[c.value for c in form.channels],
+        purposes=form.purposes,
+        photos=form.photos,
+        guardian=maybe(Person.objects.all(), form.guardian_id, "person"),
+        evidence=evidence,
+    )
+    return Status(201, consent_out(consent))
 
 
 @router.get("/{consent_id}", response={200: ConsentOut, ERROR_STATUSES: ErrorOut}, summary="A consent")

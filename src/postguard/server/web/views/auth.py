@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from postguard.errors import GovernanceError
+from postguard.server.tokens.services import note_sign_in, note_sign_in_failure, request_address, sign_in_allowed
 
 
 class SignInForm(AuthenticationForm):
@@ -13,6 +19,22 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
+
+    def clean(self) -> dict[str, Any]:
+        """Django's check of the name and password, within the sign-in rate limit (the API's too)."""
+        username = str(self.cleaned_data.get("username") or "")
+        address = request_address(self.request) if self.request is not None else ""
+        try:
+            sign_in_allowed(username, address)
+        except GovernanceError as exc:
+            raise ValidationError(str(exc), code=exc.code) from None
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            note_sign_in_failure(username, address)
+            raise
+        note_sign_in(username)
+        return cleaned
 
 
 class SignInView(auth_views.LoginView):
