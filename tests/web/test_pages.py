@@ -57,6 +57,13 @@ def test_sign_in_is_needed_and_sign_out_ends_the_session(pages: Pages) -> None:
     assert page.get_by_role("alert").is_visible()
     page = pages.sign_in("ann")
     assert page.get_by_role("heading", name="Postguard").is_visible()
+    # the first Tab reaches the skip link, shown when focused; it moves the focus to the main content
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to main content"
+    assert skip.is_visible() and skip.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
     assert pages.record(page, "home") == []
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r".*/signin/"))
@@ -108,6 +115,10 @@ def test_registry_and_audit_pages(pages: Pages) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the evidence").click()
     assert Path(download.value.path()).read_bytes() == b"I agree."
+    page.get_by_label("Reason").fill("Withdrawn by email.")
+    page.get_by_role("button", name="Revoke this consent").click()
+    page.get_by_text(re.compile(r"C-\d+ revoked: it lifts nothing from now on")).wait_for()
+    assert page.locator(".badge", has_text="revoked").is_visible()
 
     page.goto(f"{pages.base}/audit/")
     assert page.get_by_text("The chain verifies.").is_visible()
