@@ -101,3 +101,12 @@ def test_fix_with_write_and_out_is_refused_before_anything_is_written(tmp_path: 
     result = run("fix", "--write", "--out", str(out), str(post))
     assert result.returncode == 2 and "[PG226]" in result.stderr
     assert post.read_text() == SECRET and not out.exists()
+
+
+def test_json_lines_the_engine_could_not_check_are_counted_on_stderr_too(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    eleven = json.dumps({"text": "hi", "photos": ["/dev/zero"] * 11})
+    posts.write_text('{}\n{"text": "hello"}\n' + eleven + "\n")  # found by the hostile run: exit 2, silent
+    result = run("check", "--jsonl", str(posts))
+    assert result.returncode == 2 and "[PG119]" in result.stderr and "2 of 3 lines" in result.stderr
+    assert [json.loads(line)["verdict"] for line in result.stdout.splitlines()] == ["error", "pass", "error"]

@@ -289,11 +289,11 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
         for line in read_jsonl(stream, max_chars=engine.pack.max_text_chars):
             batch.append(line)
             if len(batch) >= JSONL_BATCH:
-                worst = max(worst, _flush(engine, batch, level))
-                lines, unchecked = lines + len(batch), unchecked + sum(b.post is None for b in batch)
+                code, failed = _flush(engine, batch, level)
+                worst, lines, unchecked = max(worst, code), lines + len(batch), unchecked + failed
                 batch = []
-        worst = max(worst, _flush(engine, batch, level))
-        lines, unchecked = lines + len(batch), unchecked + sum(b.post is None for b in batch)
+        code, failed = _flush(engine, batch, level)
+        worst, lines, unchecked = max(worst, code), lines + len(batch), unchecked + failed
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -303,29 +303,31 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
     return worst
 
 
-def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> int:
+def _flush(engine: Any, batch: Sequence[Any], level: Severity | None) -> tuple[int, int]:
+    """Check and write a batch of lines; the worst exit code, and how many lines could not be checked
+    (not a post, or a post the engine could not check: an empty text, eleven photos)."""
     from postguard.report.model import error_json, report_json
 
     posts = [line.post for line in batch if line.post is not None]
     reports = iter(engine.check_many(posts))
-    code = 0
+    code = unchecked = 0
     out = sys.stdout
     for line in batch:
         if line.post is None:
             obj = error_json(
                 line.problem or "", policy=engine.pack.label, post_id=line.id, line=line.number, code=line.code
             )
-            code = max(code, EXIT_USAGE)
+            code, unchecked = max(code, EXIT_USAGE), unchecked + 1
         else:
             report = next(reports)
             obj = report_json(report, line=line.number)
             if report.error is not None:
-                code = max(code, EXIT_USAGE)
+                code, unchecked = max(code, EXIT_USAGE), unchecked + 1
             elif level is not None and report.fails(level):
                 code = max(code, EXIT_FINDINGS)
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     out.flush()
-    return code
+    return code, unchecked
 
 
 @cli.command()

@@ -124,6 +124,19 @@ def test_submit_approve_as_another_user_self_approval_refused_and_lapse(pages: P
     page.goto(f"{pages.base}/approvals/")
     assert page.get_by_text("lapsed").first.is_visible()
 
+    # the author changes the post and submits it again: a new version of the same approval
+    page.goto(approval_url)
+    page.get_by_role("link", name="Change the post and submit it again").click()
+    assert page.get_by_role("textbox", name="Your post").input_value() == ANNOUNCEMENT
+    page.get_by_role("textbox", name="Your post").fill(ANNOUNCEMENT.replace("£2m", "£3m"))
+    page.get_by_label("Scheduled for").fill((dt.datetime.now() + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Check the post").click()
+    page.get_by_role("button", name=f"Submit as a new version of {approval.ref}").click()
+    page.get_by_role("heading", name=re.compile(r"Approval AP-\d+")).wait_for()
+    assert page.url == approval_url
+    approval.refresh_from_db()
+    assert approval.state == "submitted" and approval.current().number == 2
+
 
 def test_an_hr_business_partner_sees_their_departments_incident_and_not_anothers(pages: Pages) -> None:
     org = _organisation()

@@ -142,7 +142,7 @@ def _size(path: Any) -> tuple[int, int]:
 def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, **extra: Any) -> HttpResponse:
     """The page: the form, and for a check its verdict, the marked text, the photos and the findings."""
     actor = actor_of(request)
-    context: dict[str, Any] = {"form": form, "check": check, "kept": None, "approval": "", **extra}
+    context: dict[str, Any] = {"form": form, "check": check, "kept": None, "approval": "", "resubmit": "", **extra}
     if check is not None:
         body = check.report
         findings = body.get("findings", [])
@@ -208,8 +208,10 @@ def _photos_of(request: HttpRequest, data: dict[str, Any], kept: Check | None) -
     return photos
 
 
-def _go_to(request: HttpRequest, check: Check) -> HttpResponse:
+def _go_to(request: HttpRequest, check: Check, approval: str = "") -> HttpResponse:
     url = reverse("web:check-detail", args=[check.pk])
+    if approval.isdigit():
+        url += f"?approval={approval}"
     if request.headers.get("HX-Request"):
         response = HttpResponse(status=204)
         response["HX-Location"] = url  # htmx loads the new check's page in place
@@ -260,9 +262,7 @@ def check(request: HttpRequest) -> HttpResponse:
     except GovernanceError as exc:
         form.add_error(None, error_text(exc))
         return _render(request, form, None, kept=kept, approval=approval)
-    if approval:
-        return redirect(f"{reverse('web:check-detail', args=[made.pk])}?approval={approval}")
-    return _go_to(request, made)
+    return _go_to(request, made, approval)
 
 
 @login_required
