@@ -56,3 +56,40 @@ def test_changing_an_approved_post_makes_a_new_version_not_a_second_approval(cli
     first_version, second = Version.objects.filter(approval=approval).order_by("number")
     assert (first_version.state, first_version.reason) == ("lapsed", "the post changed after it was submitted")
     assert second.state == "submitted" and second.post_check_id == new
+
+
+def test_divisions_departments_and_their_hr_business_partners_from_the_registry_pages(client: Any) -> None:
+    from postguard.server.access import SYSTEM
+    from postguard.server.auditlog.models import Entry
+    from postguard.server.registry import services
+    from postguard.server.registry.models import Department, Division
+
+    from .helpers import make_user
+
+    make_user("reg", "registry-officer")
+    make_user("someone")
+    hana = services.person_create(actor=SYSTEM, name="Hana HR", kind="staff")
+    assert client.login(username="someone", password=PASSWORD)
+    assert client.get("/registry/organisation/").status_code == 200
+    refused = client.post("/registry/divisions/new/", {"code": "mpls", "name": "MPLS"})
+    assert refused.status_code == 403 and b"PG601" in refused.content and not Division.objects.exists()
+
+    assert client.login(username="reg", password=PASSWORD)
+    made = client.post("/registry/divisions/new/", {"code": "mpls", "name": "Mathematical, Physical and Life Sciences"})
+    assert made.status_code == 302 and made["Location"] == "/registry/organisation/"
+    division = Division.objects.get(code="mpls")
+    again = client.post("/registry/divisions/new/", {"code": "mpls", "name": "Again"})
+    assert again.status_code == 200 and b"A unit with this code exists already." in again.content
+    data = {"code": "physics", "name": "Physics", "division": division.pk, "hr_business_partners": [hana.pk]}
+    assert client.post("/registry/departments/new/", data).status_code == 302
+    physics = Department.objects.get(code="physics")
+    assert list(physics.hr_business_partners.all()) == [hana]
+    page = client.get("/registry/organisation/").content.decode()
+    assert "Physics" in page and "Hana HR" in page
+    # an existing department's partners change on its page
+    assert client.post(f"/registry/departments/{physics.pk}/", {"hr_business_partners": []}).status_code == 302
+    assert not physics.hr_business_partners.exists()
+    assert client.post(f"/registry/divisions/{division.pk}/", {"hr_business_partners": [hana.pk]}).status_code == 302
+    assert list(division.hr_business_partners.all()) == [hana]
+    actions = set(Entry.objects.values_list("action", flat=True))
+    assert {"registry.division.create", "registry.department.create", "registry.hr-business-partners.set"} <= actions
