@@ -93,3 +93,17 @@ def test_divisions_departments_and_their_hr_business_partners_from_the_registry_
     assert list(division.hr_business_partners.all()) == [hana]
     actions = set(Entry.objects.values_list("action", flat=True))
     assert {"registry.division.create", "registry.department.create", "registry.hr-business-partners.set"} <= actions
+
+
+def test_a_form_without_its_csrf_token_gets_the_apps_403_page_with_a_code(site: str) -> None:
+    from django.test import Client
+
+    from postguard.server.web.middleware import POLICY
+
+    client = Client(SERVER_NAME="localhost", enforce_csrf_checks=True)
+    response = client.post("/signin/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "[PG699]" in body and "CSRF token" in body and "Form not accepted" in body
+    assert "web/app.css" in body and " style=" not in body  # the app's layout, nothing the policy blocks
+    assert response["Content-Security-Policy"] == POLICY
