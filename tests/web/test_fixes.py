@@ -107,3 +107,13 @@ def test_a_form_without_its_csrf_token_gets_the_apps_403_page_with_a_code(site: 
     assert "[PG699]" in body and "CSRF token" in body and "Form not accepted" in body
     assert "web/app.css" in body and " style=" not in body  # the app's layout, nothing the policy blocks
     assert response["Content-Security-Policy"] == POLICY
+
+
+def test_the_sign_in_lockout_says_its_code(client: Any) -> None:
+    from .helpers import make_user
+
+    make_user("locked")
+    for _ in range(5):
+        assert b"PG679" not in client.post("/signin/", {"username": "locked", "password": "wrong"}).content
+    body = client.post("/signin/", {"username": "locked", "password": PASSWORD}).content.decode()
+    assert "too many failed sign-ins for this account" in body and "[PG679]" in body
