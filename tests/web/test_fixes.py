@@ -117,3 +117,42 @@ def test_the_sign_in_lockout_says_its_code(client: Any) -> None:
         assert b"PG679" not in client.post("/signin/", {"username": "locked", "password": "wrong"}).content
     body = client.post("/signin/", {"username": "locked", "password": PASSWORD}).content.decode()
     assert "too many failed sign-ins for this account" in body and "[PG679]" in body
+
+
+@pytest.mark.slow
+def test_layout_evidence_photo_in_its_frame_action_boxes_apart_tables_scroll(pages: Any) -> None:
+    """At 1280 px the incident's evidence photo stays in its frame and its two action boxes keep apart; at
+    390 px the audit log's table keeps its words whole and scrolls sideways in its box; axe stays clean."""
+    from pathlib import Path
+
+    org = _organisation()
+    photo = Path(__file__).parents[1] / "photos" / "plain.jpg"
+    hana = pages.sign_in("hana")
+    hana.goto(f"{pages.base}/incidents/new/")
+    hana.get_by_label("Who").fill(org["alan"].ref)
+    hana.get_by_label("What happened").fill("Posted a photo of a colleague's badge.")
+    hana.get_by_label("Screenshots or photos").set_input_files(str(photo))
+    hana.get_by_role("button", name="Save").click()
+    hana.get_by_role("heading", name=re.compile(r"Incident IN-\d+")).wait_for()
+    inside = hana.evaluate(
+        """() => [...document.querySelectorAll('figure.photo')].map(f => {
+            const img = f.querySelector('img').getBoundingClientRect(), box = f.getBoundingClientRect();
+            return img.left >= box.left && img.right <= box.right; })"""
+    )
+    assert inside == [True]
+    gap = hana.evaluate(
+        """() => { const [a, b] = document.querySelectorAll('form.card');
+                   return b.getBoundingClientRect().top - a.getBoundingClientRect().bottom; }"""
+    )
+    assert gap >= 8
+    assert pages.record(hana, "incident with a photo") == []
+
+    admin = pages.sign_in("admin", width="phone")
+    admin.goto(f"{pages.base}/audit/")
+    scrolls = admin.evaluate(
+        """() => { const box = document.querySelector('.table-scroll');
+                   const cell = box.querySelector('td.mono');
+                   return [box.scrollWidth > box.clientWidth, getComputedStyle(cell).whiteSpace]; }"""
+    )
+    assert scrolls == [True, "nowrap"]
+    assert pages.record(admin, "audit log at phone width") == []
