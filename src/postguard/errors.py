@@ -274,6 +274,7 @@ MESSAGES: dict[str, str] = {
     "PG695": "finding {number} has no fix that can be applied",
     "PG696": "the fix of finding {number} ({title}) changes what the post says: confirm it first",
     "PG697": "the file {name} cannot be read as a post ({reason})",
+    "PG699": "the form was sent without a valid CSRF token ({reason}); reload the page and send it again",
 }
 
 
