@@ -68,6 +68,8 @@ MESSAGES: dict[str, str] = {
     "pixels in all; the limit is {limit:,}); remove its metadata with an image editor",
     "PG146": "photo {number} ({path}) has transparency, which the cleaned copy's format ({format} is written as "
     "JPEG) cannot keep; convert it to PNG, then fix it",
+    "PG147": "the {which} is {length:,} characters long once normalised (compatibility characters such as U+FDFA "
+    "expand to several letters); the limit is {limit:,}",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
     "PG203": "give either --jsonl or posts to check, not both",
