@@ -208,6 +208,7 @@ MESSAGES: dict[str, str] = {
     "PG615": "{name}={value!r}: {reason}",
     "PG616": "the database cannot be opened ({reason})",
     "PG617": "the database is not up to date ({count} migrations to apply); run `postguard db upgrade` first",
+    "PG618": "the role group {group!r} cannot be {action}: the permissions find it by its name",
     "PG621": "unknown rule code {code!r} in {field}",
     "PG622": "{field}: {code} is not one of {allowed}",
     "PG623": "an official account needs at least two staff administrators; {account} would have {count}",
@@ -273,6 +274,7 @@ MESSAGES: dict[str, str] = {
     "PG695": "finding {number} has no fix that can be applied",
     "PG696": "the fix of finding {number} ({title}) changes what the post says: confirm it first",
     "PG697": "the file {name} cannot be read as a post ({reason})",
+    "PG699": "the form was sent without a valid CSRF token ({reason}); reload the page and send it again",
 }
 
 

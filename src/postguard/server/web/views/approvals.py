@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from postguard.errors import GovernanceError
@@ -53,6 +54,11 @@ def approval(request: HttpRequest, pk: int) -> HttpResponse:
     )
     open_routes = current.routes.filter(decision=Decision.PENDING) if current.state == State.SUBMITTED else []
     decidable = [route for route in open_routes if actor.can(decide_permission(route.role))]
+    from postguard.server.registry.records import RegistryRecords
+
+    source = RegistryRecords(platform=check.platform)
+    cited = [(ref, source.by_id(ref)) for ref in check.cited_records]
+    day = timezone.localdate(current.scheduled_at) if current.scheduled_at else timezone.localdate()
     return page(
         request,
         "web/approval.html",
@@ -68,6 +74,7 @@ def approval(request: HttpRequest, pk: int) -> HttpResponse:
         can_withdraw=current.state in (State.DRAFT, State.SUBMITTED, State.APPROVED)
         and (actor.user_id == found.author_id or actor.can("withdraw approvals")),
         is_author=actor.user_id == found.author_id,
+        cited=[(ref, record, record.valid_on(day) if record else False) for ref, record in cited],
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from postguard.errors import AccessDenied, PostguardError
+from postguard.errors import AccessDenied, GovernanceError, PostguardError
 from postguard.server.access import Actor
 
 
@@ -27,3 +27,10 @@ def error_text(exc: PostguardError) -> str:
 
 def page(request: HttpRequest, template: str, title: str, status: int = 200, **context: Any) -> HttpResponse:
     return render(request, template, {"title": title, **context}, status=status)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF check refused a form (``CSRF_FAILURE_VIEW``): a 403 page in the app's layout, with the
+    reason and its code (PG699)."""
+    error = GovernanceError("PG699", reason=reason.rstrip(".") or "no reason given")
+    return render(request, "web/refused.html", {"title": "Form not accepted", "error": error}, status=403)
