@@ -208,6 +208,8 @@ MESSAGES: dict[str, str] = {
     "PG615": "{name}={value!r}: {reason}",
     "PG616": "the database cannot be opened ({reason})",
     "PG617": "the database is not up to date ({count} migrations to apply); run `postguard db upgrade` first",
+    "PG619": "{person} cannot be named as granting a written permission: name yourself, or a person who holds the "
+    "communications-office role",
     "PG618": "the role group {group!r} cannot be {action}: the permissions find it by its name",
     "PG621": "unknown rule code {code!r} in {field}",
     "PG622": "{field}: {code} is not one of {allowed}",
