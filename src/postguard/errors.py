@@ -251,6 +251,8 @@ MESSAGES: dict[str, str] = {
     "PG663": "a misuse report needs evidence: the post's text, a photo, a link or a check",
     "PG664": "{path} is not a regular file (a folder, a device or a pipe); give a file to write",
     # PG67x-PG68x: the REST API and its tokens (the HTTP status of each is in postguard.server.api.problems)
+    "PG665": "cannot lapse approvals at {at}: it is in the future, and they are still valid until then; use "
+    "--dry-run to preview what would lapse",
     "PG670": "the request body is not valid JSON ({reason})",
     "PG671": "{where}: {reason}",
     "PG672": "sign in, or send an API token in the Authorization header (Bearer pgt_...)",

@@ -263,14 +263,21 @@ def approval_confirm(*, actor: Actor, approval: Approval, content_hash: str, at:
 
 
 @transaction.atomic
-def lapse(*, actor: Actor, now: dt.datetime | None = None) -> list[Approval]:
+def lapse(*, actor: Actor, now: dt.datetime | None = None, dry_run: bool = False) -> list[Approval]:
     """Lapse every submitted or approved post whose scheduled time has passed (``postguard approvals
-    lapse`` runs it); returns the approvals that lapsed."""
+    lapse`` runs it); returns the approvals that lapsed. ``now`` may be earlier than the present, never later
+    (an approval is valid until its time comes: PG665), except with ``dry_run``, which changes nothing and
+    returns what would lapse at ``now``."""
     require(actor, "lapse approvals")
-    when = now or timezone.now()
-    due = Version.objects.select_for_update().filter(state__in=(State.SUBMITTED, State.APPROVED), scheduled_at__lt=when)
+    present = timezone.now()
+    when = now or present
+    if when > present and not dry_run:
+        raise GovernanceError("PG665", at=when.isoformat(timespec="seconds"))
+    due = Version.objects.filter(state__in=(State.SUBMITTED, State.APPROVED), scheduled_at__lt=when)
+    if dry_run:
+        return [version.approval for version in due.select_related("approval").order_by("pk")]
     lapsed = []
-    for version in due.select_related("approval").order_by("pk"):
+    for version in due.select_for_update().select_related("approval").order_by("pk"):
         approval = version.approval
         was = version.state
         _close(approval, version, State.LAPSED, SCHEDULE_PASSED)
