@@ -51,7 +51,7 @@ def _locked(approval: Approval) -> Approval:
 def _authored(actor: Actor, approval: Approval) -> None:
     require(actor, "submit posts for approval")
     if actor.user_id is None or actor.user_id != approval.author_id:
-        raise AccessDenied("PG601", actor=actor.label, action=f"change {approval.ref}, another's post")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"change {approval.ref}, another's post")
 
 
 def _in_state(approval: Approval, version: Version, action: str, *states: State) -> None:
@@ -88,11 +88,11 @@ def _check_for(actor: Actor, check: Check) -> None:
     if actor.user_id is None:
         raise GovernanceError("PG641", what="an approval")
     if check.author_id != actor.user_id:
-        raise AccessDenied("PG601", actor=actor.label, action=f"submit {check.ref}, another's check")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"submit {check.ref}, another's check")
     if check.account is None or check.account.kind != AccountKind.OFFICIAL:
         raise GovernanceError("PG648", check=check.ref)
     if not accounts_visible_to(actor).filter(pk=check.account.pk).exists():
-        raise AccessDenied("PG601", actor=actor.label, action=f"post for {check.account.ref}")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"post for {check.account.ref}")
 
 
 @transaction.atomic
@@ -196,7 +196,7 @@ def approval_decide(*, actor: Actor, approval: Approval, role: str, decision: st
     if actor.user_id == approval.author_id or (
         actor.person_id is not None and actor.person_id == approval.author_person_id
     ):
-        raise GovernanceError("PG640", actor=actor.label, approval=approval.ref)
+        raise GovernanceError("PG640", actor=actor.shown, approval=approval.ref)
     version = approval.current()
     _in_state(approval, version, "decide", State.SUBMITTED)
     _not_past(version, timezone.now())
