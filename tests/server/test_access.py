@@ -233,7 +233,7 @@ def test_postguard_access_export_from_the_command_line(db: str, cli_env: dict[st
     out = tmp_path / "postguard.conf"
     wrote = export("--format", "squid", "--out", str(out))
     assert wrote.returncode == 0 and f"acl pg_aw_{aw['pat'].pk}_sites dstdomain .facebook.com .x.com" in out.read_text()
-    assert oct(os.stat(out).st_mode & 0o777) == "0o644"  # the proxy reads it
+    assert oct(os.stat(out).st_mode & 0o777) == "0o600"  # it names people: private (issue 27)
     again = export("--format", "squid", "--out", str(out))
     assert again.returncode == 2 and "error [PG659]" in again.stderr
     assert export("--format", "squid", "--out", str(out), "--force").returncode == 0

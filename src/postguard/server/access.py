@@ -8,7 +8,7 @@ access withdrawals'. A permission held by no role is an administrator's only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -88,7 +88,7 @@ class Actor:
     # An API token's actor holds only the permissions its scopes allow (postguard.server.tokens.scopes),
     # whatever its user's roles hold; None: no such limit (a signed-in session, the system).
     limited_to: frozenset[str] | None = None
-    username: str | None = None
+    username: str | None = field(default=None, compare=False)  # for messages only
 
     @property
     def shown(self) -> str:
