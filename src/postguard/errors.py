@@ -227,6 +227,7 @@ MESSAGES: dict[str, str] = {
     # PG64x-PG66x: checks, approvals, incidents and access withdrawals
     "PG633": "{person} cannot be erased while an access withdrawal against them is in force or to come "
     "({withdrawals}); end it first, or erase them after it ends",
+    "PG634": "cannot listen on {address}: {reason}; stop what uses it, or choose another port with --port",
     "PG640": "{actor} may not decide on {approval}: nobody approves their own post",
     "PG641": "{what} needs a signed-in user to make it",
     "PG642": "photo {number} {problem}",

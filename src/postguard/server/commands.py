@@ -62,9 +62,10 @@ def serve(host: str, port: int, workers: int) -> None:
         postguard serve --port 8080
     """
     from postguard.server.app import current
-    from postguard.server.serve import is_loopback, run
+    from postguard.server.serve import check_can_listen, is_loopback, run
     from postguard.server.setup import first_run, sign_in_help
 
+    check_can_listen(host, port)  # before the sign-in address (or a new password) is printed
     with _database():
         setup = first_run()
     settings = current()
