@@ -65,6 +65,20 @@ def test_serve_binds_to_loopback_by_default() -> None:
     assert not is_loopback("0.0.0.0") and not is_loopback("example.org")
 
 
+def test_serve_on_a_port_in_use_is_one_coded_line_and_nothing_made(tmp_path: Path) -> None:
+    """Issue 27: the port is checked before the sign-in address (or a password) is printed."""
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        run = _postguard("serve", "--port", str(port), data=tmp_path / "data")
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "error [PG634]" in run.stderr and "in use" in run.stderr
+    assert not (tmp_path / "data" / "postguard.sqlite3").exists()
+
+
 def _postguard(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POSTGUARD_")} | {"POSTGUARD_DATA_DIR": str(data)}
     return subprocess.run(

@@ -126,6 +126,21 @@ def ensure_data_dir(path: Path) -> Path:
     return path
 
 
+def ensure_private_files(settings: ServerSettings) -> None:
+    """The SQLite file (created empty when missing; SQLite gives its journal the same mode) private to its
+    owner (0600), and the media folder made private (0700): both hold people's data."""
+    media = settings.data_dir / "media"
+    try:
+        media.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(media, 0o700)
+        if settings.database_url is None:
+            fd = os.open(settings.sqlite_path, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.close(fd)
+            os.chmod(settings.sqlite_path, 0o600)
+    except OSError as exc:
+        raise GovernanceError("PG611", path=settings.data_dir, reason=exc.strerror or type(exc).__name__) from exc
+
+
 def secret_key(settings: ServerSettings) -> str:
     """The service's secret key: read from the data folder, or generated there on first run (mode 0600).
 
@@ -263,6 +278,9 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         # whitenoise serves the admin's files straight from the installed apps: no STATIC_ROOT, no collectstatic
         "WHITENOISE_USE_FINDERS": True,
         "MEDIA_ROOT": str(settings.data_dir / "media"),
+        # photos, evidence files and their folders are private to the service's user (they name people)
+        "FILE_UPLOAD_PERMISSIONS": 0o600,
+        "FILE_UPLOAD_DIRECTORY_PERMISSIONS": 0o700,
         # the web app's pages (postguard.server.web): sign in there; the admin keeps its own sign-in page
         "LOGIN_URL": "web:signin",
         "LOGIN_REDIRECT_URL": "web:home",

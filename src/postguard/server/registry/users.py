@@ -68,7 +68,8 @@ def _after_user_save(sender: Any, instance: User, created: bool, raw: bool = Fal
     if raw:
         return
     if created:
-        _log(instance.pk, "auth.user.create", {flag: bool(getattr(instance, flag)) for flag in FLAGS})
+        flags = {flag.removeprefix("is_"): bool(getattr(instance, flag)) for flag in FLAGS}
+        _log(instance.pk, "auth.user.create", flags)
         return
     old = getattr(instance, "_postguard_flags", None) or {}
     for flag in FLAGS:
