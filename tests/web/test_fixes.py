@@ -50,6 +50,11 @@ def test_changing_an_approved_post_makes_a_new_version_not_a_second_approval(cli
     assert again.endswith(f"?approval={approval.pk}")
     page = client.get(again).content.decode()
     assert f"Submit as a new version of {approval.ref}" in page and "Submit for approval" not in page
+    # times say their zone, and the time input the zone it is read in
+    assert re.search(r"to go out \d{4}-\d\d-\d\d \d\d:\d\d (GMT|BST)", page)
+    assert "Scheduled for (Europe/London time)" in page
+    shown = client.get(f"/approvals/{approval.pk}/").content.decode()
+    assert re.search(r"<dt>Goes out</dt><dd>\d{4}-\d\d-\d\d \d\d:\d\d (GMT|BST)</dd>", shown)
     new = int(re.findall(r"/checks/(\d+)/", again)[0])
     assert client.post(f"/checks/{new}/submit/", {"approval": str(approval.pk)}).status_code == 302
     assert Approval.objects.count() == 1
