@@ -161,3 +161,20 @@ def test_layout_evidence_photo_in_its_frame_action_boxes_apart_tables_scroll(pag
     )
     assert scrolls == [True, "nowrap"]
     assert pages.record(admin, "audit log at phone width") == []
+
+
+def test_a_refused_photo_upload_leaves_no_folder(client: Any) -> None:
+    from postguard.server.checks.content import PHOTO_FOLDER, media_root
+
+    from .helpers import make_user
+
+    make_user("pat")
+    assert client.login(username="pat", password=PASSWORD)
+    folder = media_root() / PHOTO_FOLDER
+    before = {p.name for p in folder.iterdir()} if folder.exists() else set()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = SimpleUploadedFile("not-a-photo.jpg", b"these bytes are no image at all", content_type="image/jpeg")
+    response = client.post("/check/", {"text": "Hello", "account": "personal", "platform": "x", "photos": [bad]})
+    assert response.status_code == 200 and b"PG642" in response.content
+    assert {p.name for p in folder.iterdir()} == before
