@@ -208,6 +208,7 @@ MESSAGES: dict[str, str] = {
     "PG615": "{name}={value!r}: {reason}",
     "PG616": "the database cannot be opened ({reason})",
     "PG617": "the database is not up to date ({count} migrations to apply); run `postguard db upgrade` first",
+    "PG618": "the role group {group!r} cannot be {action}: the permissions find it by its name",
     "PG621": "unknown rule code {code!r} in {field}",
     "PG622": "{field}: {code} is not one of {allowed}",
     "PG623": "an official account needs at least two staff administrators; {account} would have {count}",

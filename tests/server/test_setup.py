@@ -28,7 +28,8 @@ def test_first_run_makes_one_administrator_with_a_password_shown_once(db: str) -
     assert user.password.startswith("argon2") and setup.administrator.password not in user.password
     lines = sign_in_help(setup, "http://127.0.0.1:8000/")
     assert setup.administrator.password in "\n".join(lines) and lines[-1].endswith("http://127.0.0.1:8000/admin/")
-    entry = Entry.objects.get()
+    created, entry = Entry.objects.order_by("seq")
+    assert created.action == "auth.user.create" and created.payload["superuser"] is True
     assert entry.action == "auth.administrator.create" and entry.payload == {}
     again = first_run()
     assert again.administrator is None and get_user_model().objects.count() == 1

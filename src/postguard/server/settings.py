@@ -220,6 +220,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
             "django.middleware.common.CommonMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
             "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "postguard.server.registry.users.ActingUserMiddleware",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             "postguard.server.web.middleware.ContentSecurityPolicyMiddleware",
