@@ -178,3 +178,24 @@ def test_a_refused_photo_upload_leaves_no_folder(client: Any) -> None:
     response = client.post("/check/", {"text": "Hello", "account": "personal", "platform": "x", "photos": [bad]})
     assert response.status_code == 200 and b"PG642" in response.content
     assert {p.name for p in folder.iterdir()} == before
+
+
+def test_the_dashboard_counts_a_decision_whatever_became_of_the_post_after(client: Any) -> None:
+    from postguard.server.access import SYSTEM, Actor
+    from postguard.server.approvals import services
+    from postguard.server.approvals.models import Approval
+    from postguard.server.web.dashboard import figures
+
+    org = _organisation()
+    assert client.login(username="ada", password=PASSWORD)
+    pk = int(re.findall(r"/checks/(\d+)/", _check(client, org, ANNOUNCEMENT))[0])
+    assert client.post(f"/checks/{pk}/submit/").status_code == 302
+    approval = Approval.objects.get()
+    services.approval_decide(actor=Actor.of_user(org["carol"].user), approval=approval,
+                             role="communications-office", decision="approved")  # fmt: skip
+    services.lapse(actor=SYSTEM, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3))
+    approval.refresh_from_db()
+    assert approval.state == "lapsed"
+    shown = figures(Actor.of_user(org["ada"].user))
+    assert shown["totals"]["decided"] == 1 and shown["turnaround"]["values"][0] == 1  # under an hour
+    assert "1 approval decided" in client.get("/dashboard/").content.decode()
