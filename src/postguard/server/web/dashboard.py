@@ -47,6 +47,7 @@ def _decisions(actor: Actor, since: dt.datetime) -> list[tuple[dt.datetime, dt.d
     )
     by_version: dict[int, list[tuple[dt.datetime, str, dt.datetime | None]]] = {}
     for version, submitted, decision, decided_at in routes:
+        assert submitted is not None  # filtered above
         by_version.setdefault(version, []).append((submitted, decision, decided_at))
     found = []
     for rows in by_version.values():
