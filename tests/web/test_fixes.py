@@ -199,3 +199,38 @@ def test_the_dashboard_counts_a_decision_whatever_became_of_the_post_after(clien
     shown = figures(Actor.of_user(org["ada"].user))
     assert shown["totals"]["decided"] == 1 and shown["turnaround"]["values"][0] == 1  # under an hour
     assert "1 approval decided" in client.get("/dashboard/").content.decode()
+
+
+def test_the_approval_page_names_the_author_shows_the_photos_and_refuses_with_a_403(client: Any) -> None:
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from postguard.server.approvals.models import Approval
+
+    org = _organisation()
+    assert client.login(username="ada", password=PASSWORD)
+    photo = SimpleUploadedFile("plain.jpg", (Path(__file__).parents[1] / "photos" / "plain.jpg").read_bytes())
+    pk = int(re.findall(r"/checks/(\d+)/", _check(client, org, ANNOUNCEMENT, photos=photo))[0])  # type: ignore[arg-type]
+    assert client.post(f"/checks/{pk}/submit/").status_code == 302
+    approval = Approval.objects.get()
+    # deciding one's own post: a 403 page with the code, and nothing decided
+    own = client.post(f"/approvals/{approval.pk}/decide/", {"role": "communications-office", "decision": "approved"})
+    assert own.status_code == 403 and b"[PG640]" in own.content
+    page = client.get(f"/approvals/{approval.pk}/").content.decode()
+    assert "Withdraw the post from approval" in page and "Why it is withdrawn" in page
+
+    assert client.login(username="carol", password=PASSWORD)
+    page = client.get(f"/approvals/{approval.pk}/").content.decode()
+    assert f'<dt>Author</dt><dd>Ada Author <span class="mono">{org["ada"].ref}</span>' in page
+    assert f'src="/checks/{pk}/photos/1/"' in page
+    assert client.get(f"/checks/{pk}/photos/1/")["Content-Type"] == "image/jpeg"
+    # deciding for a role one does not hold: a 403 page with the code
+    other = client.post(f"/approvals/{approval.pk}/decide/", {"role": "safeguarding-lead", "decision": "approved"})
+    assert other.status_code == 403 and b"[PG601]" in other.content
+    approval.refresh_from_db()
+    assert approval.state == "submitted"
+
+    assert client.login(username="admin", password=PASSWORD)
+    person = client.get(f"/registry/people/{org['ada'].pk}/").content.decode()
+    assert '<dt>User</dt><dd><span class="mono">ada</span>' in person
