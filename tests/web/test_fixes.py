@@ -50,6 +50,11 @@ def test_changing_an_approved_post_makes_a_new_version_not_a_second_approval(cli
     assert again.endswith(f"?approval={approval.pk}")
     page = client.get(again).content.decode()
     assert f"Submit as a new version of {approval.ref}" in page and "Submit for approval" not in page
+    # times say their zone, and the time input the zone it is read in
+    assert re.search(r"to go out \d{4}-\d\d-\d\d \d\d:\d\d (GMT|BST)", page)
+    assert "Scheduled for (Europe/London time)" in page
+    shown = client.get(f"/approvals/{approval.pk}/").content.decode()
+    assert re.search(r"<dt>Goes out</dt><dd>\d{4}-\d\d-\d\d \d\d:\d\d (GMT|BST)</dd>", shown)
     new = int(re.findall(r"/checks/(\d+)/", again)[0])
     assert client.post(f"/checks/{new}/submit/", {"approval": str(approval.pk)}).status_code == 302
     assert Approval.objects.count() == 1
@@ -156,3 +161,76 @@ def test_layout_evidence_photo_in_its_frame_action_boxes_apart_tables_scroll(pag
     )
     assert scrolls == [True, "nowrap"]
     assert pages.record(admin, "audit log at phone width") == []
+
+
+def test_a_refused_photo_upload_leaves_no_folder(client: Any) -> None:
+    from postguard.server.checks.content import PHOTO_FOLDER, media_root
+
+    from .helpers import make_user
+
+    make_user("pat")
+    assert client.login(username="pat", password=PASSWORD)
+    folder = media_root() / PHOTO_FOLDER
+    before = {p.name for p in folder.iterdir()} if folder.exists() else set()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = SimpleUploadedFile("not-a-photo.jpg", b"these bytes are no image at all", content_type="image/jpeg")
+    response = client.post("/check/", {"text": "Hello", "account": "personal", "platform": "x", "photos": [bad]})
+    assert response.status_code == 200 and b"PG642" in response.content
+    assert {p.name for p in folder.iterdir()} == before
+
+
+def test_the_dashboard_counts_a_decision_whatever_became_of_the_post_after(client: Any) -> None:
+    from postguard.server.access import SYSTEM, Actor
+    from postguard.server.approvals import services
+    from postguard.server.approvals.models import Approval
+    from postguard.server.web.dashboard import figures
+
+    org = _organisation()
+    assert client.login(username="ada", password=PASSWORD)
+    pk = int(re.findall(r"/checks/(\d+)/", _check(client, org, ANNOUNCEMENT))[0])
+    assert client.post(f"/checks/{pk}/submit/").status_code == 302
+    approval = Approval.objects.get()
+    services.approval_decide(actor=Actor.of_user(org["carol"].user), approval=approval,
+                             role="communications-office", decision="approved")  # fmt: skip
+    services.lapse(actor=SYSTEM, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3))
+    approval.refresh_from_db()
+    assert approval.state == "lapsed"
+    shown = figures(Actor.of_user(org["ada"].user))
+    assert shown["totals"]["decided"] == 1 and shown["turnaround"]["values"][0] == 1  # under an hour
+    assert "1 approval decided" in client.get("/dashboard/").content.decode()
+
+
+def test_the_approval_page_names_the_author_shows_the_photos_and_refuses_with_a_403(client: Any) -> None:
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from postguard.server.approvals.models import Approval
+
+    org = _organisation()
+    assert client.login(username="ada", password=PASSWORD)
+    photo = SimpleUploadedFile("plain.jpg", (Path(__file__).parents[1] / "photos" / "plain.jpg").read_bytes())
+    pk = int(re.findall(r"/checks/(\d+)/", _check(client, org, ANNOUNCEMENT, photos=photo))[0])  # type: ignore[arg-type]
+    assert client.post(f"/checks/{pk}/submit/").status_code == 302
+    approval = Approval.objects.get()
+    # deciding one's own post: a 403 page with the code, and nothing decided
+    own = client.post(f"/approvals/{approval.pk}/decide/", {"role": "communications-office", "decision": "approved"})
+    assert own.status_code == 403 and b"[PG640]" in own.content
+    page = client.get(f"/approvals/{approval.pk}/").content.decode()
+    assert "Withdraw the post from approval" in page and "Why it is withdrawn" in page
+
+    assert client.login(username="carol", password=PASSWORD)
+    page = client.get(f"/approvals/{approval.pk}/").content.decode()
+    assert f'<dt>Author</dt><dd>Ada Author <span class="mono">{org["ada"].ref}</span>' in page
+    assert f'src="/checks/{pk}/photos/1/"' in page
+    assert client.get(f"/checks/{pk}/photos/1/")["Content-Type"] == "image/jpeg"
+    # deciding for a role one does not hold: a 403 page with the code
+    other = client.post(f"/approvals/{approval.pk}/decide/", {"role": "safeguarding-lead", "decision": "approved"})
+    assert other.status_code == 403 and b"[PG601]" in other.content
+    approval.refresh_from_db()
+    assert approval.state == "submitted"
+
+    assert client.login(username="admin", password=PASSWORD)
+    person = client.get(f"/registry/people/{org['ada'].pk}/").content.decode()
+    assert '<dt>User</dt><dd><span class="mono">ada</span>' in person

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -76,7 +77,8 @@ class CheckForm(forms.Form):
     )
     scheduled_at = forms.DateTimeField(
         required=False,
-        label="Scheduled for",
+        label=f"Scheduled for ({settings.TIME_ZONE} time)",
+        help_text="The date and time it goes out, as clocks in the University's time zone show it.",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
     )

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from postguard.errors import AccessDenied, GovernanceError, PostguardError
+from postguard.errors import GovernanceError, PostguardError
 from postguard.server.access import Actor
 
 
@@ -15,8 +15,9 @@ def actor_of(request: HttpRequest) -> Actor:
     return Actor.of_user(request.user)
 
 
-def refused(request: HttpRequest, exc: AccessDenied) -> HttpResponse:
-    """A service refused the action (the actor lacks the permission): 403 with its one-line reason."""
+def refused(request: HttpRequest, exc: PostguardError) -> HttpResponse:
+    """A service refused the action (the actor lacks the permission, or may never do it, as approving
+    their own post): 403 with its one-line reason and code."""
     return render(request, "web/refused.html", {"title": "Not allowed", "error": exc}, status=403)
 
 
