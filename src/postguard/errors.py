@@ -68,6 +68,8 @@ MESSAGES: dict[str, str] = {
     "pixels in all; the limit is {limit:,}); remove its metadata with an image editor",
     "PG146": "photo {number} ({path}) has transparency, which the cleaned copy's format ({format} is written as "
     "JPEG) cannot keep; convert it to PNG, then fix it",
+    "PG147": "the {which} is {length:,} characters long once normalised (compatibility characters such as U+FDFA "
+    "expand to several letters); the limit is {limit:,}",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
     "PG203": "give either --jsonl or posts to check, not both",
@@ -208,6 +210,9 @@ MESSAGES: dict[str, str] = {
     "PG615": "{name}={value!r}: {reason}",
     "PG616": "the database cannot be opened ({reason})",
     "PG617": "the database is not up to date ({count} migrations to apply); run `postguard db upgrade` first",
+    "PG619": "{person} cannot be named as granting a written permission: name yourself, or a person who holds the "
+    "communications-office role",
+    "PG618": "the role group {group!r} cannot be {action}: the permissions find it by its name",
     "PG621": "unknown rule code {code!r} in {field}",
     "PG622": "{field}: {code} is not one of {allowed}",
     "PG623": "an official account needs at least two staff administrators; {account} would have {count}",
@@ -222,6 +227,9 @@ MESSAGES: dict[str, str] = {
     "lists and objects",
     "PG632": "{person} has already been erased",
     # PG64x-PG66x: checks, approvals, incidents and access withdrawals
+    "PG633": "{person} cannot be erased while an access withdrawal against them is in force or to come "
+    "({withdrawals}); end it first, or erase them after it ends",
+    "PG634": "cannot listen on {address}: {reason}; stop what uses it, or choose another port with --port",
     "PG640": "{actor} may not decide on {approval}: nobody approves their own post",
     "PG641": "{what} needs a signed-in user to make it",
     "PG642": "photo {number} {problem}",
@@ -248,6 +256,8 @@ MESSAGES: dict[str, str] = {
     "PG663": "a misuse report needs evidence: the post's text, a photo, a link or a check",
     "PG664": "{path} is not a regular file (a folder, a device or a pipe); give a file to write",
     # PG67x-PG68x: the REST API and its tokens (the HTTP status of each is in postguard.server.api.problems)
+    "PG665": "cannot lapse approvals at {at}: it is in the future, and they are still valid until then; use "
+    "--dry-run to preview what would lapse",
     "PG670": "the request body is not valid JSON ({reason})",
     "PG671": "{where}: {reason}",
     "PG672": "sign in, or send an API token in the Authorization header (Bearer pgt_...)",
@@ -273,6 +283,7 @@ MESSAGES: dict[str, str] = {
     "PG695": "finding {number} has no fix that can be applied",
     "PG696": "the fix of finding {number} ({title}) changes what the post says: confirm it first",
     "PG697": "the file {name} cannot be read as a post ({reason})",
+    "PG699": "the form was sent without a valid CSRF token ({reason}); reload the page and send it again",
 }
 
 

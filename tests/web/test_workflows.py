@@ -120,9 +120,12 @@ def test_submit_approve_as_another_user_self_approval_refused_and_lapse(pages: P
 
     # the approval lapses at the scheduled time; the page says so
     from postguard.server.access import SYSTEM
+    from postguard.server.approvals.models import Version
     from postguard.server.approvals.services import lapse
 
-    lapse(actor=SYSTEM, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3))
+    # time passes: the scheduled time is moved into the past (a future time lapses nothing: PG665)
+    Version.objects.filter(approval=approval).update(scheduled_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1))
+    lapse(actor=SYSTEM)
     page.goto(approval_url)
     assert page.locator("h1 .badge").inner_text() == "lapsed"
     assert page.get_by_text(re.compile("Lapsed:.*scheduled time passed")).is_visible()
