@@ -57,8 +57,10 @@ def store_photo(number: int, data: bytes) -> Photo:
     if len(data) > MAX_PHOTO_BYTES:
         raise GovernanceError("PG644", number=number, size=len(data), limit=MAX_PHOTO_BYTES)
     digest = hashlib.sha256(data).hexdigest()
-    folder = media_root() / PHOTO_FOLDER / digest[:2]
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = media_root()
+    for part in (PHOTO_FOLDER, digest[:2]):  # each level private (parents=True would make them 0755)
+        folder = folder / part
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = folder / f".upload-{os.getpid()}-{secrets.token_hex(6)}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
