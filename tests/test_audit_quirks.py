@@ -244,3 +244,15 @@ def test_a_posts_file_with_one_300_mb_string_skips_that_post_unread_in_bounded_m
         "characters of JSON (no post is); skipped unread" in err
     )
     assert peak < 2 << 20, f"peak RSS {peak // 1024} MiB"
+
+
+def test_an_entry_nested_too_deeply_is_skipped_and_the_next_read(tmp_path: Path) -> None:
+    from postguard.audit import jsonstream
+    from postguard.audit.archive import open_archive
+
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "posts_1.json").write_text(f'[{{"a": 1}}, {deep}, {{"b": 2}}]', encoding="utf-8")
+    with open_archive(tmp_path / "posts_1.json") as archive:
+        got = list(jsonstream.stream_entries(archive, "posts_1.json"))
+    assert got[0] == {"a": 1} and got[2] == {"b": 2}
+    assert isinstance(got[1], ImportProblem) and got[1].code == "PG530" and "nested too deeply" in got[1].reason

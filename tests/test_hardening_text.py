@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from postguard.report.text import render
 from postguard.types import Evidence, Finding, PhotoError, Report, Severity, Span, Verdict, Where
 
@@ -98,3 +100,21 @@ def test_visible_keeps_ordinary_text_whole() -> None:
     assert visible(ordinary) == ordinary
     assert visible("a\nb") == "a␤b"
     assert visible("\ud800") == "<U+D800>"
+
+
+@pytest.mark.slow
+def test_a_post_that_normalisation_expands_past_the_limit_is_refused_before_it_is_read() -> None:
+    """Found by the hostile run outside the project: 100,000 x U+FDFA is within the length limit, and NFKC
+    makes it 1.8 million characters, which took 173 s to read (the encoder reads every chunk)."""
+    from postguard import Post
+    from postguard.engine import READ_MARGIN, Engine
+
+    engine = Engine()
+    report = engine.check(Post("\ufdfa" * 10_000))  # 180,000 characters once normalised
+    assert report.error is not None and report.error.code == "PG147"
+    assert "180,000 characters long once normalised" in report.error.message
+    bio = engine.check(Post("Lovely day.", bio="\ufdfa" * 10_000))
+    assert bio.error is not None and bio.error.code == "PG147" and "the bio is" in bio.error.message
+    ellipses = "Long read\u2026 " * 8_000  # 96,000 characters, 112,000 once read: within the margin
+    assert 100_000 < len("Long read... " * 8_000) <= 100_000 * READ_MARGIN
+    assert Engine().check(Post(ellipses)).error is None

@@ -615,7 +615,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             _flush_stdout()
     except SystemExit as exc:
         raise exc
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            click.echo("postguard: interrupted", err=True)
+            sys.exit(130)
         click.echo("postguard: aborted", err=True)
         sys.exit(EXIT_USAGE)
     except click.exceptions.NoArgsIsHelpError as exc:

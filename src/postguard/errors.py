@@ -68,6 +68,8 @@ MESSAGES: dict[str, str] = {
     "pixels in all; the limit is {limit:,}); remove its metadata with an image editor",
     "PG146": "photo {number} ({path}) has transparency, which the cleaned copy's format ({format} is written as "
     "JPEG) cannot keep; convert it to PNG, then fix it",
+    "PG147": "the {which} is {length:,} characters long once normalised (compatibility characters such as U+FDFA "
+    "expand to several letters); the limit is {limit:,}",
     "PG200": "{message} (see `{command} --help`)",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
@@ -282,6 +284,7 @@ MESSAGES: dict[str, str] = {
     "PG695": "finding {number} has no fix that can be applied",
     "PG696": "the fix of finding {number} ({title}) changes what the post says: confirm it first",
     "PG697": "the file {name} cannot be read as a post ({reason})",
+    "PG699": "the form was sent without a valid CSRF token ({reason}); reload the page and send it again",
 }
 
 

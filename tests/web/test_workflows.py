@@ -54,7 +54,8 @@ def _organisation() -> dict[str, Any]:
         last_reviewed=dt.date.today() - dt.timedelta(days=30),
     )
     make_user("admin", superuser=True)
-    return {"account": account, "ada": ada, "carol": carol, "alan": alan, "physics": physics,
+    consent = services.consent_record(actor=SYSTEM, subject=alan, given=dt.date.today() - dt.timedelta(days=1))
+    return {"consent": consent, "account": account, "ada": ada, "carol": carol, "alan": alan, "physics": physics,
             "chemistry": chemistry, "actor": Actor.of_user(ada.user)}  # fmt: skip
 
 
@@ -68,6 +69,7 @@ def test_submit_approve_as_another_user_self_approval_refused_and_lapse(pages: P
     page.get_by_role("textbox", name="Your post").fill(ANNOUNCEMENT)
     page.get_by_label("Post as").select_option(label=f"x:@oxphysics (official, A-{org['account'].pk})")
     page.get_by_label("Scheduled for").fill(when)
+    page.get_by_label("Records the post cites").fill(org["consent"].ref)
     page.get_by_role("button", name="Check the post").click()
     page.get_by_role("heading", name="Result").wait_for(timeout=180_000)
     assert "/checks/" in page.url
@@ -77,6 +79,10 @@ def test_submit_approve_as_another_user_self_approval_refused_and_lapse(pages: P
     page.get_by_role("heading", name=re.compile(r"Approval AP-\d+")).wait_for()
     approval_url = page.url
     assert page.get_by_text("submitted").first.is_visible()
+    # the records it cites, as the registry has them
+    cited = page.locator("li", has_text=org["consent"].ref)
+    assert "consent covering DP001, DP003, PH001" in cited.inner_text()
+    assert cited.get_by_text("in force when it goes out").is_visible()
 
     # the author holds a deciding role, yet is not offered a decision on their own post...
     assert page.get_by_text("You wrote this post: someone else decides on it.").is_visible()

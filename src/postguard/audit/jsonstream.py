@@ -50,6 +50,10 @@ def _named(head: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
+class _TooDeep(Exception):
+    """The value nests arrays or objects past what the decoder allows (it is skipped, not parsed)."""
+
+
 class _TooLong(Exception):
     """The value is longer than the limit; ``consumed`` when it was read to its end all the same."""
 
@@ -120,7 +124,9 @@ class _Text:
         while True:
             try:
                 found, end = _DECODER.raw_decode(self.buf, self.pos)
-            except (json.JSONDecodeError, ValueError, RecursionError) as exc:
+            except RecursionError:
+                raise _TooDeep from None
+            except (json.JSONDecodeError, ValueError) as exc:
                 if len(self.buf) - self.pos > limit:
                     raise _TooLong from None
                 if self.eof or not self.fill(wanted):
@@ -179,8 +185,6 @@ class _Text:
 def _why(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return exc.msg + (": it ends too early (truncated?)" if exc.msg.startswith("Unterminated") else "")
-    if isinstance(exc, RecursionError):
-        return "arrays or objects nested too deeply"
     return str(exc).split(";")[0]
 
 
@@ -227,6 +231,10 @@ def stream_entries(
             while True:
                 try:
                     entry, raw = text.value(limit)
+                except _TooDeep:
+                    text.skip_value()
+                    reason = "its arrays or objects are nested too deeply"
+                    yield problem("PG530", name, entry=f"entry {index}", problem=reason)
                 except _TooLong as exc:
                     named = _named(text.buf[text.pos : text.pos + HEAD]) if not exc.consumed else None
                     if not exc.consumed:
@@ -261,6 +269,8 @@ def _enter_list(text: _Text, keys: tuple[str, ...], limit: int, any_list: bool) 
             return True
         try:
             text.value(limit)
+        except _TooDeep:
+            text.skip_value()
         except _TooLong as exc:
             if not exc.consumed:
                 text.skip_value()

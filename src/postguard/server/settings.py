@@ -288,6 +288,8 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "CSRF_COOKIE_SAMESITE": "Lax",
+        # a form sent without its CSRF token: the web app's page, with its code (PG699), not Django's stock one
+        "CSRF_FAILURE_VIEW": "postguard.server.web.views.common.csrf_failure",
         "X_FRAME_OPTIONS": "DENY",
         "SECURE_CONTENT_TYPE_NOSNIFF": True,
         "SECURE_REFERRER_POLICY": "same-origin",
