@@ -5,6 +5,8 @@ PostgreSQL, checking posts and taking them through approval while others read.
     python bench/api.py --database sqlite --clients 20 --seconds 30
     python bench/api.py --postgres postgresql://postgres@127.0.0.1:5432/postgres   # where to make the database
 
+Needs the ``server`` and ``dev`` extras (the clients use requests, which the dev extra brings).
+
 Each run starts from nothing: a new data folder (SQLite) or a new PostgreSQL database (dropped after), the
 migrations, then the people the clients act as, made through the services: an official account owned by
 every author, two communications officers who approve, and an API token each (scopes read, write,

@@ -976,9 +976,63 @@ def atom_without_dates(folder: Path) -> Path:
     return path
 
 
-def mastodon_truncated(folder: Path) -> Path:
-    """A Mastodon archive whose outbox.json (its only posts file) is cut off half-way."""
+def mastodon_truncated(folder: Path, *, at: float = 0.5) -> Path:
+    """A Mastodon archive whose outbox.json (its only posts file) is cut off at ``at`` of its length."""
     files = mastodon_files()
     outbox = str(files["outbox.json"])
-    files["outbox.json"] = outbox[: len(outbox) // 2]
-    return write_zip(folder / "archive-20240501120000-truncated.zip", files)
+    files["outbox.json"] = outbox[: int(len(outbox) * at)]
+    return write_zip(folder / f"archive-20240501120000-cut{int(at * 100)}.zip", files)
+
+
+# Enormous data files (written a piece at a time: the test never holds them) ------------------------------
+
+
+def huge_x_archive(folder: Path, *, size: int) -> Path:
+    """An X export unpacked into a folder whose data/tweets.js is about ``size`` bytes of ordinary tweets."""
+    root = folder / "twitter-huge"
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "account.js").write_text(ytd("account", [{"account": {"accountId": "42", "username": "Big"}}]))
+    words = "Seminar on grain boundaries in nickel alloys this afternoon, all welcome &amp; bring questions. " * 3
+    with open(root / "data" / "tweets.js", "w", encoding="utf-8") as out:
+        out.write("window.YTD.tweets.part0 = [")
+        written, n = 0, 0
+        while written < size:
+            tweet = {
+                "tweet": {
+                    "id_str": str(1_700_000_000_000_000_000 + n),
+                    "created_at": "Mon Mar 04 10:00:00 +0000 2024",
+                    "full_text": f"{words} ({n})",
+                    "lang": "en",
+                    "retweet_count": "0",
+                    "favorite_count": str(n % 50),
+                    "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
+                    "display_text_range": ["0", "280"],
+                    "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
+                }
+            }
+            piece = ("," if n else "") + json.dumps(tweet)
+            out.write(piece)
+            written += len(piece)
+            n += 1
+        out.write("]")
+    return root
+
+
+def meta_posts_with_one_huge_string(folder: Path, *, chars: int) -> Path:
+    """An Instagram export unpacked into a folder whose posts_1.json holds a post whose caption is a JSON
+    string of about ``chars`` characters (é after é, escaped as Meta writes it) between two ordinary posts."""
+    root = folder / "instagram-huge-2024-03-10-x1"
+    content = root / "your_instagram_activity" / "content"
+    content.mkdir(parents=True)
+
+    def post(n: int, caption: str) -> str:
+        media = {"uri": f"media/posts/202403/{n}.jpg", "creation_timestamp": 1710000000 + n, "title": caption}
+        return json.dumps({"media": [media]})
+
+    with open(content / "posts_1.json", "w", encoding="utf-8") as out:
+        out.write("[" + post(1, "Before") + ',{"media": [{"uri": "media/posts/202403/2.jpg", "title": "')
+        piece = "\\u00c3\\u00a9" * (1 << 16)  # é, mis-encoded as Meta writes it
+        for _ in range(max(1, chars // len(piece))):
+            out.write(piece)
+        out.write('", "creation_timestamp": 1710000002}]},' + post(3, "After") + "]")
+    return root

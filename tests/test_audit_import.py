@@ -387,7 +387,7 @@ def test_a_symlink_in_a_folder_is_refused_never_followed(tmp_path: Path) -> None
 def test_a_zip_bomb_is_refused_at_the_cap_naming_the_member(tmp_path: Path) -> None:
     path = fx.zip_bomb(tmp_path, expands_to=40 << 20)
     assert path.stat().st_size < 200_000
-    items, problems = run(path, limits=Limits(max_json_bytes=4 << 20))
+    items, problems = run(path, limits=Limits(max_member_bytes=4 << 20))  # tweets.js is read as a stream
     assert items == {}
     (bomb,) = [p for p in problems if p.code == "PG514"]
     assert bomb.member == "data/tweets.js" and "4,194,304 bytes" in bomb.reason
@@ -418,11 +418,22 @@ def test_a_tar_gz_bomb_is_not_listed_past_the_total(tmp_path: Path) -> None:
     archive.close()
 
 
-def test_a_huge_json_member_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
-    outbox = json.dumps({"orderedItems": [{"type": "Note", "content": "x" * 1000}] * 2000})
-    path = fx.write_zip(tmp_path / "m.zip", {"outbox.json": outbox, "actor.json": "{}"})
-    items, problems = run(path, limits=Limits(max_json_bytes=1 << 20))
-    assert items == {} and [(p.code, p.member) for p in problems] == [("PG514", "outbox.json")]
+def test_a_huge_json_member_is_read_an_entry_at_a_time_and_an_entry_too_long_is_skipped(tmp_path: Path) -> None:
+    files = fx.mastodon_files()
+    outbox = json.loads(str(files["outbox.json"]))
+    huge = json.loads(json.dumps(outbox["orderedItems"][0]))
+    huge["object"]["id"] = huge["object"]["id"].replace("111", "999")
+    huge["object"]["content"] = "<p>" + "x" * 5_000 + "</p>"
+    outbox["orderedItems"].insert(1, huge)
+    files["outbox.json"] = json.dumps(outbox)
+    path = fx.write_zip(tmp_path / "m.zip", files)
+    items, problems = run(path, limits=Limits(max_entry_chars=4_000))
+    assert "111" in items and "999" not in items and "112" in items  # the ones around it are read
+    assert [(p.code, p.member, p.entry) for p in problems if p.code == "PG559"] == [("PG559", "outbox.json", "entry 1")]
+    # a member parsed whole (actor.json) is refused past its cap, before it is parsed
+    files["actor.json"] = json.dumps({"id": "https://mastodon.example/users/lab", "name": "x" * 5_000})
+    items, problems = run(fx.write_zip(tmp_path / "n.zip", files), limits=Limits(max_json_bytes=1_000))
+    assert ("PG514", "actor.json") in [(p.code, p.member) for p in problems] and "111" in items
 
 
 def test_truncated_json_and_wrong_encoding_are_reported_by_member(tmp_path: Path) -> None:
@@ -445,10 +456,11 @@ def test_utf16_with_a_bom_is_read(tmp_path: Path) -> None:
     assert "7170000000000000001" in items
 
 
-def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
+def test_deeply_nested_json_is_skipped_never_parsed(tmp_path: Path) -> None:
     path = fx.write_zip(tmp_path / "m.zip", {"outbox.json": "[" * 100_000 + "]" * 100_000, "actor.json": "{}"})
-    _, problems = run(path)
-    assert [(p.code, p.member) for p in problems] == [("PG520", "outbox.json")]
+    _, problems = run(path)  # the outbox's list holds one entry, nested 99,999 deep: skipped, named
+    assert [(p.code, p.member, p.entry) for p in problems] == [("PG530", "outbox.json", "entry 0")]
+    assert "nested too deeply" in problems[0].reason
 
 
 def test_too_many_members_is_an_error_for_the_whole_archive(tmp_path: Path) -> None:

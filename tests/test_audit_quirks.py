@@ -97,7 +97,7 @@ def test_an_archive_nothing_could_be_imported_from_is_refused(
 ) -> None:
     from postguard.cli import main
 
-    for archive in (fx.bluesky_car_damaged(tmp_path, root_missing=True), fx.mastodon_truncated(tmp_path)):
+    for archive in (fx.bluesky_car_damaged(tmp_path, root_missing=True), fx.mastodon_truncated(tmp_path, at=0.05)):
         with pytest.raises(SystemExit) as exited:
             main(["audit", "import", str(archive)])
         out, err = capsys.readouterr()
@@ -132,3 +132,127 @@ def test_atom_entry_without_updated_is_kept_and_reported_one_without_dates_skipp
         ("PG552", "entry tag:bench.example.net,2024:a"),
         ("PG530", "item 1 (tag:bench.example.net,2024:b)"),
     ]
+
+
+def test_a_data_file_cut_off_keeps_the_entries_before_the_cut(tmp_path: Path) -> None:
+    items, problems = run(fx.mastodon_truncated(tmp_path, at=0.6))
+    assert "111" in items and "117" not in items
+    (cut,) = problems
+    assert cut.code == "PG520" and cut.member == "outbox.json" and "truncated?" in cut.reason
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7, 64, 1 << 20])
+def test_the_entry_reader_gives_what_json_loads_gives_across_any_chunk_boundary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    from postguard.audit import jsonstream
+    from postguard.audit.archive import open_archive
+
+    monkeypatch.setattr(jsonstream, "CHUNK", chunk)
+    entries = [
+        {"a": 'quote " and backslash \\\\ and \\u00e9 é 🌿', "n": [1, 2.5e3, -7, True, None, {"x": []}]},
+        12345678901234567890,
+        "a string with ] and } and , inside",
+        {"long": "L" * 300, "esc": "\\\\" * 50 + '"'},  # skipped: too long (escapes across boundaries)
+        [],
+        {"last": 1},
+    ]
+    text = "window.YTD.tweets.part0 = [\n " + ",\n ".join(json.dumps(e, ensure_ascii=False) for e in entries) + "\n];\n"
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "tweets.js").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    with open_archive(tmp_path, limits=Limits(max_entry_chars=250)) as archive:
+        got = list(jsonstream.stream_entries(archive, "data/tweets.js", prefix=fx_prefix()))
+    assert got[:3] == entries[:3] and got[4:] == entries[4:]
+    assert isinstance(got[3], ImportProblem) and (got[3].code, got[3].entry) == ("PG559", "entry 3")
+
+
+def fx_prefix() -> object:
+    from postguard.audit.importers.x import _PREFIX
+
+    return _PREFIX
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"orderedItems": [{"a": 1}, {"b": ', "truncated?"),
+        ('[{"a": 1}, {b: 2}]', "Expecting property name"),
+        ('[{"a": 1} {"b": 2}]', "expected ',' or ']' after entry 0"),
+        ('{"items": 3}', "expected a list of entries"),
+        ("42", "expected a list of entries"),
+    ],
+)
+def test_the_entry_reader_reports_damage_after_the_entries_before_it(tmp_path: Path, text: str, reason: str) -> None:
+    from postguard.audit import jsonstream
+    from postguard.audit.archive import open_archive
+
+    (tmp_path / "outbox.json").write_text(text, encoding="utf-8")
+    with open_archive(tmp_path / "outbox.json") as archive:
+        got = list(jsonstream.stream_entries(archive, "outbox.json", keys=("orderedItems",)))
+    *entries, damage = got
+    assert all(not isinstance(e, ImportProblem) for e in entries)
+    assert entries == ([{"a": 1}] if "a" in text else [])
+    assert isinstance(damage, ImportProblem) and damage.code == "PG520" and reason in damage.reason
+
+
+_MEASURED = """import resource, sys
+from postguard.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    print(f"maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+"""
+
+
+def _import_measured(path: Path, *args: str) -> tuple[int, int, str, int]:
+    """``postguard audit import`` in a fresh process: exit code, JSON lines written, stderr, peak RSS (KiB)."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", _MEASURED, "audit", "import", *args, str(path)]
+    out = path.parent / "items.jsonl"
+    with open(out, "wb") as written:  # not held by this process
+        done = subprocess.run(command, stdout=written, stderr=subprocess.PIPE, timeout=900)
+    lines = 0
+    with open(out, "rb") as items:
+        while chunk := items.read(1 << 20):
+            lines += chunk.count(b"\n")
+    out.unlink()
+    err = done.stderr.decode("utf-8", "replace")
+    peak = int(err.rsplit("maxrss ", 1)[1].split()[0])
+    return done.returncode, lines, err, peak
+
+
+@pytest.mark.slow
+def test_a_500_mb_tweets_js_is_read_an_entry_at_a_time_in_bounded_memory(tmp_path: Path) -> None:
+    root = fx.huge_x_archive(tmp_path, size=500 << 20)
+    assert (root / "data" / "tweets.js").stat().st_size > 500 << 20
+    code, lines, err, peak = _import_measured(root)
+    assert code == 0 and "skipped" not in err, err[-500:]
+    assert lines > 750_000  # every tweet (about 670 bytes each)
+    assert peak < 2 << 20, f"peak RSS {peak // 1024} MiB"  # under 2 GiB (it is about 35 MiB)
+
+
+@pytest.mark.slow
+def test_a_posts_file_with_one_300_mb_string_skips_that_post_unread_in_bounded_memory(tmp_path: Path) -> None:
+    root = fx.meta_posts_with_one_huge_string(tmp_path, chars=300 << 20)
+    code, lines, err, peak = _import_measured(root)
+    assert code == 1 and lines == 2  # the posts before and after it
+    assert (
+        "skipped [PG559]: your_instagram_activity/content/posts_1.json: entry 1 (media/posts/202403/2.jpg): "
+        "longer than 16,777,216 "
+        "characters of JSON (no post is); skipped unread" in err
+    )
+    assert peak < 2 << 20, f"peak RSS {peak // 1024} MiB"
+
+
+def test_an_entry_nested_too_deeply_is_skipped_and_the_next_read(tmp_path: Path) -> None:
+    from postguard.audit import jsonstream
+    from postguard.audit.archive import open_archive
+
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "posts_1.json").write_text(f'[{{"a": 1}}, {deep}, {{"b": 2}}]', encoding="utf-8")
+    with open_archive(tmp_path / "posts_1.json") as archive:
+        got = list(jsonstream.stream_entries(archive, "posts_1.json"))
+    assert got[0] == {"a": 1} and got[2] == {"b": 2}
+    assert isinstance(got[1], ImportProblem) and got[1].code == "PG530" and "nested too deeply" in got[1].reason

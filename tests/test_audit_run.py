@@ -4,6 +4,7 @@ nothing from anywhere and escapes what the archive says."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -197,6 +198,67 @@ def test_a_killed_run_resumes_without_losing_or_repeating_a_post(tmp_path: Path)
     assert lines(out) == lines(fresh)
 
 
+def _written(partitions: Path) -> int:
+    return len([p for p in os.listdir(partitions) if p.endswith(".jsonl")]) if partitions.is_dir() else 0
+
+
+def _interrupted(command: list[str], partitions: Path, at_least: int, how: signal.Signals, log: Path) -> int:
+    """Start ``command`` in a process group of its own (as a shell job), wait for ``at_least`` partitions,
+    send ``how`` to the whole group (Ctrl-C in a terminal does), and give the exit status; nothing of the
+    group may be left running."""
+    with open(log, "ab") as stderr:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+    deadline = time.monotonic() + 180
+    try:
+        while time.monotonic() < deadline and proc.poll() is None and _written(partitions) < at_least:
+            time.sleep(0.01)
+    finally:
+        os.killpg(proc.pid, how)
+        code = proc.wait(timeout=60)
+    for _ in range(100):  # the workers follow their parent out
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError(f"processes of the interrupted run were left running: {log.read_text('utf-8')[-500:]}")
+    return code
+
+
+@pytest.mark.slow
+def test_ctrl_c_and_a_kill_from_the_shell_then_the_same_command_resumes(tmp_path: Path) -> None:
+    """As documented: interrupt `postguard audit run` with two local workers (Ctrl-C, then kill -9), run the
+    same command again, and every post is reported once, as a run that was never interrupted reports it."""
+    n, size = 240, 2
+    path = archive(tmp_path, n)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "postguard", "audit", "run", str(path), "--out", str(out), "--workers", "2"]
+    command += ["--partition-size", str(size), "--bio", "Professor at Oxford"]
+    log = tmp_path / "stderr.txt"
+    partitions = out / "partitions"
+
+    code = _interrupted(command, partitions, 5, signal.SIGINT, log)
+    assert code == 130 and "postguard: interrupted" in log.read_text("utf-8")
+    first = _written(partitions)
+    assert 5 <= first < n // size and not (out / "reports.jsonl").exists()
+
+    code = _interrupted(command, partitions, first + 5, signal.SIGKILL, log)
+    assert code == -signal.SIGKILL
+    second = _written(partitions)
+    assert first + 5 <= second < n // size, log.read_text("utf-8")[-500:]
+
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    summary = done.stderr.strip().splitlines()[-1]
+    assert f"{second * size:,} from an earlier run" in summary and f"audit: {n:,} posts" in summary
+    once_each(out, n)
+    fresh = tmp_path / "fresh"
+    run_audit([path], fresh, workers=0, partition_size=size, bio="Professor at Oxford")
+    assert lines(out) == lines(fresh)
+
+
 @pytest.mark.slow
 def test_a_two_worker_dask_cluster_gives_the_local_reports(reference: tuple[Path, Path], tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
@@ -208,6 +270,56 @@ def test_a_two_worker_dask_cluster_gives_the_local_reports(reference: tuple[Path
             [path], tmp_path / "dask", scheduler=cluster.scheduler_address, partition_size=5, bio="Professor at Oxford"
         )
     assert summary.workers.endswith("2 workers")
+    assert lines(tmp_path / "dask") == lines(out)
+
+
+@pytest.mark.slow
+def test_a_two_worker_dask_cluster_started_from_the_shell(reference: tuple[Path, Path], tmp_path: Path) -> None:
+    """As documented: `dask scheduler`, two `dask worker` processes with one thread each, and
+    `postguard audit run --scheduler tcp://...` give the reports a local run gives."""
+    pytest.importorskip("distributed")
+    dask = Path(sys.executable).parent / "dask"
+    if not dask.exists():
+        pytest.skip("the dask command is not installed beside this Python")
+    path, out = reference
+    src = str(Path(__file__).parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
+    address_file = tmp_path / "scheduler.json"
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(*args: str) -> None:
+        with open(tmp_path / f"dask-{len(started)}.log", "wb") as log:  # the process keeps its own copy
+            started.append(
+                subprocess.Popen([str(dask), *args], env=env, stdout=log, stderr=log, start_new_session=True)
+            )
+
+    try:
+        start("scheduler", "--port", "0", "--dashboard-address", ":0", "--scheduler-file", str(address_file))
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(address_file.read_text("utf-8"))["address"]
+        for _ in range(2):
+            start("worker", address, "--nworkers", "1", "--nthreads", "1", "--dashboard-address", ":0")
+        command = [sys.executable, "-m", "postguard", "audit", "run", str(path), "--out", str(tmp_path / "dask")]
+        command += ["--scheduler", address, "--partition-size", "5", "--bio", "Professor at Oxford"]
+        from distributed import Client
+
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=120)
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    finally:
+        for proc in reversed(started):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+        for proc in started:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    assert done.returncode == 0, done.stderr
+    assert f"Dask at {address}: 2 workers" in done.stderr
     assert lines(tmp_path / "dask") == lines(out)
 
 

@@ -615,12 +615,20 @@ def main(argv: Sequence[str] | None = None) -> None:
             _flush_stdout()
     except SystemExit as exc:
         raise exc
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            click.echo("postguard: interrupted", err=True)
+            sys.exit(130)
         click.echo("postguard: aborted", err=True)
         sys.exit(EXIT_USAGE)
     except click.exceptions.NoArgsIsHelpError as exc:
         click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
         sys.exit(0)
+    except click.UsageError as exc:  # a bad option, choice or value, as click found it: coded like the rest
+        command = exc.ctx.command_path if exc.ctx is not None else "postguard"
+        usage = UsageError("PG200", message=" ".join(exc.format_message().split()), command=command)
+        click.echo(f"postguard: error [{usage.code}]: {usage}", err=True)
+        sys.exit(EXIT_USAGE)
     except click.ClickException as exc:
         click.echo(f"postguard: error: {exc.format_message()}", err=True)
         sys.exit(EXIT_USAGE)

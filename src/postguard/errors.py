@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "JPEG) cannot keep; convert it to PNG, then fix it",
     "PG147": "the {which} is {length:,} characters long once normalised (compatibility characters such as U+FDFA "
     "expand to several letters); the limit is {limit:,}",
+    "PG200": "{message} (see `{command} --help`)",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
     "PG203": "give either --jsonl or posts to check, not both",
@@ -199,6 +200,7 @@ MESSAGES: dict[str, str] = {
     "PG556": "is not a finished audit's output folder ({reason})",
     "PG557": "is a {platform} account; the audit's posts are on {platforms}",
     "PG558": "{value!r} is not an account of the registry (give its reference, such as A-12)",
+    "PG559": "{entry}: longer than {limit:,} characters of JSON (no post is); skipped unread",
     # PG6xx: the governance service (PG60x: an action its actor may not take)
     "PG601": "{actor} may not {action}",
     "PG610": "the governance service needs the server extra: pip install 'postguard[server]' ({missing})",
@@ -209,6 +211,9 @@ MESSAGES: dict[str, str] = {
     "PG615": "{name}={value!r}: {reason}",
     "PG616": "the database cannot be opened ({reason})",
     "PG617": "the database is not up to date ({count} migrations to apply); run `postguard db upgrade` first",
+    "PG619": "{person} cannot be named as granting a written permission: name yourself, or a person who holds the "
+    "communications-office role",
+    "PG618": "the role group {group!r} cannot be {action}: the permissions find it by its name",
     "PG621": "unknown rule code {code!r} in {field}",
     "PG622": "{field}: {code} is not one of {allowed}",
     "PG623": "an official account needs at least two staff administrators; {account} would have {count}",
@@ -223,6 +228,9 @@ MESSAGES: dict[str, str] = {
     "lists and objects",
     "PG632": "{person} has already been erased",
     # PG64x-PG66x: checks, approvals, incidents and access withdrawals
+    "PG633": "{person} cannot be erased while an access withdrawal against them is in force or to come "
+    "({withdrawals}); end it first, or erase them after it ends",
+    "PG634": "cannot listen on {address}: {reason}; stop what uses it, or choose another port with --port",
     "PG640": "{actor} may not decide on {approval}: nobody approves their own post",
     "PG641": "{what} needs a signed-in user to make it",
     "PG642": "photo {number} {problem}",
@@ -249,6 +257,8 @@ MESSAGES: dict[str, str] = {
     "PG663": "a misuse report needs evidence: the post's text, a photo, a link or a check",
     "PG664": "{path} is not a regular file (a folder, a device or a pipe); give a file to write",
     # PG67x-PG68x: the REST API and its tokens (the HTTP status of each is in postguard.server.api.problems)
+    "PG665": "cannot lapse approvals at {at}: it is in the future, and they are still valid until then; use "
+    "--dry-run to preview what would lapse",
     "PG670": "the request body is not valid JSON ({reason})",
     "PG671": "{where}: {reason}",
     "PG672": "sign in, or send an API token in the Authorization header (Bearer pgt_...)",
@@ -274,11 +284,24 @@ MESSAGES: dict[str, str] = {
     "PG695": "finding {number} has no fix that can be applied",
     "PG696": "the fix of finding {number} ({title}) changes what the post says: confirm it first",
     "PG697": "the file {name} cannot be read as a post ({reason})",
+    "PG699": "the form was sent without a valid CSRF token ({reason}); reload the page and send it again",
 }
 
 
 SHOWN_CHARS = 120
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+class _Shown(str):
+    """A value already escaped for a message: ``{value!r}`` quotes it without escaping it a second time
+    (``'evil.com\\u000ahttp'``, not ``'evil.com\\\\u000ahttp'``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        body = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self)  # what repr escapes, but "\\"
+        quote = '"' if "'" in self and '"' not in self else "'"
+        return f"{quote}{body}{quote}"
 
 
 def shown(value: Any) -> Any:
@@ -290,7 +313,7 @@ def shown(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     value = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
-    return value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 1] + "…"
+    return _Shown(value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 1] + "…")
 
 
 class PostguardError(Exception):

@@ -20,7 +20,9 @@ OTHER_PHOTO = "cd" * 32
 
 
 def organisation() -> dict[str, Any]:
-    """A division, a department, three members of staff and a visitor."""
+    """A division, a department, three members of staff (Grace of the communications office) and a visitor."""
+    from django.contrib.auth.models import Group, User
+
     from postguard.server.registry import services
 
     division = services.division_create(actor=OFFICER, code="mpls", name="Mathematical, Physical and Life Sciences")
@@ -29,7 +31,10 @@ def organisation() -> dict[str, Any]:
         actor=OFFICER, name="Ada Lovelace", kind="staff", email="ada@example.org", department=physics
     )
     alan = services.person_create(actor=OFFICER, name="Alan Turing", kind="staff", department=physics)
-    grace = services.person_create(actor=OFFICER, name="Grace Hopper", kind="staff", department=physics)
+    # Grace is of the communications office: she may be named as granting written permissions
+    comms = User.objects.create_user("grace", password=None)
+    comms.groups.add(Group.objects.get(name="communications-office"))
+    grace = services.person_create(actor=OFFICER, name="Grace Hopper", kind="staff", department=physics, user=comms)
     vera = services.person_create(actor=OFFICER, name="Vera Visitor", kind="visitor", department=physics)
     return {"division": division, "physics": physics, "ada": ada, "alan": alan, "grace": grace, "vera": vera}
 

@@ -57,6 +57,15 @@ def test_what_is_not_a_domain_is_refused_with_its_reason(bad: str) -> None:
     assert refused.value.code == "PG654" and "\n" not in refused.value.message
 
 
+def test_a_refused_domain_is_echoed_escaped_once() -> None:
+    """Issue 27: the newline shows as \\u000a, not as \\\\u000a (escaped, then escaped again by repr)."""
+    from postguard.server.incidents.domains import normalise_domain
+
+    with pytest.raises(GovernanceError) as refused:
+        normalise_domain("evil.com\nhttp://x.com")
+    assert refused.value.message.startswith("'evil.com\\u000ahttp://x.com' is not a site's domain")
+
+
 def test_domains_are_deduplicated_and_subdomains_fold_into_their_parent() -> None:
     from postguard.server.incidents.domains import MAX_DOMAINS, normalise_domains, without_subdomains
 
@@ -233,7 +242,7 @@ def test_postguard_access_export_from_the_command_line(db: str, cli_env: dict[st
     out = tmp_path / "postguard.conf"
     wrote = export("--format", "squid", "--out", str(out))
     assert wrote.returncode == 0 and f"acl pg_aw_{aw['pat'].pk}_sites dstdomain .facebook.com .x.com" in out.read_text()
-    assert oct(os.stat(out).st_mode & 0o777) == "0o644"  # the proxy reads it
+    assert oct(os.stat(out).st_mode & 0o777) == "0o600"  # it names people: private (issue 27)
     again = export("--format", "squid", "--out", str(out))
     assert again.returncode == 2 and "error [PG659]" in again.stderr
     assert export("--format", "squid", "--out", str(out), "--force").returncode == 0
@@ -241,3 +250,25 @@ def test_postguard_access_export_from_the_command_line(db: str, cli_env: dict[st
     assert future.returncode == 0 and future.stdout == ""
     bad = export("--at", "next tuesday")
     assert bad.returncode == 2 and "PG210" in bad.stderr
+
+
+def test_a_person_under_an_access_withdrawal_cannot_be_erased_until_it_ends(db: str) -> None:
+    """Issue 27: erasure would end the withdrawal silently (the export finds the person through their
+    user); it is refused (PG633) until the withdrawal ends. Erasure deactivates the person's user."""
+    from postguard.server.incidents.services import access_restore, access_withdraw
+    from postguard.server.registry import services
+
+    from .helpers import DPO
+
+    w = _world()
+    pat = w["pat"]
+    withdrawal = access_withdraw(actor=w["hr"].actor, person=pat.person, domains=["x.com"], ends=soon(24))
+    with pytest.raises(GovernanceError) as refused:
+        services.person_erase(actor=DPO, person=pat.person)
+    assert refused.value.code == "PG633" and withdrawal.ref in str(refused.value)
+    pat.person.refresh_from_db()
+    assert pat.person.erased_at is None and pat.person.name == "Pat Physicist"
+    access_restore(actor=w["hr"].actor, withdrawal=withdrawal)
+    services.person_erase(actor=DPO, person=pat.person)
+    pat.user.refresh_from_db()
+    assert not pat.user.is_active

@@ -104,6 +104,8 @@ def test_a_token_acts_only_within_its_scopes_and_its_users_roles(db: str) -> Non
         {"kind": "announcement", "granted_by_id": w.objects["comms_person"].pk, "given": "2026-12-03"},
     )
     assert status == 403 and _is_error(body, "PG601")
+    officer_name = w.users["registry-officer"].get_username()  # the message names the user, not "user:12"
+    assert body["message"].startswith(f"{officer_name} may not ") and "user:" not in body["message"]
     checker = token_create(actor=SYSTEM, user_id=officer, name="checker", scopes=["check"]).secret
     status, body = _json(_bearer(checker), "GET", "/registry/people")
     assert status == 403 and _is_error(body, "PG674")

@@ -89,7 +89,8 @@ def test_a_post_goes_through_approval_and_an_incident_through_hr_to_the_proxy(db
     assert "communications-office" in roles
     decide = {"role": "communications-office", "decision": "approved"}
     status, body = _call(comms, "POST", f"/approvals/{approval['id']}/decide", decide)
-    assert status == 400 and body["code"] == "PG640"  # nobody approves their own post
+    assert status == 403 and body["code"] == "PG640"  # nobody approves their own post: refused, like PG601
+    assert "user:" not in body["message"]  # the message names the user, not an internal id
     for role in roles:  # another user decides every route: the administrator
         status, approval = _call(admin, "POST", f"/approvals/{approval['id']}/decide", decide | {"role": role})
         assert status == 200

@@ -221,8 +221,10 @@ def test_an_approval_lapses_at_the_scheduled_time(db: str, registry_engine: Any,
     import subprocess
     import sys
 
+    from django.utils import timezone
+
     from postguard.server.approvals import services
-    from postguard.server.approvals.models import State
+    from postguard.server.approvals.models import Approval, State, Version
     from postguard.server.auditlog.selectors import verify_log
 
     w = _world(registry_engine)
@@ -237,12 +239,30 @@ def test_an_approval_lapses_at_the_scheduled_time(db: str, registry_engine: Any,
     services.approval_submit(actor=w["author"].actor, approval=unscheduled)
     with pytest.raises(AccessDenied):
         services.lapse(actor=w["author"].actor)
-    assert services.lapse(actor=COMMS, now=w["when"]) == []  # at the scheduled time it still stands
     at = (w["when"] + dt.timedelta(minutes=1)).isoformat()
-    cli = subprocess.run(
-        [sys.executable, "-m", "postguard", "approvals", "lapse", "--at", at],
-        capture_output=True, text=True, env=cli_env, timeout=120,
-    )  # fmt: skip
+
+    def lapse_cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "postguard", "approvals", "lapse", *args],
+                              capture_output=True, text=True, env=cli_env, timeout=120)  # fmt: skip
+
+    # issue 27: a future time lapses nothing that is still valid; --dry-run previews it
+    with pytest.raises(GovernanceError) as future:
+        services.lapse(actor=COMMS, now=w["when"])
+    assert future.value.code == "PG665"
+    refused = lapse_cli("--at", at)
+    assert refused.returncode == 2 and "error [PG665]" in refused.stderr, refused.stderr
+    preview = lapse_cli("--dry-run", "--at", at)
+    assert preview.returncode == 0, preview.stderr
+    assert preview.stdout.strip() == (
+        f"postguard: 2 approvals would lapse (dry run: nothing changed): {approvals[0].ref}, {approvals[1].ref}"
+    )
+    assert services.lapse(actor=COMMS, dry_run=True, now=w["when"]) == []  # at the scheduled time it stands
+    assert set(Approval.objects.filter(pk__in=[a.pk for a in approvals]).values_list("state", flat=True)) == {
+        State.APPROVED, State.SUBMITTED
+    }  # fmt: skip
+    # time passes (the scheduled time is moved into the past), and the lapse of now finds them due
+    Version.objects.filter(approval__in=approvals).update(scheduled_at=timezone.now() - dt.timedelta(minutes=1))
+    cli = lapse_cli()
     assert cli.returncode == 0, cli.stderr
     assert cli.stdout.strip() == f"postguard: 2 approvals lapsed: {approvals[0].ref}, {approvals[1].ref}"
     for approval in approvals:

@@ -133,7 +133,10 @@ def test_erasing_a_person_keeps_the_chain_verifiable_and_the_values_unguessable(
     assert first.payload == {"kind": "staff"} and set(first.salts) == {"kind"} and set(first.redacted) == {"name"}
     assert second.payload == {"name": "Alan Turing"}
     assert third.payload == {} and third.salts == {} and len(third.redacted["email"]) == 64
-    assert not EntryPerson.objects.filter(person_id=7).exists()
+    assert set(EntryPerson.objects.filter(person_id=7).values_list("key", "erased")) == {
+        ("name", True),
+        ("email", True),
+    }
     with connection.cursor() as cursor:
         cursor.execute("SELECT payload, salts, redacted FROM auditlog_entry")
         stored = repr(cursor.fetchall())
@@ -143,6 +146,31 @@ def test_erasing_a_person_keeps_the_chain_verifiable_and_the_values_unguessable(
     # an edit after the erasure is still caught
     _sql("UPDATE auditlog_entry SET redacted = %s WHERE seq = 3", '{"email": "' + "0" * 64 + '"}')
     assert (_verify().broken_at, _verify().problem) == (3, "edited")
+
+
+def test_a_field_moved_into_redacted_by_hand_is_caught(db: str) -> None:
+    """Issue 27: a live field moved into ``redacted`` with its correct digest keeps the hash; verify still
+    names the entry, because no erasure of a person covers that field."""
+    import json
+
+    from postguard.server.auditlog.chain import field_digest
+    from postguard.server.auditlog.models import Entry
+    from postguard.server.auditlog.services import append, erase_person
+
+    append(actor=OFFICER, action="t", object_type="t", object_id=1, payload={"name": "Ada Lovelace", "kind": "staff"},
+           personal={"name": 7})  # fmt: skip
+    append(actor=OFFICER, action="t", object_type="t", object_id=2, payload={"kind": "visitor"})
+    erase_person(actor=OFFICER, person_id=7)
+    assert _verify().ok
+    for seq, key in ((2, "kind"), (1, "kind")):
+        entry = Entry.objects.get(seq=seq)
+        payload, salts, redacted = dict(entry.payload), dict(entry.salts), dict(entry.redacted)
+        redacted[key] = field_digest(key, salts.pop(key), payload.pop(key))
+        _sql("UPDATE auditlog_entry SET payload = %s, salts = %s, redacted = %s WHERE seq = %s",
+             json.dumps(payload), json.dumps(salts), json.dumps(redacted), seq)  # fmt: skip
+        result = _verify()
+        assert (result.broken_at, result.problem) == (seq, "edited"), result.describe()
+        assert "kind marked erased" in result.detail
 
 
 def test_the_payload_carries_no_secrets_and_only_exact_json(db: str) -> None:

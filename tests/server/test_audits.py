@@ -179,3 +179,29 @@ def test_the_api_lists_audits_and_gives_one_with_its_rules_and_a_page_of_posts(d
     assert post["post_id"] == "x:oxphysics:1" and post["url"] == "https://x.com/oxphysics/status/1"
     assert [f["code"] for f in post["findings"]] == ["DP001", "TN002"] and "text" not in post
     assert client.get(f"/api/v1/audits/{run.pk + 1}").json()["code"] == "PG675"
+
+
+def test_the_dashboard_lists_the_audits_the_reader_may_read(db: str) -> None:
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from postguard.server.audits.services import record_audit
+    from postguard.server.registry.models import Person
+
+    org = organisation()
+    official_account(org)
+    run = record_audit(actor=COMMS, manifest=audit_data.manifest(), reports=audit_data.reports())
+
+    def page(username: str, person: Any) -> str:
+        user = User.objects.create_user(username)
+        Person.objects.filter(pk=person.pk).update(user=user)
+        client = Client(SERVER_NAME="localhost")
+        client.force_login(user)
+        response = client.get("/dashboard/")
+        assert response.status_code == 200
+        return response.content.decode("utf-8")
+
+    mine = page("ada", org["ada"])  # the account's owner
+    assert f'<th scope="row">{run.ref}</th>' in mine and "x:oxphysics" in mine and "DP001 (1), TN002 (1)" in mine
+    theirs = page("alan", org["alan"])  # administers the account, does not own it
+    assert run.ref not in theirs and "No archive audit you may read has been stored." in theirs

@@ -61,8 +61,9 @@ def test_each_kind_of_record_covers_the_codes_it_lifts(db: str) -> None:
     lic = source.by_id(licence.ref)
     assert lic is not None and lic.kind == "licence" and lic.covers == ("IP001",)
     assert [r.id for r in source.of_person(org["ada"].ref)] == [consent.ref]
-    assert [r.id for r in source.of_account(account.ref)] == [f"SP-{account.pk}", permission.ref, research.ref]
-    assert [r.id for r in source.of_account("x:@OxPhysics")] == [f"SP-{account.pk}", permission.ref, research.ref]
+    # a written permission of the account is not among its uncited records: only a post citing it lifts
+    assert [r.id for r in source.of_account(account.ref)] == [f"SP-{account.pk}", research.ref]
+    assert [r.id for r in source.of_account("x:@OxPhysics")] == [f"SP-{account.pk}", research.ref]
     assert [r.id for r in source.of_photo(PHOTO)] == [consent.ref, research.ref, licence.ref]
     # a consent given for X only is not one for LinkedIn; unknown ids and accounts are simply absent
     assert _source(platform="linkedin").by_id(consent.ref) is None
@@ -86,6 +87,22 @@ def test_a_standing_permission_lifts_an_official_accounts_announcement(db: str) 
     services.account_set_standing_permissions(actor=COMMS, account=account, codes=["AU001"])
     assert _lift(post, _source(), "AU001", ("written-permission",)).lifted_by == f"SP-{account.pk}"
     assert _lift(post, _source(), "AU002", ("written-permission",)).lifted_by is None  # a campaign is not covered
+
+
+def test_a_written_permission_of_the_account_lifts_only_the_posts_that_cite_it(db: str) -> None:
+    """Issue 27: a written permission tied to an account is not a standing permission."""
+    from postguard.server.registry import services
+
+    org = organisation()
+    account = official_account(org)
+    permission = services.written_permission_grant(
+        actor=COMMS, kind="announcement", granted_by=org["grace"], given=TODAY, account=account,
+    )  # fmt: skip
+    uncited = Post(ANNOUNCEMENT, account=AccountKind.OFFICIAL, account_id=account.ref)
+    assert _lift(uncited, _source(), "AU001", ("written-permission",)).lifted_by is None
+    cited = Post(ANNOUNCEMENT, account=AccountKind.OFFICIAL, account_id=account.ref,
+                 records=(_source().by_id(permission.ref),))  # fmt: skip
+    assert _lift(cited, _source(), "AU001", ("written-permission",)).lifted_by == permission.ref
 
 
 def test_a_revoked_or_expired_written_permission_lifts_nothing(db: str) -> None:
@@ -141,10 +158,13 @@ def test_the_engine_lifts_by_the_registry(db: str, engine: Engine) -> None:
     permission = services.written_permission_grant(
         actor=COMMS, kind="announcement", granted_by=org["grace"], given=dt.date(2020, 1, 1), account=chemistry
     )
-    (lifted,) = registry.check(other).findings
+    (uncited,) = registry.check(other).findings
+    assert uncited.lifted_by is None  # a written permission lifts only a post that cites it
+    citing = dataclasses.replace(other, records=(RegistryRecords().by_id(permission.ref),))
+    (lifted,) = registry.check(citing).findings
     assert lifted.lifted_by == permission.ref
     services.record_revoke(actor=COMMS, record=permission)
-    (revoked,) = registry.check(other).findings
+    (revoked,) = registry.check(citing).findings
     assert revoked.lifted_by is None
     expired = services.written_permission_grant(
         actor=COMMS, kind="announcement", granted_by=org["grace"], given=dt.date(2020, 1, 1),

@@ -43,9 +43,9 @@ def test_every_change_leaves_its_entry(db: str) -> None:
     org = organisation()
     account = official_account(org)
     actions = [action for action, _ in _entries()]
-    assert actions == ["registry.division.create", "registry.department.create"] + ["registry.person.create"] * 4 + [
-        "registry.account.create"
-    ]
+    grace = ["auth.user.create", "auth.user.role.add", "registry.person.create"]  # her user, then her row
+    people = ["registry.person.create"] * 2 + grace + ["registry.person.create"]
+    assert actions == ["registry.division.create", "registry.department.create", *people, "registry.account.create"]
     assert _entries()[-1] == ("registry.account.create", account.ref)
 
 
@@ -268,3 +268,32 @@ def test_selectors_filter_by_who_is_asking(db: str) -> None:
     consent = services.consent_record(actor=OFFICER, subject=org["alan"], given=TODAY)
     assert list(consents_visible_to(alan)) == [consent] and list(consents_visible_to(carl)) == []
     assert list(consents_visible_to(OFFICER)) == [consent]
+
+
+def test_the_grantor_of_a_written_permission_is_oneself_or_of_the_communications_office(db: str) -> None:
+    """Issue 27: "granted by" names the acting user's person, or a person holding the communications-office
+    role; anyone else is refused (PG619)."""
+    from django.contrib.auth.models import Group, User
+
+    from postguard.server.access import Actor
+    from postguard.server.registry import services
+
+    from .helpers import COMMS
+
+    org = organisation()
+    with pytest.raises(GovernanceError) as refused:  # Ada is no member of the communications office
+        services.written_permission_grant(actor=COMMS, kind="announcement", granted_by=org["ada"], given=TODAY)
+    assert refused.value.code == "PG619"
+    user = User.objects.create_user("alan", password=None)
+    user.groups.add(Group.objects.get(name="communications-office"))
+    org["alan"].user = user
+    org["alan"].save(update_fields=["user"])
+    own = Actor(f"user:{user.pk}", COMMS.roles, user_id=user.pk, person_id=org["alan"].pk)
+    mine = services.written_permission_grant(actor=own, kind="announcement", granted_by=org["alan"], given=TODAY)
+    theirs = services.written_permission_grant(actor=COMMS, kind="campaign", granted_by=org["grace"], given=TODAY)
+    assert mine.granted_by == org["alan"] and theirs.granted_by == org["grace"]
+    user.groups.clear()
+    with pytest.raises(GovernanceError) as left:  # Alan left the office: only he may still name himself
+        services.written_permission_grant(actor=COMMS, kind="announcement", granted_by=org["alan"], given=TODAY)
+    assert left.value.code == "PG619"
+    services.written_permission_grant(actor=own, kind="announcement", granted_by=org["alan"], given=TODAY)

@@ -76,6 +76,28 @@ def test_the_secret_key_is_made_once_and_kept_private(tmp_path: Path) -> None:
     assert django_settings(settings)["SECRET_KEY"] == key
 
 
+def test_the_database_and_the_media_folder_are_private(tmp_path: Path) -> None:
+    """Issue 27: the SQLite file is 0600 and the media folder 0700, whatever the umask; an existing file
+    made with a looser mode is tightened."""
+    from postguard.server.settings import ensure_private_files
+
+    settings = ServerSettings(data_dir=tmp_path)
+    old = os.umask(0)
+    try:
+        ensure_private_files(settings)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(settings.sqlite_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "media").stat().st_mode) == 0o700
+    os.chmod(settings.sqlite_path, 0o644)
+    os.chmod(tmp_path / "media", 0o755)
+    ensure_private_files(settings)
+    assert stat.S_IMODE(settings.sqlite_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "media").stat().st_mode) == 0o700
+    uploads = django_settings(settings)
+    assert uploads["FILE_UPLOAD_PERMISSIONS"] == 0o600 and uploads["FILE_UPLOAD_DIRECTORY_PERMISSIONS"] == 0o700
+
+
 def test_a_secret_key_file_others_can_read_is_refused(tmp_path: Path) -> None:
     settings = ServerSettings(data_dir=tmp_path)
     secret_key(settings)

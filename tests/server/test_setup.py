@@ -28,7 +28,8 @@ def test_first_run_makes_one_administrator_with_a_password_shown_once(db: str) -
     assert user.password.startswith("argon2") and setup.administrator.password not in user.password
     lines = sign_in_help(setup, "http://127.0.0.1:8000/")
     assert setup.administrator.password in "\n".join(lines) and lines[-1].endswith("http://127.0.0.1:8000/admin/")
-    entry = Entry.objects.get()
+    created, entry = Entry.objects.order_by("seq")
+    assert created.action == "auth.user.create" and created.payload["superuser"] is True
     assert entry.action == "auth.administrator.create" and entry.payload == {}
     again = first_run()
     assert again.administrator is None and get_user_model().objects.count() == 1
@@ -62,6 +63,20 @@ def test_the_admin_serves_administrators_only(db: str) -> None:
 def test_serve_binds_to_loopback_by_default() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1") and is_loopback("[::1]")
     assert not is_loopback("0.0.0.0") and not is_loopback("example.org")
+
+
+def test_serve_on_a_port_in_use_is_one_coded_line_and_nothing_made(tmp_path: Path) -> None:
+    """Issue 27: the port is checked before the sign-in address (or a password) is printed."""
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        run = _postguard("serve", "--port", str(port), data=tmp_path / "data")
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "error [PG634]" in run.stderr and "in use" in run.stderr
+    assert not (tmp_path / "data" / "postguard.sqlite3").exists()
 
 
 def _postguard(*args: str, data: Path) -> subprocess.CompletedProcess[str]:

@@ -37,7 +37,7 @@ def client(site: str) -> Any:
 
 PAGES = ["/", "/check/", "/approvals/", "/incidents/", "/incidents/new/", "/withdrawals/", "/dashboard/",
          "/registry/", "/registry/accounts/", "/registry/people/", "/registry/consents/", "/registry/permissions/",
-         "/registry/authorisations/", "/audit/", "/registry/consents/new/"]  # fmt: skip
+         "/registry/authorisations/", "/audit/", "/registry/organisation/", "/registry/consents/new/"]  # fmt: skip
 
 
 def test_every_page_needs_a_signed_in_user_and_carries_the_policy(client: Any) -> None:

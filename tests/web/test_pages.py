@@ -57,6 +57,13 @@ def test_sign_in_is_needed_and_sign_out_ends_the_session(pages: Pages) -> None:
     assert page.get_by_role("alert").is_visible()
     page = pages.sign_in("ann")
     assert page.get_by_role("heading", name="Postguard").is_visible()
+    # the first Tab reaches the skip link, shown when focused; it moves the focus to the main content
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to main content"
+    assert skip.is_visible() and skip.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
     assert pages.record(page, "home") == []
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r".*/signin/"))
@@ -108,6 +115,10 @@ def test_registry_and_audit_pages(pages: Pages) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the evidence").click()
     assert Path(download.value.path()).read_bytes() == b"I agree."
+    page.get_by_label("Reason").fill("Withdrawn by email.")
+    page.get_by_role("button", name="Revoke this consent").click()
+    page.get_by_text(re.compile(r"C-\d+ revoked: it lifts nothing from now on")).wait_for()
+    assert page.locator(".badge", has_text="revoked").is_visible()
 
     page.goto(f"{pages.base}/audit/")
     assert page.get_by_text("The chain verifies.").is_visible()
@@ -154,7 +165,9 @@ def test_check_a_post_with_a_photo_see_the_boxes_and_apply_fixes(pages: Pages) -
 
     # a safe fix: the disclaimer (OP001) is appended; the post is checked again
     op001 = page.locator("li", has_text="OP001")
+    before = page.url
     op001.get_by_role("button", name="Apply this fix").click()
+    page.wait_for_url(lambda url: url != before)  # a fix makes a new check
     page.get_by_text(re.compile("is applied; the post is checked again")).wait_for()
     assert "views my own" in page.get_by_role("textbox", name="Your post").input_value().lower()
     assert page.locator("li", has_text="OP001").count() == 0
@@ -165,13 +178,17 @@ def test_check_a_post_with_a_photo_see_the_boxes_and_apply_fixes(pages: Pages) -
         unsafe.first.click()
         page.get_by_role("heading", name="Apply this fix?").wait_for()
         assert pages.record(page, "check confirm an unsafe fix") == []
+        before = page.url
         page.get_by_role("button", name="Yes, apply the fix").click()
+        page.wait_for_url(lambda url: url != before)
         page.get_by_text(re.compile("is applied; the post is checked again")).wait_for()
 
     # every safe fix at once: the photo's location is stripped into a cleaned copy to download
     safe = page.get_by_role("button", name=re.compile(r"Apply the safe fixes"))
     if safe.count():
+        before = page.url
         safe.click()
+        page.wait_for_url(lambda url: url != before)
         page.get_by_text("The safe fixes are applied; the post is checked again.").wait_for()
     link = page.locator("#photo-2").get_by_role("link", name="Download the cleaned photo")
     with page.expect_download() as download:

@@ -54,7 +54,8 @@ def _organisation() -> dict[str, Any]:
         last_reviewed=dt.date.today() - dt.timedelta(days=30),
     )
     make_user("admin", superuser=True)
-    return {"account": account, "ada": ada, "carol": carol, "alan": alan, "physics": physics,
+    consent = services.consent_record(actor=SYSTEM, subject=alan, given=dt.date.today() - dt.timedelta(days=1))
+    return {"consent": consent, "account": account, "ada": ada, "carol": carol, "alan": alan, "physics": physics,
             "chemistry": chemistry, "actor": Actor.of_user(ada.user)}  # fmt: skip
 
 
@@ -68,6 +69,7 @@ def test_submit_approve_as_another_user_self_approval_refused_and_lapse(pages: P
     page.get_by_role("textbox", name="Your post").fill(ANNOUNCEMENT)
     page.get_by_label("Post as").select_option(label=f"x:@oxphysics (official, A-{org['account'].pk})")
     page.get_by_label("Scheduled for").fill(when)
+    page.get_by_label("Records the post cites").fill(org["consent"].ref)
     page.get_by_role("button", name="Check the post").click()
     page.get_by_role("heading", name="Result").wait_for(timeout=180_000)
     assert "/checks/" in page.url
@@ -77,6 +79,10 @@ def test_submit_approve_as_another_user_self_approval_refused_and_lapse(pages: P
     page.get_by_role("heading", name=re.compile(r"Approval AP-\d+")).wait_for()
     approval_url = page.url
     assert page.get_by_text("submitted").first.is_visible()
+    # the records it cites, as the registry has them
+    cited = page.locator("li", has_text=org["consent"].ref)
+    assert "consent covering DP001, DP003, PH001" in cited.inner_text()
+    assert cited.get_by_text("in force when it goes out").is_visible()
 
     # the author holds a deciding role, yet is not offered a decision on their own post...
     assert page.get_by_text("You wrote this post: someone else decides on it.").is_visible()
@@ -114,15 +120,31 @@ def test_submit_approve_as_another_user_self_approval_refused_and_lapse(pages: P
 
     # the approval lapses at the scheduled time; the page says so
     from postguard.server.access import SYSTEM
+    from postguard.server.approvals.models import Version
     from postguard.server.approvals.services import lapse
 
-    lapse(actor=SYSTEM, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3))
+    # time passes: the scheduled time is moved into the past (a future time lapses nothing: PG665)
+    Version.objects.filter(approval=approval).update(scheduled_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1))
+    lapse(actor=SYSTEM)
     page.goto(approval_url)
     assert page.locator("h1 .badge").inner_text() == "lapsed"
     assert page.get_by_text(re.compile("Lapsed:.*scheduled time passed")).is_visible()
     assert pages.record(page, "approval lapsed") == []
     page.goto(f"{pages.base}/approvals/")
     assert page.get_by_text("lapsed").first.is_visible()
+
+    # the author changes the post and submits it again: a new version of the same approval
+    page.goto(approval_url)
+    page.get_by_role("link", name="Change the post and submit it again").click()
+    assert page.get_by_role("textbox", name="Your post").input_value() == ANNOUNCEMENT
+    page.get_by_role("textbox", name="Your post").fill(ANNOUNCEMENT.replace("£2m", "£3m"))
+    page.get_by_label("Scheduled for").fill((dt.datetime.now() + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Check the post").click()
+    page.get_by_role("button", name=f"Submit as a new version of {approval.ref}").click()
+    page.get_by_role("heading", name=re.compile(r"Approval AP-\d+")).wait_for()
+    assert page.url == approval_url
+    approval.refresh_from_db()
+    assert approval.state == "submitted" and approval.current().number == 2
 
 
 def test_an_hr_business_partner_sees_their_departments_incident_and_not_anothers(pages: Pages) -> None:

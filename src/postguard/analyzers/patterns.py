@@ -47,8 +47,6 @@ class NamedPattern:
             object.__setattr__(self, "compiled", re.compile(self.regex, self.flags))
 
 
-# What Python's re reads as \s in text (RE2's \s is ASCII): for patterns written for both engines
-RE2_SPACE = r"[\t\n\v\f\r\x{1c}-\x{1f}\x{85}\p{Z}]"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -47,7 +47,9 @@ class Limits:
 
     max_members: int = 200_000  # files in the archive (a large X archive holds tens of thousands of photos)
     max_member_bytes: int = 2 << 30  # any one member streamed (a WordPress export, a CSV)
-    max_json_bytes: int = 256 << 20  # a JSON member, parsed whole (X splits tweets into parts below this)
+    # a JSON member parsed whole (a manifest, a profile): the data files are read an entry at a time
+    max_json_bytes: int = 64 << 20
+    max_entry_chars: int = 16 << 20  # one entry of a data file read an entry at a time (jsonstream)
     max_text_bytes: int = 256 << 20  # a CSV member, decoded whole before its rows are read one by one
     max_car_bytes: int = 512 << 20  # a Bluesky repository, read whole (its blocks come in no order)
     max_photo_bytes: int = 80 << 20  # a photo extracted for checking (photos over 80 MB are not checked)

@@ -79,6 +79,9 @@ def each(
     """``build`` on each raw entry (an item, or problems and an item); a malformed one becomes a problem
     naming the member and the entry (``entry 3``), and the next is read."""
     for index, raw in enumerate(raws):
+        if isinstance(raw, ImportProblem):  # the reader's own: an entry it skipped, or the member's damage
+            yield raw
+            continue
         where = f"{label} {index}"
         named = identity(raw)
         if named:

@@ -36,6 +36,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterator, Sequence
@@ -172,13 +173,34 @@ class LocalBackend:
         )
 
     def submit(self, task: Task) -> cf.Future[Done]:
-        return self.executor.submit(check_partition, task, self.cache_chunks)
+        # A worker process is started by a submit. It is started with Ctrl-C blocked (the mask is inherited
+        # across its exec), so that Ctrl-C, which a terminal sends to every process of the job, stops this
+        # process alone (one line, exit 130) and never prints a worker's traceback; this process then
+        # shuts the workers down. Blocked here for the moment of the submit, a Ctrl-C is delivered after it.
+        with _sigint_blocked():
+            return self.executor.submit(check_partition, task, self.cache_chunks)
 
     def wait(self, pending: Collection[Any]) -> set[Any]:
         return set(cf.wait(pending, return_when=cf.FIRST_COMPLETED).done)
 
     def close(self, *, cancel: bool = False) -> None:
+        if cancel:  # interrupted: the partitions in the workers' hands are lost anyway, and checked again
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                with contextlib.suppress(OSError, AttributeError):
+                    process.terminate()
         self.executor.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on Linux or macOS
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class DaskBackend:

@@ -26,6 +26,7 @@ import yaml
 
 from postguard.codes import CODES
 from postguard.errors import PackError
+from postguard.policy.numbers import number_regex
 from postguard.types import AccountKind, Severity
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -500,21 +501,14 @@ def _python_pattern(pattern: str, where: str, at: str) -> None:
 
 def _university_numbers(raw: dict[str, Any], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Number patterns run on RE2, as every pattern a pack writes does: each must compile alone and as
-    the PII analyzer puts it, the group ``(?P<id>...)`` after its context phrases
-    (``analyzers/pii/identifiers.py``), so that a pattern that names a group ``id`` is refused here
-    rather than when the first post is checked."""
-    from postguard.analyzers.pii.identifiers import university_patterns
-
+    the PII analyzer puts it, the group ``(?P<id>...)`` after its context phrases (``policy/numbers.py``,
+    which the analyzer runs too), so that a pattern that names a group ``id`` is refused here rather than
+    when the first post is checked."""
     out = {}
     for label, spec in raw.items():
         at = f"university_numbers.{label}.pattern"
         _compile_pattern(spec["pattern"], where, at)
-        try:
-            university_patterns({label: (spec["pattern"], tuple(spec["context"]))})
-        except re2.error as exc:
-            reason = exc.args[0] if exc.args else ""
-            reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
-            raise PackError("PG319", where=where, at=at, reason=_echo(reason)) from None
+        _compile_pattern(number_regex(spec["pattern"], tuple(spec["context"])), where, at)
         out[label] = (spec["pattern"], tuple(spec["context"]))
     return out
 

@@ -8,7 +8,7 @@ access withdrawals'. A permission held by no role is an administrator's only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -77,7 +77,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 class Actor:
     """Who a service acts for: a user with roles, or the system itself (first-run setup, the CLI).
 
-    ``label`` is what the audit log records (``user:12``, ``system``): an id, never a name.
+    ``label`` is what the audit log records (``user:12``, ``system``): an id, never a name. ``shown`` is
+    what messages to users say: the user name (an id means nothing to the person reading it).
     """
 
     label: str
@@ -87,6 +88,12 @@ class Actor:
     # An API token's actor holds only the permissions its scopes allow (postguard.server.tokens.scopes),
     # whatever its user's roles hold; None: no such limit (a signed-in session, the system).
     limited_to: frozenset[str] | None = None
+    username: str | None = field(default=None, compare=False)  # for messages only
+
+    @property
+    def shown(self) -> str:
+        """The actor as a message names them: the user name, else the label (``system``, ``anonymous``)."""
+        return self.username or self.label
 
     def can(self, permission: str) -> bool:
         if self.limited_to is not None and permission not in self.limited_to:
@@ -103,7 +110,13 @@ class Actor:
         if user.is_superuser:
             roles.add(Role.ADMINISTRATOR)
         person = getattr(user, "person", None)
-        return cls(f"user:{user.pk}", frozenset(roles), user_id=user.pk, person_id=person.pk if person else None)
+        return cls(
+            f"user:{user.pk}",
+            frozenset(roles),
+            user_id=user.pk,
+            person_id=person.pk if person else None,
+            username=user.get_username(),
+        )
 
 
 SYSTEM = Actor("system", frozenset({Role.ADMINISTRATOR}))
@@ -113,4 +126,4 @@ ANONYMOUS = Actor("anonymous", frozenset())
 def require(actor: Actor, permission: str) -> None:
     """Raise :class:`AccessDenied` unless ``actor`` holds ``permission``."""
     if not actor.can(permission):
-        raise AccessDenied("PG601", actor=actor.label, action=permission)
+        raise AccessDenied("PG601", actor=actor.shown, action=permission)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from postguard.errors import GovernanceError
-from postguard.server.settings import ServerSettings, django_settings, ensure_data_dir
+from postguard.server.settings import ServerSettings, django_settings, ensure_data_dir, ensure_private_files
 
 if TYPE_CHECKING:
     from django.core.handlers.wsgi import WSGIHandler
@@ -33,8 +33,8 @@ def configure(settings: ServerSettings) -> None:
         if current != settings:
             raise RuntimeError("Django is already configured for other settings in this process")
         return
-    if settings.database_url is None:
-        ensure_data_dir(settings.data_dir)
+    ensure_data_dir(settings.data_dir)
+    ensure_private_files(settings)
     django_conf.configure(**django_settings(settings))
     django.setup()
 

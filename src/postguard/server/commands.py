@@ -62,9 +62,10 @@ def serve(host: str, port: int, workers: int) -> None:
         postguard serve --port 8080
     """
     from postguard.server.app import current
-    from postguard.server.serve import is_loopback, run
+    from postguard.server.serve import check_can_listen, is_loopback, run
     from postguard.server.setup import first_run, sign_in_help
 
+    check_can_listen(host, port)  # before the sign-in address (or a new password) is printed
     with _database():
         setup = first_run()
     settings = current()
@@ -230,23 +231,28 @@ def approvals() -> None:
 
 
 @approvals.command("lapse")
-@click.option("--at", "at", metavar="ISO-TIME", help="Lapse what is due at this time (default: now).")
-def approvals_lapse(at: str | None) -> None:
+@click.option(
+    "--at", "at", metavar="ISO-TIME",
+    help="Lapse what was due at this past time (default: now); a future time only with --dry-run (PG665).",
+)  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="Only list what would lapse; change nothing.")
+def approvals_lapse(at: str | None, dry_run: bool) -> None:
     """Lapse every submitted or approved post whose scheduled time has passed; prints how many lapsed.
     Run it every few minutes (cron or a systemd timer).
 
     \b
         postguard approvals lapse
-        postguard approvals lapse --at 2026-12-04T18:00Z
+        postguard approvals lapse --dry-run --at 2026-12-04T18:00Z   # what would lapse then
     """
     with _database():
         from postguard.server.access import SYSTEM
         from postguard.server.approvals.services import lapse
 
         _up_to_date()
-        lapsed = lapse(actor=SYSTEM, now=_time(at))
+        lapsed = lapse(actor=SYSTEM, now=_time(at), dry_run=dry_run)
     refs = f": {', '.join(a.ref for a in lapsed)}" if lapsed else ""
-    click.echo(f"postguard: {len(lapsed)} approval{'' if len(lapsed) == 1 else 's'} lapsed{refs}")
+    verb = "would lapse (dry run: nothing changed)" if dry_run else "lapsed"
+    click.echo(f"postguard: {len(lapsed)} approval{'' if len(lapsed) == 1 else 's'} {verb}{refs}")
 
 
 @click.group()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from postguard.errors import GovernanceError
 from postguard.server.app import create_app
 from postguard.server.settings import ServerSettings
 
@@ -18,6 +21,24 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Bind the address as gunicorn will (SO_REUSEADDR), then let it go: a port in use (or a host that is
+    not this machine's) is one line with its code before anything is printed or made."""
+    address = f"[{host.strip('[]')}]:{port}" if ":" in host.strip("[]") else f"{host}:{port}"
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise GovernanceError("PG634", address=address, reason=exc.strerror or "unknown host") from None
+    family, kind, proto, _, where = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(where)
+        except OSError as exc:
+            reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or type(exc).__name__)
+            raise GovernanceError("PG634", address=address, reason=reason) from None
 
 
 def release_connections() -> None:

@@ -126,6 +126,21 @@ def ensure_data_dir(path: Path) -> Path:
     return path
 
 
+def ensure_private_files(settings: ServerSettings) -> None:
+    """The SQLite file (created empty when missing; SQLite gives its journal the same mode) private to its
+    owner (0600), and the media folder made private (0700): both hold people's data."""
+    media = settings.data_dir / "media"
+    try:
+        media.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(media, 0o700)
+        if settings.database_url is None:
+            fd = os.open(settings.sqlite_path, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.close(fd)
+            os.chmod(settings.sqlite_path, 0o600)
+    except OSError as exc:
+        raise GovernanceError("PG611", path=settings.data_dir, reason=exc.strerror or type(exc).__name__) from exc
+
+
 def secret_key(settings: ServerSettings) -> str:
     """The service's secret key: read from the data folder, or generated there on first run (mode 0600).
 
@@ -220,6 +235,7 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
             "django.middleware.common.CommonMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
             "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "postguard.server.registry.users.ActingUserMiddleware",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             "postguard.server.web.middleware.ContentSecurityPolicyMiddleware",
@@ -262,6 +278,9 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         # whitenoise serves the admin's files straight from the installed apps: no STATIC_ROOT, no collectstatic
         "WHITENOISE_USE_FINDERS": True,
         "MEDIA_ROOT": str(settings.data_dir / "media"),
+        # photos, evidence files and their folders are private to the service's user (they name people)
+        "FILE_UPLOAD_PERMISSIONS": 0o600,
+        "FILE_UPLOAD_DIRECTORY_PERMISSIONS": 0o700,
         # the web app's pages (postguard.server.web): sign in there; the admin keeps its own sign-in page
         "LOGIN_URL": "web:signin",
         "LOGIN_REDIRECT_URL": "web:home",
@@ -269,6 +288,8 @@ def django_settings(settings: ServerSettings) -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "CSRF_COOKIE_SAMESITE": "Lax",
+        # a form sent without its CSRF token: the web app's page, with its code (PG699), not Django's stock one
+        "CSRF_FAILURE_VIEW": "postguard.server.web.views.common.csrf_failure",
         "X_FRAME_OPTIONS": "DENY",
         "SECURE_CONTENT_TYPE_NOSNIFF": True,
         "SECURE_REFERRER_POLICY": "same-origin",

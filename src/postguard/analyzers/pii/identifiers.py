@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from postguard.analyzers.patterns import RE2_SPACE as S
 from postguard.analyzers.patterns import NamedPattern
+from postguard.policy.numbers import number_regex
 
 
 def _digits(s: str) -> str:
@@ -118,11 +118,10 @@ def university_patterns(formats: dict[str, tuple[str, tuple[str, ...]]]) -> tupl
     context phrases (formats come from the policy pack, so they run on RE2, in linear time)."""
     out = []
     for label, (number, phrases) in formats.items():
-        context = "|".join(re.escape(p).replace(r"\ ", S + "+") for p in phrases)
         out.append(
             NamedPattern(
                 label,
-                rf"\b(?:{context}){S}*,?{S}*(?:(?:number|no\.?|id|#){S}*)?(?:is|:|=|,)?{S}*(?P<id>{number})\b",
+                number_regex(number, phrases),
                 0.9,
                 label,
                 group="id",

@@ -21,7 +21,7 @@ from typing import Any
 
 from postguard.audit.archive import Archive
 from postguard.audit.entries import Result, each, items, made_id, obj, path, text
-from postguard.audit.importers.meta import account_from, entries, load, photos
+from postguard.audit.importers.meta import account_from, photos, stream
 from postguard.audit.media import Members
 from postguard.audit.model import ImportedItem, Kind, problem
 from postguard.audit.times import from_unix
@@ -46,25 +46,10 @@ def read(archive: Archive) -> Iterator[Result]:
     if not posts and not comments:
         yield problem("PG507", archive.label, format="Facebook", expected="your_posts_1.json")
     for name in sorted(posts, key=_number):
-        data, failed = load(archive, name)
-        if failed:
-            yield failed
-            continue
-        listed = entries(data, "status_updates_v2", "status_updates")
-        if listed is None:
-            yield problem("PG520", name, reason="expected a list of posts")
-            continue
+        listed = stream(archive, name, "status_updates_v2", "status_updates")
         yield from each(name, listed, functools.partial(_post, account=account, members=members, member=name))
     for name in comments:
-        data, failed = load(archive, name)
-        if failed:
-            yield failed
-            continue
-        listed = entries(data, "comments_v2", "comments")
-        if listed is None:
-            yield problem("PG520", name, reason="expected 'comments_v2', a list of comments")
-            continue
-        yield from each(name, listed, lambda raw: _comment(raw, account))
+        yield from each(name, stream(archive, name, "comments_v2", "comments"), lambda raw: _comment(raw, account))
 
 
 def _number(name: str) -> tuple[int, str]:

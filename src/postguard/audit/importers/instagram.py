@@ -20,7 +20,7 @@ from typing import Any
 
 from postguard.audit.archive import Archive
 from postguard.audit.entries import Malformed, Result, each, items, made_id, obj, path, text
-from postguard.audit.importers.meta import account_from, entries, load, photos
+from postguard.audit.importers.meta import account_from, load, photos, stream
 from postguard.audit.media import Members
 from postguard.audit.model import ImportedItem, Kind, problem
 from postguard.audit.times import from_unix
@@ -57,29 +57,14 @@ def read(archive: Archive) -> Iterator[Result]:
     ):
         for name in (n for n in archive.names if pattern.search(n)):
             found_any = True
-            data, failed = load(archive, name)
-            if failed:
-                yield failed
-                continue
-            listed = entries(data, *keys)
-            if listed is None:
-                yield problem("PG520", name, reason="expected a list of posts")
-                continue
             yield from each(
                 name,
-                listed,
+                stream(archive, name, *keys),
                 functools.partial(_post, account=account, members=members, member=name, publication=publication),
             )
     for name in (n for n in archive.names if _COMMENTS.search(n)):
         found_any = True
-        data, failed = load(archive, name)
-        if failed:
-            yield failed
-            continue
-        listed = entries(data, "comments_media_comments", "comments_reels_comments")
-        if listed is None:
-            yield problem("PG520", name, reason="expected a list of comments")
-            continue
+        listed = stream(archive, name, "comments_media_comments", "comments_reels_comments")
         yield from each(name, listed, lambda raw: _comment(raw, account))
     if not found_any:
         yield problem("PG507", archive.label, format="Instagram", expected="content/posts_1.json")

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from postguard.audit.archive import Archive
 from postguard.audit.entries import Malformed, Result, each, items, obj, path, string
 from postguard.audit.html_text import html_to_text
+from postguard.audit.jsonstream import stream_entries
 from postguard.audit.media import Members, is_photo
 from postguard.audit.model import ImportedItem, ImportProblem, Kind, problem
 from postguard.audit.times import from_iso
@@ -53,15 +54,7 @@ def read(archive: Archive) -> Iterator[Result]:
         except ArchiveError as exc:
             yield ImportProblem.of(exc)
     account = _account(actor)
-    try:
-        collection = archive.read_json(outbox)
-    except ArchiveError as exc:
-        yield ImportProblem.of(exc)
-        return
-    activities = path(collection, "orderedItems")
-    if not isinstance(activities, list):
-        yield problem("PG520", outbox, reason="expected an OrderedCollection with 'orderedItems'")
-        return
+    activities = stream_entries(archive, outbox, keys=("orderedItems",))  # any size, an activity at a time
     members = Members(archive.names)
     yield from each(outbox, activities, lambda raw: _activity(raw, actor, account, members, outbox))
 

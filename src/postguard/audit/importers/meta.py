@@ -6,9 +6,11 @@ name only in the archive's file name."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from postguard.audit.archive import Archive
+from postguard.audit.jsonstream import stream_entries
 from postguard.audit.media import Members, is_photo
 from postguard.audit.model import ImportProblem, problem
 from postguard.audit.mojibake import repair_json_text
@@ -21,6 +23,12 @@ def load(archive: Archive, name: str) -> tuple[Any, ImportProblem | None]:
         return archive.read_json(name, prepare=repair_json_text), None
     except ArchiveError as exc:
         return None, ImportProblem.of(exc)
+
+
+def stream(archive: Archive, name: str, *keys: str) -> Iterator[Any]:
+    """A member's entries one at a time, with the mojibake repaired: the member's list, or the list under
+    one of ``keys`` (or the first list) of its object."""
+    return stream_entries(archive, name, keys=keys, repair=True, any_list=True)
 
 
 def entries(data: Any, *keys: str) -> list[Any] | None:

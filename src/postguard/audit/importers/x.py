@@ -23,6 +23,7 @@ from typing import Any
 
 from postguard.audit.archive import Archive
 from postguard.audit.entries import Malformed, Result, each, items, obj, path, string, text
+from postguard.audit.jsonstream import stream_entries
 from postguard.audit.media import is_photo
 from postguard.audit.model import ImportedItem, ImportProblem, Kind, problem
 from postguard.audit.times import BadTime, from_iso, from_twitter
@@ -167,13 +168,18 @@ def _str(value: Any) -> str | None:
     return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
 
 
+def _stream(archive: Archive, name: str) -> Iterator[Any]:
+    """A data file's entries one at a time (``window.YTD... = [...]``): any size, in bounded memory."""
+    return stream_entries(archive, name, prefix=_PREFIX)
+
+
 def _notes(archive: Archive, export: _Export, name: str | None) -> Iterator[Result]:
     if name is None:
         return
-    data, failed = _load(archive, name)
-    if failed:
-        yield failed
-    for entry in data:
+    for entry in _stream(archive, name):
+        if isinstance(entry, ImportProblem):
+            yield entry
+            continue
         note = path(entry, "noteTweet")
         body = path(note, "core", "text")
         if not isinstance(body, str):
@@ -187,10 +193,7 @@ def _notes(archive: Archive, export: _Export, name: str | None) -> Iterator[Resu
 
 
 def _tweets(archive: Archive, export: _Export, name: str, kind: Kind) -> Iterator[Result]:
-    data, failed = _load(archive, name)
-    if failed:
-        yield failed
-    yield from each(name, data, lambda raw: _tweet(export, raw, kind, name))
+    yield from each(name, _stream(archive, name), lambda raw: _tweet(export, raw, kind, name))
 
 
 def _tweet(export: _Export, raw: Any, kind: Kind, member: str) -> list[Result]:
@@ -282,10 +285,10 @@ def _full_text(export: _Export, when: float, body: str) -> str:
 
 
 def _messages(archive: Archive, export: _Export, name: str) -> Iterator[Result]:
-    data, failed = _load(archive, name)
-    if failed:
-        yield failed
-    for index, conversation in enumerate(data):
+    for index, conversation in enumerate(_stream(archive, name)):
+        if isinstance(conversation, ImportProblem):
+            yield conversation
+            continue
         messages = path(conversation, "dmConversation", "messages")
         if not isinstance(messages, list):
             yield problem("PG530", name, entry=f"conversation {index}", problem="it has no 'messages' list")

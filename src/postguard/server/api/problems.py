@@ -43,6 +43,8 @@ STATUS: dict[str, int] = {
     "PG687": 500,
     "PG626": 409,  # a record already revoked
     "PG632": 409,  # a person already erased
+    "PG633": 409,  # a person under an access withdrawal not yet ended
+    "PG640": 403,  # nobody approves their own post: a refusal like PG601
 }
 
 # What every route documents besides its success (the statuses above that a route can give).

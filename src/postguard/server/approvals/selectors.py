@@ -40,3 +40,19 @@ def approval_by_ref(actor: Actor, ref: str) -> Approval | None:
     if prefix != "AP" or not number.isdigit():
         return None
     return approvals_visible_to(actor).filter(pk=int(number)).first()
+
+
+def live_approval_of(actor: Actor, check_id: int) -> Approval | None:
+    """The actor's own approval whose current version is bound to the check and still open (a draft,
+    submitted or approved): a changed post must go through it (a new version), not a second approval."""
+    if actor.user_id is None:
+        return None
+    from postguard.server.approvals.models import OPEN_STATES
+
+    return (
+        Approval.objects.filter(
+            author=actor.user_id, state__in=OPEN_STATES, versions__post_check=check_id, versions__state__in=OPEN_STATES
+        )
+        .order_by("-pk")
+        .first()
+    )

@@ -51,7 +51,7 @@ def _locked(approval: Approval) -> Approval:
 def _authored(actor: Actor, approval: Approval) -> None:
     require(actor, "submit posts for approval")
     if actor.user_id is None or actor.user_id != approval.author_id:
-        raise AccessDenied("PG601", actor=actor.label, action=f"change {approval.ref}, another's post")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"change {approval.ref}, another's post")
 
 
 def _in_state(approval: Approval, version: Version, action: str, *states: State) -> None:
@@ -88,11 +88,11 @@ def _check_for(actor: Actor, check: Check) -> None:
     if actor.user_id is None:
         raise GovernanceError("PG641", what="an approval")
     if check.author_id != actor.user_id:
-        raise AccessDenied("PG601", actor=actor.label, action=f"submit {check.ref}, another's check")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"submit {check.ref}, another's check")
     if check.account is None or check.account.kind != AccountKind.OFFICIAL:
         raise GovernanceError("PG648", check=check.ref)
     if not accounts_visible_to(actor).filter(pk=check.account.pk).exists():
-        raise AccessDenied("PG601", actor=actor.label, action=f"post for {check.account.ref}")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"post for {check.account.ref}")
 
 
 @transaction.atomic
@@ -196,7 +196,7 @@ def approval_decide(*, actor: Actor, approval: Approval, role: str, decision: st
     if actor.user_id == approval.author_id or (
         actor.person_id is not None and actor.person_id == approval.author_person_id
     ):
-        raise GovernanceError("PG640", actor=actor.label, approval=approval.ref)
+        raise GovernanceError("PG640", actor=actor.shown, approval=approval.ref)
     version = approval.current()
     _in_state(approval, version, "decide", State.SUBMITTED)
     _not_past(version, timezone.now())
@@ -263,14 +263,21 @@ def approval_confirm(*, actor: Actor, approval: Approval, content_hash: str, at:
 
 
 @transaction.atomic
-def lapse(*, actor: Actor, now: dt.datetime | None = None) -> list[Approval]:
+def lapse(*, actor: Actor, now: dt.datetime | None = None, dry_run: bool = False) -> list[Approval]:
     """Lapse every submitted or approved post whose scheduled time has passed (``postguard approvals
-    lapse`` runs it); returns the approvals that lapsed."""
+    lapse`` runs it); returns the approvals that lapsed. ``now`` may be earlier than the present, never later
+    (an approval is valid until its time comes: PG665), except with ``dry_run``, which changes nothing and
+    returns what would lapse at ``now``."""
     require(actor, "lapse approvals")
-    when = now or timezone.now()
-    due = Version.objects.select_for_update().filter(state__in=(State.SUBMITTED, State.APPROVED), scheduled_at__lt=when)
+    present = timezone.now()
+    when = now or present
+    if when > present and not dry_run:
+        raise GovernanceError("PG665", at=when.isoformat(timespec="seconds"))
+    due = Version.objects.filter(state__in=(State.SUBMITTED, State.APPROVED), scheduled_at__lt=when)
+    if dry_run:
+        return [version.approval for version in due.select_related("approval").order_by("pk")]
     lapsed = []
-    for version in due.select_related("approval").order_by("pk"):
+    for version in due.select_for_update().select_related("approval").order_by("pk"):
         approval = version.approval
         was = version.state
         _close(approval, version, State.LAPSED, SCHEDULE_PASSED)

@@ -109,6 +109,8 @@ class Stored:
     redacted: Mapping[str, str]
     prev_hash: str
     hash: str
+    # the payload keys an erasure of a person may have redacted (None: not checked)
+    erased_keys: frozenset[str] | None = None
 
     def digests(self) -> dict[str, str] | None:
         """Each field's digest (live fields recomputed, erased ones as stored); None when the parts do not
@@ -182,6 +184,9 @@ def verify(
             return broken(entry.seq, "edited", "it does not follow the entry before it")
         if not intact:
             return broken(entry.seq, "edited", "its content does not match its hash")
+        if entry.erased_keys is not None and not set(entry.redacted) <= entry.erased_keys:
+            keys = ", ".join(sorted(set(entry.redacted) - entry.erased_keys))
+            return broken(entry.seq, "edited", f"{keys} marked erased, but no erasure of a person covers it")
         if entry.seq != expected:
             return broken(entry.seq, "edited", f"its number should be {expected}")
         prev_seq, prev_hash, prev_intact, count = entry.seq, entry.hash, intact, count + 1

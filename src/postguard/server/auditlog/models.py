@@ -47,7 +47,7 @@ class Entry(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("audit log entries are append-only")
 
-    def stored(self) -> Stored:
+    def stored(self, erased_keys: frozenset[str] | None = None) -> Stored:
         return Stored(
             self.seq,
             self.at,
@@ -60,6 +60,7 @@ class Entry(models.Model):
             self.redacted,
             self.prev_hash,
             self.hash,
+            erased_keys,
         )
 
 
@@ -70,6 +71,9 @@ class EntryPerson(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="people")
     person_id = models.BigIntegerField(db_index=True)
     key = models.CharField(max_length=100)
+    # set when the person is erased (the mark stays: verification accepts a redacted field only when an
+    # erased mark names it)
+    erased = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["entry", "person_id", "key"], name="auditlog_entry_person_key")]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import QuerySet
 
 from postguard.server.access import Actor, require
 from postguard.server.auditlog.chain import Verification, verify
-from postguard.server.auditlog.models import Entry, Head
+from postguard.server.auditlog.models import Entry, EntryPerson, Head
 
 
 def entries_visible_to(actor: Actor) -> QuerySet[Entry]:
@@ -22,7 +24,12 @@ def verify_log(chunk_size: int = 2000) -> Verification:
     def seq_of_hash(digest: str) -> int | None:
         return Entry.objects.filter(hash=digest).values_list("seq", flat=True).first()
 
-    rows = (e.stored() for e in Entry.objects.order_by("seq").iterator(chunk_size=chunk_size))
+    erased: dict[int, set[str]] = defaultdict(set)
+    for entry_id, key in EntryPerson.objects.filter(erased=True).values_list("entry_id", "key"):
+        erased[entry_id].add(key)
+    rows = (
+        e.stored(frozenset(erased.get(e.pk, ()))) for e in Entry.objects.order_by("seq").iterator(chunk_size=chunk_size)
+    )
     return verify(rows, head.seq, head.hash, seq_of_hash)
 
 

@@ -33,3 +33,26 @@ def audit_posts(run: AuditRun, *, with_findings: bool = False) -> QuerySet[Audit
     if with_findings:
         posts = posts.exclude(verdict="pass")
     return posts
+
+
+def recent_audits(actor: Actor, limit: int = 10) -> list[dict[str, object]]:
+    """The newest audits the actor may read, as the dashboard's panel lists them: reference, accounts,
+    when it finished, posts, findings that count, the verdicts, and the rules found most often."""
+    rows = []
+    for run in audits_visible_to(actor)[:limit]:
+        rules = sorted(run.rule_counts.items(), key=lambda item: (-int(item[1].get("findings", 0)), item[0]))
+        rows.append(
+            {
+                "ref": run.ref,
+                "accounts": ", ".join(run.accounts) or "none",
+                "registry_account": run.registry_account.ref if run.registry_account else "",
+                "finished": run.finished_at.date().isoformat(),
+                "posts": run.posts,
+                "findings": run.findings,
+                "verdicts": ", ".join(f"{n} {v}" for v, n in sorted(run.verdicts.items())),
+                "rules": ", ".join(f"{code} ({counts.get('findings', 0)})" for code, counts in rules[:5]),
+                "skipped": run.skipped,
+                "errors": run.errors,
+            }
+        )
+    return rows

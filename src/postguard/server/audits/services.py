@@ -198,7 +198,7 @@ def record_audit(
     mine = account is None or accounts_visible_to(actor).filter(pk=account.pk).exists()
     if not mine and not actor.can("read every audit"):
         assert account is not None
-        raise AccessDenied("PG601", actor=actor.label, action=f"store audits of {account.ref}")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"store audits of {account.ref}")
     key = run_key(manifest)
     existing = AuditRun.objects.filter(run_key=key).first()
     if existing is not None:

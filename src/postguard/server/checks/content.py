@@ -46,7 +46,8 @@ def store_photo(number: int, data: bytes) -> Photo:
     """Store one photo given by its bytes (``number`` counts from 1, for messages) and return its row.
 
     The bytes are written to a private temporary file, checked by the library's photo loading, then moved
-    into place under their hash; a photo already stored is not written again.
+    into place under their hash (its folder is made then: a refused photo leaves none); a photo already
+    stored is not written again.
     """
     from PIL import Image
 
@@ -57,9 +58,13 @@ def store_photo(number: int, data: bytes) -> Photo:
     if len(data) > MAX_PHOTO_BYTES:
         raise GovernanceError("PG644", number=number, size=len(data), limit=MAX_PHOTO_BYTES)
     digest = hashlib.sha256(data).hexdigest()
-    folder = media_root() / PHOTO_FOLDER / digest[:2]
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = folder / f".upload-{os.getpid()}-{secrets.token_hex(6)}"
+    # the upload waits in the photos folder itself: its hash-named folder is made only when it is stored;
+    # each level is made private (parents=True would make the media folder's parents 0755)
+    staging = media_root()
+    for part in PHOTO_FOLDER.split("/"):
+        staging = staging / part
+        staging.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = staging / f".upload-{os.getpid()}-{secrets.token_hex(6)}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -71,6 +76,7 @@ def store_photo(number: int, data: bytes) -> Photo:
             fmt = (image.format or "").upper()
         name = f"{PHOTO_FOLDER}/{digest[:2]}/{digest}.{_EXTENSIONS.get(fmt, fmt.lower() or 'bin')}"
         target = media_root() / name
+        target.parent.mkdir(mode=0o700, exist_ok=True)
         if not target.exists():
             os.replace(tmp, target)
     finally:

@@ -83,7 +83,7 @@ def run_check(
     engine = engine or checking_engine()
     if account is not None:
         if not accounts_visible_to(actor).filter(pk=account.pk).exists() and not actor.can("manage the registry"):
-            raise AccessDenied("PG601", actor=actor.label, action=f"check posts of {account.ref}")
+            raise AccessDenied("PG601", actor=actor.shown, action=f"check posts of {account.ref}")
         account_kind, platform = account.kind, account.platform
     _check_fields(account_kind, platform, scheduled_at)
     pack = engine.pack

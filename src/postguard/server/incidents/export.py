@@ -118,7 +118,7 @@ def write_export(text: str, out: Path, *, force: bool = False) -> None:
             raise GovernanceError("PG659", path=out)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # it names people: private
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

@@ -117,7 +117,7 @@ def incident_report(
         except ValidationError:
             raise GovernanceError("PG662", value=link) from None
     if check is not None and not checks_visible_to(actor).filter(pk=check.pk).exists():
-        raise AccessDenied("PG601", actor=actor.label, action=f"cite {check.ref}, another's check")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"cite {check.ref}, another's check")
     if not (text.strip() or link or photos or check is not None):
         raise GovernanceError("PG663")
     stored = [store_photo(i, data) for i, data in enumerate(photos, 1)]
@@ -171,10 +171,10 @@ def _handles(actor: Actor, incident: Incident) -> None:
     if actor.can("read every incident"):
         return
     if actor.person_id is None or actor.person_id == incident.person_id:
-        raise AccessDenied("PG601", actor=actor.label, action=f"handle {incident.ref}")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"handle {incident.ref}")
     mine = Q(routed_to=actor.person_id) | partners_q(actor.person_id)
     if not Incident.objects.filter(mine, pk=incident.pk).exists():
-        raise AccessDenied("PG601", actor=actor.label, action=f"handle {incident.ref}")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"handle {incident.ref}")
 
 
 def _open(incident: Incident) -> Incident:
@@ -237,7 +237,7 @@ def _may_withdraw(actor: Actor, person: Person | None, department: Department | 
         return
     target = person.ref if person is not None else f"department {department.code if department else ''}"
     if actor.person_id is None or (person is not None and person.pk == actor.person_id):
-        raise AccessDenied("PG601", actor=actor.label, action=f"withdraw access for {target}")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"withdraw access for {target}")
     if person is not None:
         partnered = Person.objects.filter(partners_q(actor.person_id), pk=person.pk).exists()
     else:
@@ -247,7 +247,7 @@ def _may_withdraw(actor: Actor, person: Person | None, department: Department | 
             not own.exists() and department.division.hr_business_partners.filter(pk=actor.person_id).exists()
         )
     if not partnered:
-        raise AccessDenied("PG601", actor=actor.label, action=f"withdraw access for {target}")
+        raise AccessDenied("PG601", actor=actor.shown, action=f"withdraw access for {target}")
 
 
 def _withdraw(

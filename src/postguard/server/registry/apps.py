@@ -8,3 +8,8 @@ class RegistryConfig(AppConfig):
     label = "registry"
     verbose_name = "Registry"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from postguard.server.registry import users
+
+        users.connect()

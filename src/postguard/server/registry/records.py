@@ -5,7 +5,8 @@ What each kind of record lifts (its ``covers``):
 
 - a consent: DP001, DP003 and PH001 (the person's contact details, special-category data, their face);
 - a written permission: its scope, drawn from AU001, AU002, AU004, BR001 and DP004;
-- an official account's standing permissions: the codes it may post without a further record;
+- an official account's standing permissions: the codes it may post without a further record (the one
+  kind of permission that applies without being cited; a written permission lifts only a post citing it);
 - an authorisation: PH005 and IP002 (research photos) or PH002 (photos of children);
 - a licence: IP001.
 
@@ -167,7 +168,8 @@ class RegistryRecords:
             return []
         day = self._day()
         out = [standing_record(found)] if found.standing_permissions and found.kind == "official" else []
-        out += [written_permission_record(p) for p in found.permissions.filter(given__lte=day).order_by("pk")]
+        # a written permission lifts only the posts that cite it (by_id): it is given for one post or
+        # campaign, not for everything the account posts; the standing permissions are the uncited ones
         out += [authorisation_record(a) for a in found.authorisations.filter(given__lte=day).order_by("pk")]
         out += [licence_record(licence) for licence in found.licences.filter(given__lte=day).order_by("pk")]
         return out

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 
 from postguard.server.access import Actor
-from postguard.server.approvals.models import State, Version
+from postguard.server.approvals.models import Decision, Route
 from postguard.server.approvals.selectors import approvals_visible_to
 from postguard.server.checks.selectors import checks_visible_to
 from postguard.server.incidents.models import IncidentState
@@ -34,6 +34,34 @@ def _week_start(day: dt.date) -> dt.date:
 def _series(counter: Counter[str], limit: int = TOP) -> dict[str, list[Any]]:
     pairs = counter.most_common(limit)
     return {"labels": [k for k, _ in pairs], "values": [v for _, v in pairs]}
+
+
+def _decisions(actor: Actor, since: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Each decided version's submission and decision times: decided when one route rejected it (then) or
+    every route approved it (at the last approval), whatever became of it after (a decided post may lapse
+    or be withdrawn, and it was still decided)."""
+    routes = (
+        Route.objects.filter(version__approval__in=approvals_visible_to(actor), version__submitted_at__isnull=False)
+        .order_by("version_id")
+        .values_list("version_id", "version__submitted_at", "decision", "decided_at")
+    )
+    by_version: dict[int, list[tuple[dt.datetime, str, dt.datetime | None]]] = {}
+    for version, submitted, decision, decided_at in routes:
+        assert submitted is not None  # filtered above
+        by_version.setdefault(version, []).append((submitted, decision, decided_at))
+    found = []
+    for rows in by_version.values():
+        submitted = rows[0][0]
+        rejected = [at for _, decision, at in rows if decision == Decision.REJECTED and at is not None]
+        if rejected:
+            decided = min(rejected)
+        elif all(decision == Decision.APPROVED and at is not None for _, decision, at in rows):
+            decided = max(at for _, _, at in rows if at is not None)
+        else:
+            continue
+        if decided >= since:
+            found.append((submitted, decided))
+    return found
 
 
 def figures(actor: Actor, today: dt.date | None = None) -> dict[str, Any]:
@@ -66,18 +94,9 @@ def figures(actor: Actor, today: dt.date | None = None) -> dict[str, Any]:
         account = f"{check.account.platform}:{check.account.handle}" if check.account else "personal accounts"
         by_account[account] += len(counting)
 
-    approvals = approvals_visible_to(actor)
-    decided = Version.objects.filter(
-        approval__in=approvals,
-        state__in=(State.APPROVED, State.REJECTED),
-        submitted_at__isnull=False,
-        closed_at__gte=since,
-    )
     turnaround: Counter[str] = Counter({label: 0 for label, _ in TURNAROUND} | {TURNAROUND_LAST: 0})
     hours_all: list[float] = []
-    for submitted, closed in decided.values_list("submitted_at", "closed_at"):
-        if submitted is None or closed is None:
-            continue
+    for submitted, closed in _decisions(actor, since):
         hours = (closed - submitted).total_seconds() / 3600
         hours_all.append(hours)
         label = next((name for name, limit in TURNAROUND if hours < limit), TURNAROUND_LAST)

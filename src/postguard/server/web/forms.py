@@ -177,3 +177,50 @@ class AuthorisationForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(max_length=500, required=False)
+
+
+class _UnitForm(forms.Form):
+    """A division or department: its code and name (when made) and its HR Business Partners."""
+
+    code = forms.SlugField(max_length=40, help_text="Short, lower case, e.g. physics.")
+    name = forms.CharField(max_length=200)
+    hr_business_partners = PeopleChoice(
+        queryset=None,
+        required=False,
+        label="HR Business Partners",
+        help_text="Misuse of the unit's accounts and by its people is taken to them first (G30).",
+    )
+    model: Any = None
+
+    def __init__(self, *args: Any, actor: Actor, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["hr_business_partners"].queryset = _people(actor)  # type: ignore[attr-defined]
+        if editing:  # a unit's code and name are set when it is made; here its partners change
+            del self.fields["code"], self.fields["name"]
+
+    def clean_code(self) -> Any:
+        code = self.cleaned_data["code"]
+        if self.model.objects.filter(code=code).exists():
+            raise forms.ValidationError("A unit with this code exists already.")
+        return code
+
+
+class DivisionForm(_UnitForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from postguard.server.registry.models import Division
+
+        self.model = Division
+        super().__init__(*args, **kwargs)
+
+
+class DepartmentForm(_UnitForm):
+    division = forms.ModelChoiceField(queryset=None)  # type: ignore[var-annotated]
+    field_order = ["code", "name", "division", "hr_business_partners"]
+
+    def __init__(self, *args: Any, actor: Actor, editing: bool = False, **kwargs: Any) -> None:
+        self.model = Department
+        super().__init__(*args, actor=actor, editing=editing, **kwargs)
+        if editing:
+            del self.fields["division"]
+        else:
+            self.fields["division"].queryset = selectors.divisions_visible_to(actor).order_by("name")  # type: ignore[attr-defined]

@@ -34,6 +34,15 @@ def registry_summary(actor: Actor, today: dt.date) -> list[dict[str, Any]]:
     authorisations = selectors.authorisations_visible_to(actor)
     return [
         {
+            "name": "Divisions and departments",
+            "url": "web:organisation",
+            "count": selectors.departments_visible_to(actor).count(),
+            "attention": selectors.departments_visible_to(actor)
+            .filter(hr_business_partners__isnull=True, division__hr_business_partners__isnull=True)
+            .count(),
+            "what": "departments without an HR Business Partner",
+        },
+        {
             "name": "Accounts",
             "url": "web:accounts",
             "count": len(accounts),

@@ -92,7 +92,10 @@ class ConfirmOut(Schema):
 
 
 class LapseIn(In):
-    at: Moment | None = Field(default=None, description="lapse what is due at this time (default: now)")
+    at: Moment | None = Field(
+        default=None, description="lapse what was due at this time (default: now); a future time only with dry_run"
+    )
+    dry_run: bool = Field(default=False, description="only list what would lapse; change nothing")
 
 
 class LapsedOut(Schema):
@@ -142,7 +145,7 @@ def approval_out(approval: Approval) -> ApprovalOut:
 def lapse(request: HttpRequest, body: LapseIn) -> LapsedOut:
     """Lapse every submitted or approved post whose scheduled time has passed."""
     actor = act(request, Scope.WRITE)
-    return LapsedOut(lapsed=[a.ref for a in services.lapse(actor=actor, now=body.at)])
+    return LapsedOut(lapsed=[a.ref for a in services.lapse(actor=actor, now=body.at, dry_run=body.dry_run)])
 
 
 @router.get("", response={200: Page[ApprovalOut], ERROR_STATUSES: ErrorOut}, summary="List approvals")

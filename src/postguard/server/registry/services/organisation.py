@@ -80,12 +80,22 @@ def person_set_kind(*, actor: Actor, person: Person, kind: str) -> Person:
 @transaction.atomic
 def person_erase(*, actor: Actor, person: Person) -> int:
     """Erase a person's data on request: their name and email here, every field of theirs in the audit log
-    (replaced by salted digests, so the log still verifies), and their consents are revoked. Returns the
+    (replaced by salted digests, so the log still verifies), and their consents are revoked; their user is
+    deactivated. Refused while an access withdrawal against them has not ended (PG633). Returns the
     number of audit-log fields erased."""
     require(actor, "erase a person's data")
     if person.erased_at is not None:
         raise GovernanceError("PG632", person=person.ref)
     now = timezone.now()
+    # an access withdrawal names the person (the export finds them through their user): erasing them would
+    # end it silently, so it must end first (the withdrawals are the incidents app's; reached by relation)
+    withdrawals = person.withdrawals.filter(ended_at__isnull=True, ends__gt=now).order_by("pk")
+    if withdrawals.exists():
+        raise GovernanceError("PG633", person=person.ref, withdrawals=", ".join(w.ref for w in withdrawals))
+    user = person.user
+    if user is not None and user.is_active:  # an erased person no longer signs in (logged: auth.user.active)
+        user.is_active = False
+        user.save(update_fields=["is_active"])
     person.name, person.email, person.user, person.erased_at = "(erased)", "", None, now
     person.save(update_fields=["name", "email", "user", "erased_at"])
     revoked = Consent.objects.filter(subject=person, revoked_at__isnull=True).update(revoked_at=now)

@@ -8,10 +8,11 @@ from typing import Any
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from postguard.errors import GovernanceError
-from postguard.server.access import Actor, require
+from postguard.server.access import Actor, Role, require
 from postguard.server.registry.models import (
     Account,
     Authorisation,
@@ -96,6 +97,16 @@ def consent_record(
 
 
 @transaction.atomic
+def _may_be_named_grantor(actor: Actor, person: Person) -> bool:
+    """The grantor of a written permission is the acting user's own person, or a person (not erased) whose
+    active user holds the communications-office role (or is an administrator)."""
+    if actor.person_id is not None and person.pk == actor.person_id and person.erased_at is None:
+        return True
+    office = Q(user__is_superuser=True) | Q(user__groups__name=Role.COMMUNICATIONS.value)
+    holders = Person.objects.filter(office, pk=person.pk, erased_at__isnull=True, user__is_active=True)
+    return holders.exists()
+
+
 def written_permission_grant(
     *,
     actor: Actor,
@@ -111,6 +122,8 @@ def written_permission_grant(
     """Written permission for an announcement or a campaign (G32). Its scope is the codes it lifts: the
     kind's own (AU001 or AU002) and any of AU004, BR001, DP004."""
     require(actor, "grant written permissions")
+    if not _may_be_named_grantor(actor, granted_by):
+        raise GovernanceError("PG619", person=granted_by.ref)
     if kind not in PermissionKind.values:
         raise GovernanceError("PG629", field="kind", reason=f"use one of {', '.join(PermissionKind.values)}")
     check_period("the written permission", given, expires)

@@ -27,7 +27,7 @@ class SignInForm(AuthenticationForm):
         try:
             sign_in_allowed(username, address)
         except GovernanceError as exc:
-            raise ValidationError(str(exc), code=exc.code) from None
+            raise ValidationError(f"{exc} [{exc.code}]", code=exc.code) from None  # the code, as every refusal
         try:
             cleaned = super().clean()
         except ValidationError:

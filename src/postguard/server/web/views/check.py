@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -22,7 +23,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from postguard.errors import AccessDenied, GovernanceError
-from postguard.server.approvals.selectors import approvals_visible_to
+from postguard.server.approvals.selectors import approvals_visible_to, live_approval_of
 from postguard.server.checks.content import MAX_PHOTO_BYTES
 from postguard.server.checks.models import Check
 from postguard.server.checks.selectors import checks_visible_to
@@ -76,7 +77,8 @@ class CheckForm(forms.Form):
     )
     scheduled_at = forms.DateTimeField(
         required=False,
-        label="Scheduled for",
+        label=f"Scheduled for ({settings.TIME_ZONE} time)",
+        help_text="The date and time it goes out, as clocks in the University's time zone show it.",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
     )
@@ -142,7 +144,7 @@ def _size(path: Any) -> tuple[int, int]:
 def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, **extra: Any) -> HttpResponse:
     """The page: the form, and for a check its verdict, the marked text, the photos and the findings."""
     actor = actor_of(request)
-    context: dict[str, Any] = {"form": form, "check": check, "kept": None, "approval": "", **extra}
+    context: dict[str, Any] = {"form": form, "check": check, "kept": None, "approval": "", "resubmit": "", **extra}
     if check is not None:
         body = check.report
         findings = body.get("findings", [])
@@ -208,8 +210,20 @@ def _photos_of(request: HttpRequest, data: dict[str, Any], kept: Check | None) -
     return photos
 
 
-def _go_to(request: HttpRequest, check: Check) -> HttpResponse:
+def _carried(request: HttpRequest, kept: Check | None, approval: str) -> str:
+    """The approval a changed post goes on in: the one asked for, else the live approval of the check the
+    post was changed from (so the change is a new version of it, and the approved version lapses as "the
+    post changed", never a second approval beside it)."""
+    if approval.isdigit() or kept is None:
+        return approval
+    live = live_approval_of(actor_of(request), kept.pk)
+    return str(live.pk) if live is not None else ""
+
+
+def _go_to(request: HttpRequest, check: Check, approval: str = "") -> HttpResponse:
     url = reverse("web:check-detail", args=[check.pk])
+    if approval.isdigit():
+        url += f"?approval={approval}"
     if request.headers.get("HX-Request"):
         response = HttpResponse(status=204)
         response["HX-Location"] = url  # htmx loads the new check's page in place
@@ -230,7 +244,7 @@ def check(request: HttpRequest) -> HttpResponse:
     kept = _visible(request, int(source["from"])) if source.get("from", "").isdigit() else None
     if kept is not None and kept.author_id != actor.user_id:
         raise Http404("not your check")
-    approval = source.get("approval", "")
+    approval = _carried(request, kept, source.get("approval", ""))
     if request.method != "POST":
         form = CheckForm(initial=_initial(kept) if kept else None, accounts=accounts)
         return _render(request, form, None, kept=kept, approval=approval)
@@ -260,9 +274,7 @@ def check(request: HttpRequest) -> HttpResponse:
     except GovernanceError as exc:
         form.add_error(None, error_text(exc))
         return _render(request, form, None, kept=kept, approval=approval)
-    if approval:
-        return redirect(f"{reverse('web:check-detail', args=[made.pk])}?approval={approval}")
-    return _go_to(request, made)
+    return _go_to(request, made, approval)
 
 
 @login_required
@@ -280,8 +292,9 @@ def check_fix(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of(request)
     found = _visible(request, pk)
     form = CheckForm(initial=_initial(found), accounts=_accounts(request))
+    resubmit = request.POST.get("approval", "")
     if "cancel" in request.POST:
-        return _render(request, form, found)
+        return _render(request, form, found, resubmit=resubmit)
     try:
         if "all_safe" in request.POST:
             fixed = checking.apply_safe_fixes(actor, found)
@@ -297,11 +310,13 @@ def check_fix(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("not your check") from None
     except GovernanceError as exc:
         if exc.code == "PG696":  # an unsafe fix: say what it does and ask
-            return _render(request, form, found, confirm=exc.values["number"], confirm_title=exc.values["title"])
-        return _render(request, form, found, error=error_text(exc))
+            return _render(
+                request, form, found, confirm=exc.values["number"], confirm_title=exc.values["title"], resubmit=resubmit
+            )
+        return _render(request, form, found, error=error_text(exc), resubmit=resubmit)
     _remember_cleaned(request, fixed.cleaned)
     messages.success(request, note)
-    return _go_to(request, fixed.check)
+    return _go_to(request, fixed.check, _carried(request, found, resubmit))
 
 
 @login_required

@@ -33,4 +33,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         else:
             rows = list(zip(series["labels"], series["values"], strict=True))
         charts.append({"key": key, "title": title, "kind": kind, "caption": caption, "rows": rows})
-    return page(request, "web/dashboard.html", "Dashboard", data=data, charts=charts, totals=data["totals"])
+    from postguard.server.audits.selectors import recent_audits
+
+    audits = recent_audits(actor_of(request))  # the archive audits stored from postguard audit run --store
+    return page(
+        request, "web/dashboard.html", "Dashboard", data=data, charts=charts, totals=data["totals"], audits=audits
+    )

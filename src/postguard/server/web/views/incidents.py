@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -63,7 +64,9 @@ class WithdrawForm(forms.Form):
     domains = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), help_text="One site per line, e.g. example.com."
     )
-    ends = forms.DateTimeField(widget=LOCAL, input_formats=["%Y-%m-%dT%H:%M"], label="Until")
+    ends = forms.DateTimeField(
+        widget=LOCAL, input_formats=["%Y-%m-%dT%H:%M"], label=f"Until ({settings.TIME_ZONE} time)"
+    )
     reason = forms.CharField(max_length=500, required=False)
 
 
@@ -216,7 +219,7 @@ def withdrawals(request: HttpRequest) -> HttpResponse:
         elif w.ends <= now:
             state = ("ended", "muted")
         elif w.starts > now:
-            state = ("from " + timezone.localtime(w.starts).strftime("%Y-%m-%d %H:%M"), "warning")
+            state = ("from " + timezone.localtime(w.starts).strftime("%Y-%m-%d %H:%M %Z"), "warning")
         else:
             state = ("in force", "error")
         rows.append((w, state))

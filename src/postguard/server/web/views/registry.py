@@ -1,4 +1,5 @@
-"""The registry's pages: accounts, people, consents, written permissions and authorisations.
+"""The registry's pages: the organisation (divisions, departments, their HR Business Partners), accounts,
+people, consents, written permissions and authorisations.
 
 Lists and details read through the registry's selectors (a row the user may not see is a 404); the forms
 hand their values to the registry's services, which check permission, enforce the registry's rules and
@@ -25,6 +26,8 @@ from postguard.server.web.forms import (
     AccountForm,
     AuthorisationForm,
     ConsentForm,
+    DepartmentForm,
+    DivisionForm,
     PersonForm,
     RevokeForm,
     WrittenPermissionForm,
@@ -320,3 +323,84 @@ def authorisation_new(request: HttpRequest) -> HttpResponse:
         return made, "/registry/authorisations/"
 
     return _create(request, AuthorisationForm, permission, "Grant an authorisation", make, files=True)
+
+
+@login_required
+def organisation(request: HttpRequest) -> HttpResponse:
+    """The divisions, their departments, and the HR Business Partners of each."""
+    actor = actor_of(request)
+    divisions = (
+        selectors.divisions_visible_to(actor)
+        .prefetch_related("hr_business_partners", "departments__hr_business_partners")
+        .order_by("name")
+    )
+    return page(
+        request,
+        "web/registry/organisation.html",
+        "Divisions and departments",
+        divisions=divisions,
+        can_create=actor.can("manage the registry"),
+    )
+
+
+def _unit_form(request: HttpRequest, kind: str, pk: int | None) -> HttpResponse:
+    """Make a division or department (``pk`` None), or set an existing one's HR Business Partners; the
+    values go to the registry's services (which check permission and write the audit log)."""
+    actor = actor_of(request)
+    if not actor.can("manage the registry"):
+        return refused(request, AccessDenied("PG601", actor=actor.label, action="manage the registry"))
+    form_class = DivisionForm if kind == "division" else DepartmentForm
+    rows = selectors.divisions_visible_to(actor) if kind == "division" else selectors.departments_visible_to(actor)
+    unit: Any = get_object_or_404(rows, pk=pk) if pk is not None else None
+    editing = unit is not None
+    title = f"The {kind} {unit.name}" if editing else f"Add a {kind}"
+    if request.method == "POST":
+        form = form_class(request.POST, actor=actor, editing=editing)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if unit is None:
+                    if kind == "division":
+                        unit = services.division_create(actor=actor, code=data["code"], name=data["name"])
+                    else:
+                        unit = services.department_create(
+                            actor=actor, code=data["code"], name=data["name"], division=data["division"]
+                        )
+                people = list(data["hr_business_partners"])
+                if editing or people:
+                    services.hr_business_partners_set(actor=actor, unit=unit, people=people)
+            except AccessDenied as exc:
+                return refused(request, exc)
+            except GovernanceError as exc:
+                form.add_error(None, error_text(exc))
+            else:
+                messages.success(request, f"The {kind} {unit.name} ({unit.code}) is saved.")
+                return redirect("web:organisation")
+    else:
+        initial = {"hr_business_partners": list(unit.hr_business_partners.all())} if editing else None
+        form = form_class(initial=initial, actor=actor, editing=editing)
+    return page(request, "web/registry/form.html", title, form=form, multipart=False)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def division_new(request: HttpRequest) -> HttpResponse:
+    return _unit_form(request, "division", None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def division_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _unit_form(request, "division", pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def department_new(request: HttpRequest) -> HttpResponse:
+    return _unit_form(request, "department", None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def department_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _unit_form(request, "department", pk)
