@@ -158,13 +158,18 @@ def test_erasing_a_reported_person_keeps_the_log_verifiable(db: str) -> None:
     incident = _report(w, "pat")
     hr = w["hr_physics"].actor
     services.incident_note(actor=hr, incident=incident, text="Pat admitted posting it.")
-    services.access_withdraw(
+    withdrawal = services.access_withdraw(
         actor=hr, person=w["pat"].person, domains=["facebook.com"], ends=soon(48), reason="Pat's misuse"
     )
     assert verify_log().ok
+    with pytest.raises(GovernanceError) as refused:  # not while the withdrawal applies (issue 27)
+        registry.person_erase(actor=DPO, person=w["pat"].person)
+    assert refused.value.code == "PG633"
+    services.access_restore(actor=hr, withdrawal=withdrawal)
     erased = registry.person_erase(actor=DPO, person=w["pat"].person)
-    # the person's name and email at creation; the report's summary, the note, the withdrawal's reason
-    assert erased == 5
+    # the person's name and email at creation; the report's summary, the note, the withdrawal's reason, and
+    # the restoring of their access
+    assert erased == 6
     result = verify_log()
     assert result.ok, result.describe()
     note = Entry.objects.get(action="incidents.incident.note")
