@@ -72,6 +72,19 @@ def test_bad_input_is_one_line_and_exit_2(args: list[str], stdin: bytes | None, 
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--format", "xml", "hello"], ["check", "--nosuch", "hello"], ["rules", "--status", "maybe"],
+     ["check", "--fail-on"]],
+)  # fmt: skip
+def test_clicks_usage_errors_carry_a_code_like_the_rest(args: list[str]) -> None:
+    """Issue 27: a bad choice, an unknown option or a missing value is `error [PG200]: ...`, one line."""
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("postguard: error [PG200]: ") and "--help`)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_malformed_pack_is_reported(tmp_path: Path) -> None:
     pack = tmp_path / "dept.yaml"
     pack.write_text("id: dept-x\nversion: '1'\nextends: oxford-university\nrules:\n  DP004: {enabled: false}\n")

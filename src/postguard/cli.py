@@ -624,6 +624,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.exceptions.NoArgsIsHelpError as exc:
         click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
         sys.exit(0)
+    except click.UsageError as exc:  # a bad option, choice or value, as click found it: coded like the rest
+        command = exc.ctx.command_path if exc.ctx is not None else "postguard"
+        usage = UsageError("PG200", message=" ".join(exc.format_message().split()), command=command)
+        click.echo(f"postguard: error [{usage.code}]: {usage}", err=True)
+        sys.exit(EXIT_USAGE)
     except click.ClickException as exc:
         click.echo(f"postguard: error: {exc.format_message()}", err=True)
         sys.exit(EXIT_USAGE)

@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "JPEG) cannot keep; convert it to PNG, then fix it",
     "PG147": "the {which} is {length:,} characters long once normalised (compatibility characters such as U+FDFA "
     "expand to several letters); the limit is {limit:,}",
+    "PG200": "{message} (see `{command} --help`)",
     "PG201": "--photo {path}: is a directory; give a photo file",
     "PG202": "--photo {path}: no such file",
     "PG203": "give either --jsonl or posts to check, not both",
@@ -291,6 +292,18 @@ SHOWN_CHARS = 120
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+class _Shown(str):
+    """A value already escaped for a message: ``{value!r}`` quotes it without escaping it a second time
+    (``'evil.com\\u000ahttp'``, not ``'evil.com\\\\u000ahttp'``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        body = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self)  # what repr escapes, but "\\"
+        quote = '"' if "'" in self and '"' not in self else "'"
+        return f"{quote}{body}{quote}"
+
+
 def shown(value: Any) -> Any:
     """A value from outside (a path, an option, a pack's field) as a message shows it: control and bidi
     characters and lone surrogates escaped, and cut to ``SHOWN_CHARS``, so that an error stays one short
@@ -300,7 +313,7 @@ def shown(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     value = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
-    return value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 1] + "…"
+    return _Shown(value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 1] + "…")
 
 
 class PostguardError(Exception):

@@ -57,6 +57,15 @@ def test_what_is_not_a_domain_is_refused_with_its_reason(bad: str) -> None:
     assert refused.value.code == "PG654" and "\n" not in refused.value.message
 
 
+def test_a_refused_domain_is_echoed_escaped_once() -> None:
+    """Issue 27: the newline shows as \\u000a, not as \\\\u000a (escaped, then escaped again by repr)."""
+    from postguard.server.incidents.domains import normalise_domain
+
+    with pytest.raises(GovernanceError) as refused:
+        normalise_domain("evil.com\nhttp://x.com")
+    assert refused.value.message.startswith("'evil.com\\u000ahttp://x.com' is not a site's domain")
+
+
 def test_domains_are_deduplicated_and_subdomains_fold_into_their_parent() -> None:
     from postguard.server.incidents.domains import MAX_DOMAINS, normalise_domains, without_subdomains
 

@@ -57,6 +57,13 @@ def test_a_check_stores_the_post_its_report_and_verdict_and_logs_it(db: str, reg
     from postguard.server.checks.models import Photo
 
     assert again.photo_hashes() == [digest] and Photo.objects.count() == 1  # stored once
+    import stat
+
+    from postguard.server.checks.content import media_root
+
+    stored = media_root() / Photo.objects.get().file.name
+    modes = [stat.S_IMODE(p.stat().st_mode) for p in (stored, stored.parent, stored.parent.parent)]
+    assert modes == [0o600, 0o700, 0o700]  # people's photos are private (issue 27)
 
 
 def test_photos_are_bounded_and_only_the_formats_the_library_opens(db: str, registry_engine: Any) -> None:

@@ -58,9 +58,12 @@ def store_photo(number: int, data: bytes) -> Photo:
     if len(data) > MAX_PHOTO_BYTES:
         raise GovernanceError("PG644", number=number, size=len(data), limit=MAX_PHOTO_BYTES)
     digest = hashlib.sha256(data).hexdigest()
-    # the upload waits in the photos folder itself: its hash-named folder is made only when it is stored
-    staging = media_root() / PHOTO_FOLDER
-    staging.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # the upload waits in the photos folder itself: its hash-named folder is made only when it is stored;
+    # each level is made private (parents=True would make the media folder's parents 0755)
+    staging = media_root()
+    for part in PHOTO_FOLDER.split("/"):
+        staging = staging / part
+        staging.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = staging / f".upload-{os.getpid()}-{secrets.token_hex(6)}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
