@@ -266,6 +266,15 @@ def test_a_two_worker_dask_cluster_gives_the_local_reports(reference: tuple[Path
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
     ) as cluster:
+        # connecting loads the engine on every worker, ahead of any partition
+        backend = audit_run.DaskBackend(cluster.scheduler_address, (), 2_000)
+        try:
+            backend.client.gather(backend.warming)  # raises if a warm-up failed
+            assert len(backend.warming) == 2
+            loaded = backend.client.run(lambda: len(__import__("postguard.audit.worker").audit.worker._engines))
+            assert sorted(loaded.values()) == [1, 1]
+        finally:
+            backend.close()
         summary = run_audit(
             [path], tmp_path / "dask", scheduler=cluster.scheduler_address, partition_size=5, bio="Professor at Oxford"
         )
@@ -284,6 +293,11 @@ def test_a_two_worker_dask_cluster_started_from_the_shell(reference: tuple[Path,
     path, out = reference
     src = str(Path(__file__).parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
+    env.update(  # the audit worker settings docs/guide.md gives (DASK_WORKER_CONFIG)
+        DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED="False",
+        DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL="500ms",
+        DASK_DISTRIBUTED__ADMIN__SYSTEM_MONITOR__INTERVAL="2s",
+    )
     address_file = tmp_path / "scheduler.json"
     started: list[subprocess.Popen[bytes]] = []
 
@@ -454,6 +468,66 @@ def test_the_progress_bar_draws_counts_and_time_left_only_on_a_terminal() -> Non
     quiet.advance(10)
     quiet.close()
     assert log.getvalue() == ""
+
+
+def test_while_the_archives_are_counted_the_bar_shows_the_posts_done_and_no_total() -> None:
+    screen = _Terminal()
+    bar = Progress(None, screen)
+    bar.started -= 10
+    bar.advance(300)
+    assert "300 posts (counting the archives)" in screen.getvalue() and "ETA ?" in screen.getvalue()
+    bar.total = 600  # the counting thread has finished
+    bar.advance(300)
+    bar.close()
+    assert "600/600 posts" in screen.getvalue().rstrip("\n").split("\r")[-1]
+
+
+def test_the_archives_are_counted_beside_the_run_and_only_for_a_bar_someone_sees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = archive(tmp_path, n=12)
+    started: list[str] = []
+    real = audit_run.count_posts
+
+    def count(source: str, *args: Any, **kwargs: Any) -> int | None:
+        started.append(source)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(audit_run, "count_posts", count)
+    run_audit([path], tmp_path / "log", workers=0, partition_size=5, progress=io.StringIO())
+    assert started == []  # not a terminal: nobody sees a bar, so nothing is counted
+    manifest = json.loads((tmp_path / "log" / "manifest.json").read_text("utf-8"))
+    assert manifest["counts"] == [12]  # what the run itself went through
+    screen = _Terminal()
+    run_audit([path], tmp_path / "tty", workers=0, partition_size=5, progress=screen)
+    assert started == [str(path)]
+    assert "12/12 posts 100%" in screen.getvalue().rstrip("\n").split("\r")[-1]
+    assert json.loads((tmp_path / "tty" / "manifest.json").read_text("utf-8"))["counts"] == [12]
+
+
+def test_a_count_stops_when_asked(tmp_path: Path) -> None:
+    import threading
+
+    path = archive(tmp_path, n=12)
+    stop = threading.Event()
+    assert audit_run.count_posts(str(path), None, stop=stop) == 12
+    stop.set()
+    assert audit_run.count_posts(str(path), None, stop=stop) is None
+
+
+@pytest.mark.slow
+def test_local_workers_start_loading_the_engine_when_the_backend_is_made() -> None:
+    import psutil
+
+    before = {p.pid for p in psutil.Process().children()}
+    backend = audit_run.LocalBackend(1, (), 2_000)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not {p.pid for p in psutil.Process().children()} - before:
+            time.sleep(0.05)
+        assert {p.pid for p in psutil.Process().children()} - before  # no partition was submitted
+    finally:
+        backend.close(cancel=True)
 
 
 def test_a_partition_file_counts_only_when_whole(tmp_path: Path) -> None:

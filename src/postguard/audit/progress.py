@@ -30,8 +30,8 @@ class Progress:
     """Counts posts as their partitions are written (``advance``) or found written by an earlier run
     (``resumed``). The rate and the time left count only the posts this run checked."""
 
-    def __init__(self, total: int, stream: IO[str] | None, *, enabled: bool | None = None) -> None:
-        self.total = total
+    def __init__(self, total: int | None, stream: IO[str] | None, *, enabled: bool | None = None) -> None:
+        self.total = total  # None while the archives are still being counted (a thread sets it)
         self.stream = stream
         self.enabled = bool(stream is not None and (stream.isatty() if enabled is None else enabled))
         self.done = 0
@@ -57,14 +57,17 @@ class Progress:
         return checked / elapsed if elapsed > 0 and checked > 0 else 0.0
 
     def line(self) -> str:
-        total = max(self.total, self.done)
-        share = self.done / total if total else 1.0
-        filled = int(share * WIDTH)
-        bar = "#" * filled + "." * (WIDTH - filled)
         rate = self.rate
-        left = (total - self.done) / rate if rate > 0 else None
-        eta = duration(left) if left is not None else "?"
-        text = f"audit [{bar}] {self.done:,}/{total:,} posts {share:4.0%}  {rate:.1f} posts/s  ETA {eta}"
+        if self.total is None:
+            text = f"audit [{'.' * WIDTH}] {self.done:,} posts (counting the archives)  {rate:.1f} posts/s  ETA ?"
+        else:
+            total = max(self.total, self.done)
+            share = self.done / total if total else 1.0
+            filled = int(share * WIDTH)
+            bar = "#" * filled + "." * (WIDTH - filled)
+            left = (total - self.done) / rate if rate > 0 else None
+            eta = duration(left) if left is not None else "?"
+            text = f"audit [{bar}] {self.done:,}/{total:,} posts {share:4.0%}  {rate:.1f} posts/s  ETA {eta}"
         if self.resumed_posts:
             text += f"  ({self.resumed_posts:,} from an earlier run)"
         return text
@@ -73,7 +76,7 @@ class Progress:
         if not self.enabled or self.stream is None:
             return
         now = time.monotonic()
-        if not force and now - self._drawn < REDRAW_S and self.done < self.total:
+        if not force and now - self._drawn < REDRAW_S and (self.total is None or self.done < self.total):
             return
         self._drawn = now
         text = self.line()

@@ -5,7 +5,8 @@ The path of a run:
 
 1. The policy packs are loaded and each archive is fingerprinted (its content); the output folder's
    manifest must hold the same settings, or none (:mod:`postguard.audit.store`).
-2. Each archive's publications are counted once (for the progress bar; kept in the manifest).
+2. When the progress bar is drawn (standard error is a terminal), a thread counts each archive's
+   publications for its total while the run goes on; the counts are kept in the manifest.
 3. Each archive is imported as a stream and cut into partitions (:mod:`postguard.audit.partition`). A
    partition already written by an earlier run is skipped. Of the others, only posts whose key has not
    been seen in the run go to a worker (:func:`postguard.audit.worker.check_partition`); a post whose
@@ -37,6 +38,7 @@ import json
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterator, Sequence
@@ -51,7 +53,7 @@ from postguard.audit.model import ImportedItem, ImportProblem
 from postguard.audit.partition import Partition, dedup_key, file_sha256, partitions
 from postguard.audit.progress import Progress, duration
 from postguard.audit.store import Store
-from postguard.audit.worker import Done, Task, cache_chunks_for, check_partition, init_worker
+from postguard.audit.worker import Done, Task, cache_chunks_for, check_partition, init_worker, ready, warm
 from postguard.errors import ArchiveError, UsageError
 from postguard.types import AccountKind, Post
 
@@ -171,6 +173,10 @@ class LocalBackend:
             initializer=init_worker,
             initargs=(tuple(packs), cache_chunks),
         )
+        # Start the workers now rather than at the first partition: each loads the engine (some seconds)
+        # while this process fingerprints and counts the archives.
+        with _sigint_blocked():
+            self.executor.submit(ready)
 
     def submit(self, task: Task) -> cf.Future[Done]:
         # A worker process is started by a submit. It is started with Ctrl-C blocked (the mask is inherited
@@ -206,7 +212,7 @@ def _sigint_blocked() -> Iterator[None]:
 class DaskBackend:
     """The workers of the Dask cluster whose scheduler is at ``address``."""
 
-    def __init__(self, address: str, cache_chunks: int) -> None:
+    def __init__(self, address: str, packs: Sequence[str], cache_chunks: int) -> None:
         from distributed import Client
 
         self.cache_chunks = cache_chunks
@@ -218,6 +224,12 @@ class DaskBackend:
         self.slots = max(1, threads)
         workers = len(self.client.nthreads())
         self.describe = f"Dask at {address}: {workers} worker{'s' if workers != 1 else ''}"
+        # Each worker loads the engine now, while this process counts the archives, not on its first
+        # partition; a worker that has one loaded from an earlier audit returns at once. Not waited for.
+        self.warming = [
+            self.client.submit(warm, packs, cache_chunks, workers=[worker], allow_other_workers=False, pure=False)
+            for worker in self.client.nthreads()
+        ]
 
     def submit(self, task: Task) -> Any:
         key = f"postguard-audit-{task.partition}-{os.urandom(4).hex()}"
@@ -238,7 +250,7 @@ def backend_for(workers: int | None, scheduler: str | None, packs: Sequence[str]
     if scheduler:
         if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")) or scheduler.endswith("://"):
             raise UsageError("PG230", value=scheduler)
-        return DaskBackend(scheduler, cache_chunks)
+        return DaskBackend(scheduler, packs, cache_chunks)
     if workers is None:
         workers = available_cores()
     if workers == 0:
@@ -284,10 +296,49 @@ def fingerprint(path: str) -> str:
         raise ArchiveError("PG502", member=path, reason=exc.strerror or type(exc).__name__) from None
 
 
-def count_posts(path: str, format: str | None, limits: Limits = DEFAULT_LIMITS) -> int:
-    """The publications an archive's import yields (a pass without extracting photos)."""
+def count_posts(
+    path: str, format: str | None, limits: Limits = DEFAULT_LIMITS, stop: threading.Event | None = None
+) -> int | None:
+    """The publications an archive's import yields (a pass without extracting photos); None when ``stop``
+    is set before the pass ends."""
+    count = 0
     with import_archive(path, format, limits=limits, extract_media=False, publications_only=True) as results:
-        return sum(1 for r in results if isinstance(r, ImportedItem))
+        for result in results:
+            if stop is not None and stop.is_set():
+                return None
+            count += isinstance(result, ImportedItem)
+    return count
+
+
+class _Counting(threading.Thread):
+    """Counts the archives' posts for the progress bar while the run goes on (a pass over a large archive
+    takes minutes, and the workers need not wait for it); sets the bar's total when done. A run whose
+    progress nobody sees (standard error is not a terminal: a log, a batch job) does not count at all."""
+
+    def __init__(self, sources: Sequence[_Source], format: str | None, limits: Limits, bar: Progress) -> None:
+        super().__init__(name="postguard-audit-count", daemon=True)
+        self.sources, self.format, self.limits, self.bar = sources, format, limits, bar
+        self.stopping = threading.Event()
+        self.counts: list[int] | None = None
+
+    def run(self) -> None:
+        counts = []
+        for source in self.sources:
+            try:
+                found = count_posts(source.path, self.format, self.limits, self.stopping)
+            except (ArchiveError, OSError):  # the run itself meets the same damage and reports it
+                return
+            if found is None:
+                return
+            counts.append(found)
+        self.counts = counts
+        self.bar.total = sum(counts)
+
+    def stop(self) -> list[int] | None:
+        """Stop counting (at once when the run ended first); the counts, if the pass ended."""
+        self.stopping.set()
+        self.join()
+        return self.counts
 
 
 @dataclass(slots=True)
@@ -482,7 +533,6 @@ def run_audit(
         "packs": [{"path": p, "sha256": file_sha256(p)} for p in pack_paths],
         "postguard": __version__,
     }
-    backend = backend_for(workers, scheduler, pack_paths, partition_size)
     store = Store(out)
     problems: list[ImportProblem] = []
     left_out: Counter[str] = Counter()
@@ -495,11 +545,14 @@ def run_audit(
 
     cancelled = True
     bar: Progress | None = None
+    backend: Backend | None = None
+    counting: _Counting | None = None
     try:
+        backend = backend_for(workers, scheduler, pack_paths, partition_size)  # local workers start loading now
         earlier = store.open(settings)
         counts = earlier.get("counts") if earlier else None
         if not isinstance(counts, list) or len(counts) != len(sources):
-            counts = [count_posts(s.path, format, limits) for s in sources]
+            counts = None
         manifest: dict[str, Any] = {
             "settings": settings,
             "counts": counts,
@@ -507,8 +560,12 @@ def run_audit(
             "complete": False,
         }
         store.write_manifest(manifest)
-        bar = Progress(sum(counts), progress)
+        bar = Progress(sum(counts) if counts is not None else None, progress)
+        if counts is None and bar.enabled:
+            counting = _Counting(sources, format, limits, bar)
+            counting.start()
         runner = _Runner(store, backend, bar, pack_paths)
+        imported = [0] * len(sources)
         for index, source in enumerate(sources):
             with import_archive(
                 source.path, format, limits=limits, extract_media=True, publications_only=True, media_dir=store.media
@@ -523,15 +580,22 @@ def run_audit(
                     on_problem=problems.append,
                 ):
                     runner.dispatch(partition, importing, source.fingerprint)
+                    imported[index] += len(partition.entries)
                 runner.drain()  # the archive's photos are removed when its import closes
                 left_out.update({kind.value: n for kind, n in importing.left_out.items()})
         cancelled = False
+        counts = imported  # every post of every archive went through: the exact counts
+        bar.total = sum(counts)
     finally:
-        backend.close(cancel=cancelled)
+        if counting is not None:
+            counting.stop()
+        if backend is not None:
+            backend.close(cancel=cancelled)
         if bar is not None:
             bar.close()
         store.close()
 
+    assert backend is not None  # made first in the try, which raised otherwise
     summary = AuditSummary(
         out=store.root,
         partitions=len(runner.ids),
@@ -544,7 +608,7 @@ def run_audit(
     )
     summary.seconds = time.monotonic() - started
     write_outputs(store, runner.ids, problems, summary=summary, settings=settings)
-    manifest.update(complete=True, finished_at=_now(), summary=summary.to_json())
+    manifest.update(counts=counts, complete=True, finished_at=_now(), summary=summary.to_json())
     store.write_manifest(manifest)
     for sink in sinks:
         sink.store_audit(summary, store.root, manifest)

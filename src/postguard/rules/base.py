@@ -10,11 +10,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from postguard.analyzers.post_model import ANALYZER_ID as POST_MODEL
 from postguard.codes import CODES, Status
 from postguard.policy.pack import PolicyPack, RuleSettings
 from postguard.text.document import Document
 from postguard.types import AccountKind, Evidence, Fix, Post, Severity, Span, Where
+from postguard.weights import analyzer_id
+
+# The post model's id, read from the weights' manifest rather than imported from its analyzer, so that
+# loading the rules (an audit's main process does, to key posts) never loads numpy.
+POST_MODEL = analyzer_id("post")
 
 FixAvailability = Literal["always", "sometimes", "never"]
 

@@ -106,7 +106,10 @@ class PeopleAnalyzer(BaseTextAnalyzer):
             try:
                 import spacy
 
-                self._nlp = spacy.load(SPACY_MODEL, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+                # excluded, not merely disabled: the unused parts are never loaded (NER needs tok2vec and ner)
+                self._nlp = spacy.load(
+                    SPACY_MODEL, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
+                )
             except (ImportError, OSError):
                 self._nlp = False
         return self._nlp or None
