@@ -14,7 +14,9 @@ and audited with every text rule of the base pack on a personal account with an 
 
 Each run is the CLI in a fresh process, as a user runs it, timed from start to exit (worker start-up and
 model loading, counting the archive and writing the outputs included: "end to end"; some 3 seconds that
-do not grow with the archive, hence 10,000 posts, a modest account's archive, rather than fewer).
+do not grow with the archive, hence 10,000 posts, a modest account's archive, rather than fewer). Its
+standard error is a pipe, as in a batch job: no progress bar is drawn, so the archive is not counted
+(on a terminal a thread counts it beside the run: some 0.1 ms of the main process's time per post).
 "Steady" is the rate once every worker has written its first partition: the posts of the later
 partitions over the time between (read from the partition files' modification times).
 Memory: the peak, sampled every 0.2 s, of the resident memory of the run's process and all its children
