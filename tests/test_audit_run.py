@@ -230,8 +230,10 @@ def _interrupted(command: list[str], partitions: Path, at_least: int, how: signa
 @pytest.mark.slow
 def test_ctrl_c_and_a_kill_from_the_shell_then_the_same_command_resumes(tmp_path: Path) -> None:
     """As documented: interrupt `postguard audit run` with two local workers (Ctrl-C, then kill -9), run the
-    same command again, and every post is reported once, as a run that was never interrupted reports it."""
-    n, size = 240, 2
+    same command again, and every post is reported once, as a run that was never interrupted reports it.
+    The run is long enough (720 partitions, some seconds) that a loaded machine, pausing this process
+    between seeing the partitions and sending the signal, does not let it finish first."""
+    n, size = 1440, 2
     path = archive(tmp_path, n)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "postguard", "audit", "run", str(path), "--out", str(out), "--workers", "2"]
@@ -519,13 +521,17 @@ def test_a_count_stops_when_asked(tmp_path: Path) -> None:
 def test_local_workers_start_loading_the_engine_when_the_backend_is_made() -> None:
     import psutil
 
-    before = {p.pid for p in psutil.Process().children()}
-    backend = audit_run.LocalBackend(1, (), 2_000)
+    def started() -> set[int]:
+        return {p.pid for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())} - before
+
+    before: set[int] = set()
+    before = started()
+    backend = audit_run.LocalBackend(2, (), 2_000)
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not {p.pid for p in psutil.Process().children()} - before:
+        while time.monotonic() < deadline and len(started()) < 2:
             time.sleep(0.05)
-        assert {p.pid for p in psutil.Process().children()} - before  # no partition was submitted
+        assert len(started()) == 2  # both workers, and no partition was submitted
     finally:
         backend.close(cancel=True)
 

@@ -173,10 +173,12 @@ class LocalBackend:
             initializer=init_worker,
             initargs=(tuple(packs), cache_chunks),
         )
-        # Start the workers now rather than at the first partition: each loads the engine (some seconds)
-        # while this process fingerprints and counts the archives.
+        # Start the workers now rather than at the first partitions: each loads the engine (some seconds)
+        # while this process opens the archives. The pool starts a process for a task that finds no idle
+        # one, so one task that does nothing per worker starts them all.
         with _sigint_blocked():
-            self.executor.submit(ready)
+            for _ in range(workers):
+                self.executor.submit(ready)
 
     def submit(self, task: Task) -> cf.Future[Done]:
         # A worker process is started by a submit. It is started with Ctrl-C blocked (the mask is inherited
