@@ -297,6 +297,8 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+    if not lines:  # an empty file, or only blank lines: the wrong file, never a silent pass
+        raise InputError("PG128", name="standard input" if where == "-" else where)
     if unchecked:  # their reports say why; one line here so that a script sees it too
         summary = InputError("PG119", count=unchecked, lines=lines)
         click.echo(f"postguard: error [{summary.code}]: {summary}", err=True)

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "PG117": "not valid JSON for a post (arrays or objects nested too deeply)",
     "PG118": "not valid JSON for a post (a number thousands of digits long)",
     "PG119": "{count} of {lines} lines could not be checked; their reports say why",
+    "PG128": "{name} holds no posts (it is empty or has only blank lines); --jsonl reads one JSON object per line",
     "PG139": "'{field}' is a number of more than {limit:,} digits; give it as a string",
     "PG120": "{name} is {size}; the limit is {limit:,} characters",
     "PG121": "{name} contains binary data (NUL bytes), not JSON text",
