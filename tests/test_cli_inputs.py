@@ -176,3 +176,17 @@ def test_json_lines_with_one_post_after_blank_lines_are_still_checked(tmp_path: 
     result = run("check", "--jsonl", str(posts))
     assert result.returncode == 0 and result.stderr == ""
     assert json.loads(result.stdout)["line"] == 3
+
+
+def test_an_unknown_platform_is_a_usage_error_before_any_file_is_read(tmp_path: Path) -> None:
+    result = run("check", "--platform", "myspace\x1b[2J", str(tmp_path / "not-there.md"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("postguard: error [PG217]: unknown platform 'myspace\\u001b[2J'; use one of ")
+    assert "\x1b" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    fixed = run("fix", "--platform", "Bluesky", "--bio", "Lecturer at Oxford", "The REF is a farce.")
+    assert fixed.returncode == 0 and "Views my own, not the University's." in fixed.stdout
+
+
+def test_a_record_id_with_control_characters_is_a_usage_error() -> None:
+    result = run("check", "--record", "C-1\x1b[31m:consent:DP001", "hi")
+    assert result.returncode == 2 and "[PG218]" in result.stderr and "\x1b" not in result.stderr

@@ -142,3 +142,10 @@ def test_a_check_is_read_by_its_author_its_approvers_and_administrators(db: str,
     assert check_by_ref(comms.actor, check.ref) == check  # AU001 is routed to the communications office
     assert check_by_ref(safeguarding.actor, check.ref) is None and check_by_ref(colleague.actor, check.ref) is None
     assert check_by_ref(comms.actor, "CK-x") is None
+
+
+def test_every_registry_platform_is_one_the_library_accepts() -> None:
+    from postguard.server.checks.services import PLATFORMS as SERVICE_PLATFORMS
+    from postguard.types import PLATFORMS
+
+    assert set(SERVICE_PLATFORMS) <= set(PLATFORMS)
