@@ -43,6 +43,8 @@ class Check(models.Model):
     platform = models.CharField(max_length=20)
     scheduled_at = models.DateTimeField(null=True, blank=True)
     cited_records = models.JSONField(default=list, blank=True)
+    # the text is Markdown (an uploaded .md file): markup, link targets and front matter are not prose
+    markdown = models.BooleanField(default=False)
     photos: models.ManyToManyField[Photo, CheckPhoto] = models.ManyToManyField(
         Photo, through="CheckPhoto", related_name="checks"
     )

@@ -72,11 +72,14 @@ def run_check(
     scheduled_at: dt.datetime | None = None,
     records: Sequence[str] = (),
     photos: Sequence[bytes] = (),
+    markdown: bool = False,
     engine: Engine | None = None,
 ) -> Check:
     """Check a post and store the check. A registered ``account`` (one the actor owns or administers) sets
     the account kind and the platform; without one the post is the actor's own (``account_kind``).
-    ``records`` are the ids of registry records the post cites (``WP-3``); ``photos`` their bytes."""
+    ``records`` are the ids of registry records the post cites (``WP-3``); ``photos`` their bytes.
+    ``markdown``: the text is Markdown, read as the CLI reads a ``.md`` file (only its prose counts; the
+    findings' spans still point into ``text`` as given)."""
     require(actor, "run checks")
     if actor.user_id is None:
         raise GovernanceError("PG641", what="a check")
@@ -104,6 +107,7 @@ def run_check(
         scheduled_at=scheduled_at,
         records=cited,
         account_id=account.ref if account is not None else None,
+        markdown=markdown,
     )
     from postguard.report.model import report_json
 
@@ -152,6 +156,7 @@ def _store(actor: Actor, post: Post, account: Account | None, photos: list[Photo
         platform=post.platform,
         scheduled_at=post.scheduled_at,
         cited_records=[r.id for r in post.records],
+        markdown=post.markdown,
         content_hash=content_hash(post.text, hashes),
         report=body,
         verdict=str(body["verdict"]),
@@ -164,6 +169,7 @@ def _store(actor: Actor, post: Post, account: Account | None, photos: list[Photo
         "platform": post.platform,
         "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at is not None else None,
         "records": [r.id for r in post.records],
+        "markdown": post.markdown,
         "photos": hashes,
         "content_hash": check.content_hash,
         "verdict": check.verdict,

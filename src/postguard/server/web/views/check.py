@@ -10,6 +10,7 @@ check (:mod:`postguard.server.web.checking`).
 from __future__ import annotations
 
 import io
+from pathlib import PurePath
 from typing import Any
 
 from django import forms
@@ -66,6 +67,10 @@ class CheckForm(forms.Form):
         label="Or a Markdown file",
         widget=forms.ClearableFileInput(attrs={"accept": ".md,.markdown,text/markdown,text/plain"}),
     )
+    markdown = forms.BooleanField(
+        required=False,
+        label="The text is Markdown (only its prose is read, as a .md file's is)",
+    )
     photos = MultipleFileField(
         required=False, label="Add photos", help_text="JPEG, PNG, WebP, GIF, TIFF; up to 20 MB each."
     )
@@ -111,6 +116,7 @@ def _initial(check: Check) -> dict[str, Any]:
         "scheduled_at": timezone.localtime(check.scheduled_at) if check.scheduled_at else None,
         "bio": check.bio,
         "records": ", ".join(check.cited_records),
+        "markdown": check.markdown,
     }
 
 
@@ -181,17 +187,22 @@ def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, *
     return page(request, "web/check.html", title, **context)
 
 
-def _text_of(data: dict[str, Any]) -> str:
-    """The post's text: the Markdown file's when one is uploaded (read as it is), else the text box's."""
+def _text_of(data: dict[str, Any]) -> tuple[str, bool]:
+    """The post's text, and whether it is Markdown: an uploaded file's (Markdown when its name ends as the
+    CLI's Markdown files do, .md, .markdown, ...; a byte-order mark is dropped, as the CLI drops it), else
+    the text box's (Markdown when the box is ticked)."""
+    from postguard.inputs import MARKDOWN_SUFFIXES
+
     upload = data.get("markdown_file")
     if upload is None:
-        return str(data["text"])
+        return str(data["text"]), bool(data.get("markdown"))
     if upload.size > MAX_TEXT_UPLOAD:
         raise GovernanceError("PG697", name=upload.name, reason="it is over 1 MB")
     try:
-        return io.TextIOWrapper(upload.file, encoding="utf-8").read()
+        text = io.TextIOWrapper(upload.file, encoding="utf-8-sig").read()
     except UnicodeDecodeError:
         raise GovernanceError("PG697", name=upload.name, reason="it is not UTF-8 text") from None
+    return text, PurePath(upload.name or "").suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def _photos_of(request: HttpRequest, data: dict[str, Any], kept: Check | None) -> list[bytes]:
@@ -253,7 +264,7 @@ def check(request: HttpRequest) -> HttpResponse:
         return _render(request, form, None, kept=kept, approval=approval)
     data = form.cleaned_data
     try:
-        text = _text_of(data)
+        text, markdown = _text_of(data)
         photos = _photos_of(request, data, kept)
         if not text.strip() and not photos:
             form.add_error("text", "Write the post, upload a Markdown file, or add a photo.")
@@ -268,6 +279,7 @@ def check(request: HttpRequest) -> HttpResponse:
             scheduled_at=data["scheduled_at"],
             records=checking.parse_records(data["records"]),
             photos=photos,
+            markdown=markdown,
         )
     except AccessDenied as exc:
         return refused(request, exc)
