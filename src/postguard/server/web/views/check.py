@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from postguard.errors import AccessDenied, GovernanceError
-from postguard.server.approvals.selectors import approvals_visible_to, live_approval_of
+from postguard.server.approvals.selectors import approvals_visible_to, live_approval_changed, live_approval_of
 from postguard.server.checks.content import MAX_PHOTO_BYTES
 from postguard.server.checks.models import Check
 from postguard.server.checks.selectors import checks_visible_to
@@ -159,6 +159,16 @@ def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, *
         cleaned = set(_cleaned(request))
         mine = actor.user_id == check.author_id
         approvals = approvals_visible_to(actor).filter(versions__post_check=check).distinct()
+        # the check it was changed from, linked only for those who may read it (else not named at all)
+        origin = (
+            checks_visible_to(actor).filter(pk=check.changed_from_id).first()
+            if check.changed_from_id is not None
+            else None
+        )
+        resubmit = extra.get("resubmit") or ""
+        if not resubmit and mine:  # changed after it was submitted: offer the approval's next version
+            live = live_approval_changed(actor, check)
+            resubmit = str(live.pk) if live is not None else ""
         context.update(
             report=body,
             findings=list(enumerate(findings, start=1)),
@@ -181,7 +191,8 @@ def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, *
             and check.account.kind == AccountKind.OFFICIAL
             and not approvals.exists(),
             approvals=list(approvals),
-            resubmit=extra.get("resubmit"),
+            origin=origin,
+            resubmit=resubmit,
         )
     title = f"Check {check.ref}" if check is not None else "Check a post"
     return page(request, "web/check.html", title, **context)
@@ -280,6 +291,7 @@ def check(request: HttpRequest) -> HttpResponse:
             records=checking.parse_records(data["records"]),
             photos=photos,
             markdown=markdown,
+            changed_from=kept,
         )
     except AccessDenied as exc:
         return refused(request, exc)
