@@ -115,6 +115,8 @@ def test_a_changed_check_names_its_origin_to_those_who_may_read_it_and_offers_th
     page = client.get(reverse("web:check-detail", args=[second.pk])).content.decode()
     assert f'Changed from <a href="/checks/{first.pk}/">CK-{first.pk}</a>' in page
     assert f"Submit as a new version of AP-{approval.pk}" in page and "Submit for approval" not in page
+    odd = client.get(reverse("web:check-detail", args=[second.pk]) + "?approval=1%C2%B2x").content.decode()
+    assert f"Submit as a new version of AP-{approval.pk}" in odd and "AP-1²x" not in odd  # only an id is taken
     response = client.post(reverse("web:check-submit", args=[second.pk]), {"approval": str(approval.pk)})
     assert response.status_code == 302 and response["Location"] == reverse("web:approval", args=[approval.pk])
     approval.refresh_from_db()

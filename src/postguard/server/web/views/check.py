@@ -165,7 +165,8 @@ def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, *
             if check.changed_from_id is not None
             else None
         )
-        resubmit = extra.get("resubmit") or ""
+        resubmit = str(extra.get("resubmit") or "")
+        resubmit = resubmit if resubmit.isascii() and resubmit.isdigit() else ""  # ?approval=<id> only
         if not resubmit and mine:  # changed after it was submitted: offer the approval's next version
             live = live_approval_changed(actor, check)
             resubmit = str(live.pk) if live is not None else ""
