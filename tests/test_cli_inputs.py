@@ -148,3 +148,45 @@ def test_fix_says_when_a_photo_could_not_be_read(tmp_path: Path) -> None:
     broken.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n")
     result = run("fix", "--photo", str(broken))
     assert result.returncode == 2 and "[PG137]" in result.stderr
+
+
+@pytest.mark.parametrize("content", ["", "\n", "\n  \n\t\n", "\r\n\r\n"])
+def test_json_lines_with_no_post_are_an_input_error_not_a_silent_pass(tmp_path: Path, content: str) -> None:
+    posts = tmp_path / "posts.jsonl"
+    posts.write_bytes(content.encode())
+    result = run("check", "--jsonl", str(posts))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == (
+        f"postguard: error [PG128]: {posts} holds no posts (it is empty or has only blank lines); "
+        "--jsonl reads one JSON object per line"
+    )
+
+
+@pytest.mark.parametrize("content", ["", "\n\n"])
+def test_empty_json_lines_on_standard_input_are_an_input_error(content: str) -> None:
+    result = run("check", "--jsonl", "-", input=content)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("postguard: error [PG128]: standard input holds no posts")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_json_lines_with_one_post_after_blank_lines_are_still_checked(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text('\n\n{"text": "Lovely day at the Rad Cam"}\n\n')
+    result = run("check", "--jsonl", str(posts))
+    assert result.returncode == 0 and result.stderr == ""
+    assert json.loads(result.stdout)["line"] == 3
+
+
+def test_an_unknown_platform_is_a_usage_error_before_any_file_is_read(tmp_path: Path) -> None:
+    result = run("check", "--platform", "myspace\x1b[2J", str(tmp_path / "not-there.md"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("postguard: error [PG217]: unknown platform 'myspace\\u001b[2J'; use one of ")
+    assert "\x1b" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    fixed = run("fix", "--platform", "Bluesky", "--bio", "Lecturer at Oxford", "The REF is a farce.")
+    assert fixed.returncode == 0 and "Views my own, not the University's." in fixed.stdout
+
+
+def test_a_record_id_with_control_characters_is_a_usage_error() -> None:
+    result = run("check", "--record", "C-1\x1b[31m:consent:DP001", "hi")
+    assert result.returncode == 2 and "[PG218]" in result.stderr and "\x1b" not in result.stderr

@@ -63,9 +63,10 @@ class _Options:
     def __init__(
         self, account: str, bio: str, platform: str, at: str | None, photos: Sequence[str], records: Sequence[str]
     ) -> None:
-        from postguard.post_input import parse_account, parse_record_option, parse_time
+        from postguard.post_input import parse_account, parse_platform, parse_record_option, parse_time
 
         parse_account(account)  # a bad option is a usage error before any file is read
+        parse_platform(platform)
         if at is not None:
             parse_time(at)  # --at '' too: an empty time would leave working hours unchecked
         for photo in photos:
@@ -110,7 +111,9 @@ def _post_options(f: Any) -> Any:
             "--platform",
             default="generic",
             show_default=True,
-            help="x, bluesky, threads, mastodon, linkedin, facebook, instagram, blog, …",
+            metavar="NAME",
+            help="x, bluesky, threads, mastodon, linkedin, facebook, instagram, blog, … (any case; an unknown "
+            "name is refused with the list).",
         ),
         click.option("--at", "at", metavar="ISO-TIME", help="When the post is scheduled (default: not checked)."),
         click.option(
@@ -297,6 +300,8 @@ def _check_jsonl(engine: Any, where: str, level: Severity | None) -> int:
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+    if not lines:  # an empty file, or only blank lines: the wrong file, never a silent pass
+        raise InputError("PG128", name="standard input" if where == "-" else where)
     if unchecked:  # their reports say why; one line here so that a script sees it too
         summary = InputError("PG119", count=unchecked, lines=lines)
         click.echo(f"postguard: error [{summary.code}]: {summary}", err=True)

@@ -16,6 +16,8 @@ import os
 import re
 from typing import Any, Self
 
+from postguard.types import PLATFORMS
+
 MESSAGES: dict[str, str] = {
     # PG1xx: the post, or a file given
     "PG100": "{name}: the post could not be checked",
@@ -39,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "PG117": "not valid JSON for a post (arrays or objects nested too deeply)",
     "PG118": "not valid JSON for a post (a number thousands of digits long)",
     "PG119": "{count} of {lines} lines could not be checked; their reports say why",
+    "PG128": "{name} holds no posts (it is empty or has only blank lines); --jsonl reads one JSON object per line",
     "PG139": "'{field}' is a number of more than {limit:,} digits; give it as a string",
     "PG120": "{name} is {size}; the limit is {limit:,} characters",
     "PG121": "{name} contains binary data (NUL bytes), not JSON text",
@@ -86,6 +89,8 @@ MESSAGES: dict[str, str] = {
     "PG214": "unknown record kind {value!r}; use one of {kinds}",
     "PG215": "record {record}: unknown rule code {code!r}",
     "PG216": "cannot read the record {value!r}; use ID:KIND:CODES[:EXPIRES], e.g. WP-114:written-permission:AU001",
+    "PG217": "unknown platform {value!r}; use one of " + ", ".join(PLATFORMS),
+    "PG218": "record id {value!r} {problem}; a record id is at most {limit} printable characters, e.g. WP-114",
     "PG220": "unknown rule code {code!r}; `postguard rules` lists them",
     "PG221": "rule {code} was removed: {why}",
     "PG222": "unknown applicability {value!r}; use safe or unsafe",

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 from postguard.codes import CODES, is_local_code
 from postguard.errors import InputError, UsageError
 from postguard.policy.pack import PolicyPack
-from postguard.types import RECORD_KINDS, AccountKind, Post, Record
+from postguard.types import MAX_RECORD_ID_CHARS, PLATFORMS, RECORD_KINDS, AccountKind, Post, Record
 
 # What each field must be, as a message says it.
 _WHAT = {
@@ -130,7 +130,7 @@ class PostInput(BaseModel):
             photos=tuple(self.photos),
             account=parse_account(self.account),
             bio=self.bio or "",
-            platform=self.platform or "generic",
+            platform="generic" if self.platform is None else parse_platform(self.platform),
             scheduled_at=parse_time(when) if isinstance(when, str) else _in_range(when),
             records=tuple(r.to_record() for r in self.records),
             id=None if self.id is None else str(self.id),
@@ -267,6 +267,23 @@ def parse_account(value: str) -> AccountKind:
         raise UsageError("PG212", value=value) from None
 
 
+def parse_platform(value: str) -> str:
+    """One of :data:`~postguard.types.PLATFORMS`, in any case; anything else (an empty name too: an unset
+    variable) is refused with the list, never checked as some other platform."""
+    name = value.strip().lower()
+    if name not in PLATFORMS:
+        raise UsageError("PG217", value=value)
+    return name
+
+
+def _record_id(rid: str) -> None:
+    """A record id is shown in reports (``lifted_by``) and on terminals: short, printable, one line."""
+    if len(rid) > MAX_RECORD_ID_CHARS:
+        raise UsageError("PG218", value=rid, problem=f"is {len(rid):,} characters long", limit=MAX_RECORD_ID_CHARS)
+    if not rid.isprintable():  # controls, line breaks, bidi overrides and zero-width characters
+        raise UsageError("PG218", value=rid, problem="holds control characters", limit=MAX_RECORD_ID_CHARS)
+
+
 def _date(value: str, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -286,6 +303,7 @@ def record_from(
     account: str | None = None,
     photos: tuple[str, ...] = (),
 ) -> Record:
+    _record_id(rid)
     if kind not in RECORD_KINDS:
         raise UsageError("PG214", value=kind, kinds=", ".join(RECORD_KINDS))
     codes = tuple(c.strip().upper() for c in covers if c.strip())

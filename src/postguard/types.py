@@ -51,6 +51,30 @@ class Applicability(StrEnum):
 
 RECORD_KINDS: tuple[str, ...] = ("consent", "written-permission", "authorisation", "licence")
 
+# The platforms a post may name (case-insensitively): the styles of the policy pack's "views my own"
+# statement and its character limits are keyed by them, and the registry scopes consents by them. An
+# unknown name would silently get the long statement and no limit, so it is refused, never guessed.
+PLATFORMS: tuple[str, ...] = (
+    "generic",
+    "x",
+    "twitter",
+    "bluesky",
+    "threads",
+    "mastodon",
+    "linkedin",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "blog",
+    "medium",
+    "substack",
+    "wordpress",
+    "other",
+)
+# A record id (WP-2026-114, C-12) is shown in reports (``lifted_by``): short, and printable.
+MAX_RECORD_ID_CHARS = 100
+
 
 @dataclass(frozen=True, slots=True)
 class Record:

@@ -299,3 +299,61 @@ def test_only_official_accounts_posts_go_for_approval_and_only_by_their_author(d
     assert selectors.approval_by_ref(w["comms"].actor, approval.ref) is None  # not routed until submitted
     services.approval_submit(actor=w["author"].actor, approval=approval)
     assert selectors.approval_by_ref(w["comms"].actor, approval.ref) == approval
+
+
+@pytest.mark.slow
+def test_a_changed_check_records_its_origin_and_goes_on_as_the_live_approvals_next_version(
+    db: str, registry_engine: Any
+) -> None:
+    from postguard.server.approvals import selectors, services
+    from postguard.server.approvals.models import State
+    from postguard.server.auditlog.models import Entry
+    from postguard.server.checks.services import run_check
+
+    w = _world(registry_engine)
+    author = w["author"].actor
+    first = w["check"]()
+    approval = services.approval_submit(actor=author, approval=services.approval_draft(actor=author, check=first))
+
+    def change(of: Any, by: Any = author, text: str = CHANGED) -> Any:
+        return run_check(actor=by, text=text, account=w["account"], scheduled_at=w["when"], changed_from=of,
+                         engine=registry_engine)  # fmt: skip
+
+    second = change(first)
+    assert second.changed_from == first and list(first.changes.all()) == [second]
+    entry = Entry.objects.filter(action="checks.check.run").order_by("-seq").first()
+    assert entry is not None and entry.payload["changed_from"] == first.ref
+    with pytest.raises(AccessDenied) as another:  # only a check's author makes a check from it
+        change(first, by=w["comms_author"].actor)
+    assert another.value.code == "PG601"
+    # the approval of the check it was changed from, and of the one before that, is offered to its author only
+    third = change(second, text=CHANGED + " Come and see.")
+    assert selectors.live_approval_changed(author, second) == approval
+    assert selectors.live_approval_changed(author, third) == approval
+    assert selectors.live_approval_changed(w["comms"].actor, second) is None
+    assert selectors.live_approval_changed(author, first) is None  # changed from nothing
+    # resubmitted as the next version: the first version lapses as "the post changed"
+    services.approval_resubmit(actor=author, approval=approval, check=second)
+    approval.refresh_from_db()
+    assert [v.post_check_id for v in approval.versions.order_by("number")] == [first.pk, second.pk]
+    assert approval.versions.get(number=1).state == State.LAPSED
+    assert selectors.live_approval_changed(author, third) == approval  # now through the second check
+    services.approval_withdraw(actor=author, approval=approval)
+    assert selectors.live_approval_changed(author, third) is None  # withdrawn: nothing live to go on
+    # a check changed from another that was never submitted offers nothing
+    assert selectors.live_approval_changed(author, change(w["check"]())) is None
+
+
+@pytest.mark.slow
+def test_a_fix_made_on_the_web_records_the_check_it_was_made_from(
+    db: str, registry_engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postguard.server.checks import services
+    from postguard.server.web.checking import apply_safe_fixes
+
+    monkeypatch.setattr(services, "checking_engine", lambda: registry_engine)  # the session's loaded engine
+    author = member("Fay Fixer")
+    found = services.run_check(actor=author.actor, text="Guest wifi password is Quad2026!", engine=registry_engine)
+    fixed = apply_safe_fixes(author.actor, found).check
+    assert fixed.changed_from_id == found.pk and "Quad2026!" not in fixed.text
+    assert apply_safe_fixes(author.actor, found).check.changed_from_id == found.pk  # a second fix: a sibling

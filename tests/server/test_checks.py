@@ -142,3 +142,45 @@ def test_a_check_is_read_by_its_author_its_approvers_and_administrators(db: str,
     assert check_by_ref(comms.actor, check.ref) == check  # AU001 is routed to the communications office
     assert check_by_ref(safeguarding.actor, check.ref) is None and check_by_ref(colleague.actor, check.ref) is None
     assert check_by_ref(comms.actor, "CK-x") is None
+
+
+def test_every_registry_platform_is_one_the_library_accepts() -> None:
+    from postguard.server.checks.services import PLATFORMS as SERVICE_PLATFORMS
+    from postguard.types import PLATFORMS
+
+    assert set(SERVICE_PLATFORMS) <= set(PLATFORMS)
+
+
+MARKDOWN_POST = (
+    "---\ntitle: Open day, ask jane.doe@gmail.com\n---\n# Open day\n\n"
+    "[Ask me](mailto:jane.doe@gmail.com) anything.\n\nGuest wifi password is Quad2026!\n"
+)
+
+
+def _codes(check: Any) -> list[str]:
+    return [f["code"] for f in check.report["findings"]]
+
+
+def test_markdown_is_read_as_the_cli_reads_a_md_file_and_its_fixes_keep_it_markdown(
+    db: str, registry_engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postguard.server.auditlog.models import Entry
+    from postguard.server.checks import services
+    from postguard.server.checks.models import Check
+    from postguard.server.web.checking import apply_safe_fixes
+
+    monkeypatch.setattr(services, "checking_engine", lambda: registry_engine)  # the session's loaded engine
+    author = member("Ada Author")
+    plain = services.run_check(actor=author.actor, text=MARKDOWN_POST, engine=registry_engine)
+    marked = services.run_check(actor=author.actor, text=MARKDOWN_POST, markdown=True, engine=registry_engine)
+    # as plain text the front matter's and the link target's address are personal contact details
+    assert _codes(plain).count("DP001") == 2 and not plain.markdown
+    assert "DP001" not in _codes(marked) and Check.objects.get(pk=marked.pk).markdown
+    (secret,) = [f for f in marked.report["findings"] if f["code"] == "SE001"]
+    start, end = secret["where"]["text"]
+    assert MARKDOWN_POST[start:end] == "Quad2026!"  # the span points into the text as stored and shown
+    entry = Entry.objects.order_by("-seq").first()
+    assert entry is not None and entry.object_id == marked.ref and entry.payload["markdown"] is True
+    fixed = apply_safe_fixes(author.actor, marked).check
+    assert fixed.markdown and "Quad2026!" not in fixed.text and "SE001" not in _codes(fixed)
+    assert "DP001" not in _codes(fixed)  # still Markdown: the link target is still not prose

@@ -74,3 +74,64 @@ def test_record_ids_and_the_person_a_report_names(site: str) -> None:
     assert person_to_report("Ada Lovelace") is None  # an exact key only: the form lists nobody
     services.person_erase(actor=SYSTEM, person=ada)
     assert person_to_report(ada.ref) is None
+
+
+ANNOUNCEMENT = "We are delighted to announce that the Department of Physics has won a £2m grant for quantum sensing."
+
+
+@pytest.mark.slow
+def test_a_changed_check_names_its_origin_to_those_who_may_read_it_and_offers_the_next_version(client: Any) -> None:
+    import datetime as dt
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from postguard.server.access import SYSTEM, Actor
+    from postguard.server.approvals import services as approvals
+    from postguard.server.checks.services import run_check
+    from postguard.server.registry import services
+
+    division = services.division_create(actor=SYSTEM, code="mpls", name="Mathematical, Physical and Life Sciences")
+    physics = services.department_create(actor=SYSTEM, code="physics", name="Physics", division=division)
+    ada = services.person_create(actor=SYSTEM, name="Ada Author", kind="staff", department=physics,
+                                 user=make_user("ada"))  # fmt: skip
+    make_user("carol", "communications-office")
+    others = [services.person_create(actor=SYSTEM, name=n, kind="staff", department=physics) for n in ("Al", "Gr")]
+    account = services.account_create(
+        actor=SYSTEM, platform="x", handle="@oxphysics", kind="official", department=physics, owners=[ada],
+        admins=[ada, *others], two_factor=True, recovery_contact="comms@physics.example.org",
+        last_reviewed=dt.date.today() - dt.timedelta(days=30),
+    )  # fmt: skip
+    actor = Actor.of_user(ada.user)
+    when = timezone.now() + dt.timedelta(days=3)
+
+    def check(text: str = ANNOUNCEMENT, changed_from: Any = None) -> Any:
+        return run_check(actor=actor, text=text, account=account, scheduled_at=when, changed_from=changed_from)
+
+    first = check()
+    approval = approvals.approval_submit(actor=actor, approval=approvals.approval_draft(actor=actor, check=first))
+    second = check(ANNOUNCEMENT.replace("£2m", "£3m"), changed_from=first)
+    assert client.login(username="ada", password="a long test password 1")
+    page = client.get(reverse("web:check-detail", args=[second.pk])).content.decode()
+    assert f'Changed from <a href="/checks/{first.pk}/">CK-{first.pk}</a>' in page
+    assert f"Submit as a new version of AP-{approval.pk}" in page and "Submit for approval" not in page
+    odd = client.get(reverse("web:check-detail", args=[second.pk]) + "?approval=1%C2%B2x").content.decode()
+    assert f"Submit as a new version of AP-{approval.pk}" in odd and "AP-1²x" not in odd  # only an id is taken
+    response = client.post(reverse("web:check-submit", args=[second.pk]), {"approval": str(approval.pk)})
+    assert response.status_code == 302 and response["Location"] == reverse("web:approval", args=[approval.pk])
+    approval.refresh_from_db()
+    assert approval.current().post_check_id == second.pk and approval.versions.count() == 2
+    # a check changed from one that was never submitted: a plain submission; the approver routed to it
+    # sees it, but not the draft it came from, which is not named to them
+    draft = check("Physics wins a grant. More soon.")
+    final = check("Physics wins a grant for quantum sensing. More soon.", changed_from=draft)
+    page = client.get(reverse("web:check-detail", args=[final.pk])).content.decode()
+    assert f"CK-{draft.pk}</a>" in page and "Submit for approval" in page and "new version" not in page
+    approvals.approval_submit(actor=actor, approval=approvals.approval_draft(actor=actor, check=final))
+    client.logout()
+    assert client.login(username="carol", password="a long test password 1")
+    seen = client.get(reverse("web:check-detail", args=[final.pk]))
+    assert seen.status_code == 200 and "Changed from" not in seen.content.decode()
+    assert f"CK-{draft.pk}" not in seen.content.decode()
+    assert client.get(reverse("web:check-detail", args=[draft.pk])).status_code == 404
+    assert "Changed from" in client.get(reverse("web:check-detail", args=[second.pk])).content.decode()  # routed

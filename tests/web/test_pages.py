@@ -144,6 +144,30 @@ def test_objects_not_yours_are_not_found(pages: Pages) -> None:
     assert response.status == 403
 
 
+MARKDOWN_POST = (
+    b"---\ntitle: Open day, ask jane.doe@gmail.com\n---\n# Open day\n\n"
+    b"[Ask me](mailto:jane.doe@gmail.com) anything.\n\nGuest wifi password is Quad2026!\n"
+)
+
+
+def test_an_uploaded_markdown_file_is_checked_as_markdown(pages: Pages) -> None:
+    make_user("mo")
+    page = pages.sign_in("mo")
+    page.goto(f"{pages.base}/check/")
+    page.get_by_label("Or a Markdown file").set_input_files(
+        {"name": "open-day.md", "mimeType": "text/markdown", "buffer": MARKDOWN_POST}
+    )
+    page.get_by_role("button", name="Check the post").click()
+    page.get_by_role("heading", name="Result").wait_for(timeout=180_000)  # the first check loads the models
+    assert page.get_by_text("Read as Markdown: only its prose counts.").is_visible()
+    # the credential in the prose is marked on the words themselves; the addresses in the front matter
+    # and the link target are markup, not prose, so no DP001
+    assert "Quad2026!" in page.locator("#marked-text mark").all_inner_texts()
+    assert page.locator("li", has_text="SE001").count() == 1 and page.locator("li", has_text="DP001").count() == 0
+    assert page.get_by_label("The text is Markdown").is_checked()  # a change is checked as Markdown too
+    assert pages.record(page, "check markdown") == []
+
+
 def test_check_a_post_with_a_photo_see_the_boxes_and_apply_fixes(pages: Pages) -> None:
     make_user("ann")
     page = pages.sign_in("ann")

@@ -4,10 +4,15 @@ administrators."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Q, QuerySet
 
 from postguard.server.access import Actor
 from postguard.server.approvals.models import Approval, Decision, Route, State
+
+if TYPE_CHECKING:
+    from postguard.server.checks.models import Check
 
 
 def approvals_visible_to(actor: Actor) -> QuerySet[Approval]:
@@ -56,3 +61,24 @@ def live_approval_of(actor: Actor, check_id: int) -> Approval | None:
         .order_by("-pk")
         .first()
     )
+
+
+MAX_CHANGES_WALKED = 100  # a post fixed or changed this many times over is unlikely; the walk stays bounded
+
+
+def live_approval_changed(actor: Actor, check: Check) -> Approval | None:
+    """The actor's live approval (:func:`live_approval_of`) of the check ``check`` was changed from, or of
+    the one that was changed from, and so on back: a post changed after it was submitted goes on as the
+    approval's next version. Only an approval of the same account qualifies (a version is of its
+    approval's account)."""
+    from postguard.server.checks.models import Check
+
+    seen: set[int] = set()
+    current = check.changed_from_id
+    while current is not None and current not in seen and len(seen) < MAX_CHANGES_WALKED:
+        seen.add(current)
+        live = live_approval_of(actor, current)
+        if live is not None:
+            return live if live.account_id == check.account_id else None
+        current = Check.objects.filter(pk=current).values_list("changed_from_id", flat=True).first()
+    return None

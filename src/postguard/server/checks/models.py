@@ -43,6 +43,8 @@ class Check(models.Model):
     platform = models.CharField(max_length=20)
     scheduled_at = models.DateTimeField(null=True, blank=True)
     cited_records = models.JSONField(default=list, blank=True)
+    # the text is Markdown (an uploaded .md file): markup, link targets and front matter are not prose
+    markdown = models.BooleanField(default=False)
     photos: models.ManyToManyField[Photo, CheckPhoto] = models.ManyToManyField(
         Photo, through="CheckPhoto", related_name="checks"
     )
@@ -50,6 +52,8 @@ class Check(models.Model):
     content_hash = models.CharField(max_length=64, db_index=True)
     report = models.JSONField(default=dict)
     verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    # the check this one was made from, by applying fixes or changing the post (its author's own check)
+    changed_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="changes")
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -72,14 +72,22 @@ def run_check(
     scheduled_at: dt.datetime | None = None,
     records: Sequence[str] = (),
     photos: Sequence[bytes] = (),
+    markdown: bool = False,
+    changed_from: Check | None = None,
     engine: Engine | None = None,
 ) -> Check:
     """Check a post and store the check. A registered ``account`` (one the actor owns or administers) sets
     the account kind and the platform; without one the post is the actor's own (``account_kind``).
-    ``records`` are the ids of registry records the post cites (``WP-3``); ``photos`` their bytes."""
+    ``records`` are the ids of registry records the post cites (``WP-3``); ``photos`` their bytes.
+    ``markdown``: the text is Markdown, read as the CLI reads a ``.md`` file (only its prose counts; the
+    findings' spans still point into ``text`` as given). ``changed_from``: the check this post was made
+    from (a fix applied to it, or the post changed), recorded on the new check; only the author of a check
+    changes it."""
     require(actor, "run checks")
     if actor.user_id is None:
         raise GovernanceError("PG641", what="a check")
+    if changed_from is not None and changed_from.author_id != actor.user_id:
+        raise AccessDenied("PG601", actor=actor.shown, action=f"change {changed_from.ref}, another's check")
     engine = engine or checking_engine()
     if account is not None:
         if not accounts_visible_to(actor).filter(pk=account.pk).exists() and not actor.can("manage the registry"):
@@ -104,6 +112,7 @@ def run_check(
         scheduled_at=scheduled_at,
         records=cited,
         account_id=account.ref if account is not None else None,
+        markdown=markdown,
     )
     from postguard.report.model import report_json
 
@@ -113,7 +122,7 @@ def run_check(
     body = report_json(report)
     for error in body.get("photo_errors", []):  # name a photo by its hash, never by where it is stored
         error["path"] = f"sha256:{stored[error['photo']].sha256}"
-    return _store(actor, post, account, stored, body)
+    return _store(actor, post, account, stored, body, changed_from)
 
 
 def _check_fields(account_kind: str, platform: str, scheduled_at: dt.datetime | None) -> None:
@@ -138,7 +147,14 @@ def _cited(records: Sequence[str], platform: str, scheduled_at: dt.datetime | No
 
 
 @transaction.atomic
-def _store(actor: Actor, post: Post, account: Account | None, photos: list[Photo], body: dict[str, object]) -> Check:
+def _store(
+    actor: Actor,
+    post: Post,
+    account: Account | None,
+    photos: list[Photo],
+    body: dict[str, object],
+    changed_from: Check | None = None,
+) -> Check:
     assert actor.user_id is not None
     hashes = [p.sha256 for p in photos]
     person = Person.objects.filter(pk=actor.person_id).first() if actor.person_id is not None else None
@@ -152,9 +168,11 @@ def _store(actor: Actor, post: Post, account: Account | None, photos: list[Photo
         platform=post.platform,
         scheduled_at=post.scheduled_at,
         cited_records=[r.id for r in post.records],
+        markdown=post.markdown,
         content_hash=content_hash(post.text, hashes),
         report=body,
         verdict=str(body["verdict"]),
+        changed_from=changed_from,
     )
     CheckPhoto.objects.bulk_create(CheckPhoto(check_row=check, photo=p, position=i) for i, p in enumerate(photos))
     findings = body.get("findings")
@@ -164,10 +182,12 @@ def _store(actor: Actor, post: Post, account: Account | None, photos: list[Photo
         "platform": post.platform,
         "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at is not None else None,
         "records": [r.id for r in post.records],
+        "markdown": post.markdown,
         "photos": hashes,
         "content_hash": check.content_hash,
         "verdict": check.verdict,
         "codes": sorted({f["code"] for f in findings}) if isinstance(findings, list) else [],
+        "changed_from": changed_from.ref if changed_from is not None else None,
     }
     audit.append(
         actor=actor, action="checks.check.run", object_type="checks.check", object_id=check.ref, payload=payload

@@ -57,7 +57,8 @@ def photo_bytes(check: Check) -> list[bytes]:
 
 def run_again(actor: Actor, check: Check, text: str, photos: list[bytes]) -> Check:
     """Check ``text`` and ``photos`` as ``check`` was checked: its account (or account kind and platform),
-    time, bio and cited records."""
+    time, bio, cited records, and as Markdown when it was; the new check records that it was changed from
+    ``check``."""
     from postguard.server.checks.services import run_check
 
     return run_check(
@@ -70,6 +71,8 @@ def run_again(actor: Actor, check: Check, text: str, photos: list[bytes]) -> Che
         scheduled_at=check.scheduled_at,
         records=list(check.cited_records),
         photos=photos,
+        markdown=check.markdown,
+        changed_from=check,
     )
 
 

@@ -10,6 +10,7 @@ check (:mod:`postguard.server.web.checking`).
 from __future__ import annotations
 
 import io
+from pathlib import PurePath
 from typing import Any
 
 from django import forms
@@ -23,7 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from postguard.errors import AccessDenied, GovernanceError
-from postguard.server.approvals.selectors import approvals_visible_to, live_approval_of
+from postguard.server.approvals.selectors import approvals_visible_to, live_approval_changed, live_approval_of
 from postguard.server.checks.content import MAX_PHOTO_BYTES
 from postguard.server.checks.models import Check
 from postguard.server.checks.selectors import checks_visible_to
@@ -65,6 +66,10 @@ class CheckForm(forms.Form):
         required=False,
         label="Or a Markdown file",
         widget=forms.ClearableFileInput(attrs={"accept": ".md,.markdown,text/markdown,text/plain"}),
+    )
+    markdown = forms.BooleanField(
+        required=False,
+        label="The text is Markdown (only its prose is read, as a .md file's is)",
     )
     photos = MultipleFileField(
         required=False, label="Add photos", help_text="JPEG, PNG, WebP, GIF, TIFF; up to 20 MB each."
@@ -111,6 +116,7 @@ def _initial(check: Check) -> dict[str, Any]:
         "scheduled_at": timezone.localtime(check.scheduled_at) if check.scheduled_at else None,
         "bio": check.bio,
         "records": ", ".join(check.cited_records),
+        "markdown": check.markdown,
     }
 
 
@@ -153,6 +159,17 @@ def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, *
         cleaned = set(_cleaned(request))
         mine = actor.user_id == check.author_id
         approvals = approvals_visible_to(actor).filter(versions__post_check=check).distinct()
+        # the check it was changed from, linked only for those who may read it (else not named at all)
+        origin = (
+            checks_visible_to(actor).filter(pk=check.changed_from_id).first()
+            if check.changed_from_id is not None
+            else None
+        )
+        resubmit = str(extra.get("resubmit") or "")
+        resubmit = resubmit if resubmit.isascii() and resubmit.isdigit() else ""  # ?approval=<id> only
+        if not resubmit and mine:  # changed after it was submitted: offer the approval's next version
+            live = live_approval_changed(actor, check)
+            resubmit = str(live.pk) if live is not None else ""
         context.update(
             report=body,
             findings=list(enumerate(findings, start=1)),
@@ -175,23 +192,29 @@ def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, *
             and check.account.kind == AccountKind.OFFICIAL
             and not approvals.exists(),
             approvals=list(approvals),
-            resubmit=extra.get("resubmit"),
+            origin=origin,
+            resubmit=resubmit,
         )
     title = f"Check {check.ref}" if check is not None else "Check a post"
     return page(request, "web/check.html", title, **context)
 
 
-def _text_of(data: dict[str, Any]) -> str:
-    """The post's text: the Markdown file's when one is uploaded (read as it is), else the text box's."""
+def _text_of(data: dict[str, Any]) -> tuple[str, bool]:
+    """The post's text, and whether it is Markdown: an uploaded file's (Markdown when its name ends as the
+    CLI's Markdown files do, .md, .markdown, ...; a byte-order mark is dropped, as the CLI drops it), else
+    the text box's (Markdown when the box is ticked)."""
+    from postguard.inputs import MARKDOWN_SUFFIXES
+
     upload = data.get("markdown_file")
     if upload is None:
-        return str(data["text"])
+        return str(data["text"]), bool(data.get("markdown"))
     if upload.size > MAX_TEXT_UPLOAD:
         raise GovernanceError("PG697", name=upload.name, reason="it is over 1 MB")
     try:
-        return io.TextIOWrapper(upload.file, encoding="utf-8").read()
+        text = io.TextIOWrapper(upload.file, encoding="utf-8-sig").read()
     except UnicodeDecodeError:
         raise GovernanceError("PG697", name=upload.name, reason="it is not UTF-8 text") from None
+    return text, PurePath(upload.name or "").suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def _photos_of(request: HttpRequest, data: dict[str, Any], kept: Check | None) -> list[bytes]:
@@ -253,7 +276,7 @@ def check(request: HttpRequest) -> HttpResponse:
         return _render(request, form, None, kept=kept, approval=approval)
     data = form.cleaned_data
     try:
-        text = _text_of(data)
+        text, markdown = _text_of(data)
         photos = _photos_of(request, data, kept)
         if not text.strip() and not photos:
             form.add_error("text", "Write the post, upload a Markdown file, or add a photo.")
@@ -268,6 +291,8 @@ def check(request: HttpRequest) -> HttpResponse:
             scheduled_at=data["scheduled_at"],
             records=checking.parse_records(data["records"]),
             photos=photos,
+            markdown=markdown,
+            changed_from=kept,
         )
     except AccessDenied as exc:
         return refused(request, exc)
