@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -43,6 +44,17 @@ def divisions_visible_to(actor: Actor) -> QuerySet[Division]:
 
 def departments_visible_to(actor: Actor) -> QuerySet[Department]:
     return Department.objects.none() if actor.label == ANONYMOUS.label else Department.objects.all()
+
+
+def users_visible_to(actor: Actor) -> QuerySet[User]:
+    """The users a person in the registry may be linked to: every user for those who manage the registry
+    (they make the links), otherwise one's own."""
+    users = User.objects.all()
+    if actor.can("manage the registry"):
+        return users
+    if actor.user_id is None:
+        return users.none()
+    return users.filter(pk=actor.user_id)
 
 
 def people_visible_to(actor: Actor) -> QuerySet[Person]:

@@ -22,7 +22,8 @@ from postguard.server.api.schemas import MAX_ITEMS, ErrorOut, Id, In, LongText, 
 from postguard.server.checks import selectors
 from postguard.server.checks.models import Check
 from postguard.server.checks.services import PLATFORMS, run_check
-from postguard.server.registry.models import Account, AccountKind
+from postguard.server.registry.models import AccountKind
+from postguard.server.registry.selectors import accounts_visible_to
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["checks"])
@@ -89,7 +90,7 @@ def create_check(
     check = run_check(
         actor=actor,
         text=form.text,
-        account=maybe(Account.objects.all(), form.account_id, "account"),
+        account=maybe(accounts_visible_to(actor), form.account_id, "account"),
         account_kind=form.account_kind.value,
         platform=form.platform,
         bio=form.bio,

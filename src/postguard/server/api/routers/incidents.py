@@ -19,7 +19,7 @@ from postguard.server.api.problems import ERROR_STATUSES
 from postguard.server.api.routers.common import Paging, PathId, maybe, multipart_only, one, page
 from postguard.server.api.routers.withdrawals import DomainList, WithdrawalOut, withdrawal_out
 from postguard.server.api.schemas import ErrorOut, Id, In, LongText, Moment, Page, Storable
-from postguard.server.checks.models import Check
+from postguard.server.checks.selectors import checks_visible_to
 from postguard.server.incidents import selectors, services
 from postguard.server.incidents.models import Action, ActionKind, Incident, IncidentState
 from postguard.server.registry.models import Person
@@ -152,7 +152,7 @@ def report(
         text=form.text,
         link=form.link,
         photos=[f.read() for f in photos or []],
-        check=maybe(Check.objects.all(), form.check_id, "check"),
+        check=maybe(checks_visible_to(actor), form.check_id, "check"),
     )
     return Status(201, incident_out(incident, list(selectors.incident_actions(actor, incident))))
 
