@@ -165,6 +165,8 @@ _SEE_DRAFT = {"administrator", "owner"}
 # Olga's report of Alan (physics), routed to physics' HR Business Partner; Alan's access withdrawal
 _SEE_INCIDENT = {"administrator", "other", "hr-business-partner"}
 _HANDLE_INCIDENT = {"administrator", "hr-business-partner"}
+# Olga's report of someone the registry does not hold: awaiting the communications office's triage
+_SEE_TRIAGE = {"administrator", "other", "communications-office"}
 _SEE_WITHDRAWAL = {"administrator", "hr-business-partner", "access-proxy"}
 # who reads the official account's archive audits: the communications office, administrators, its owner
 _SEE_AUDIT = _COMMS | {"owner"}
@@ -492,8 +494,17 @@ MATRIX: tuple[Row, ...] = (
         201,
         SIGNED_IN,
         form=True,
-        body=_b(person_id=_id("alan"), summary="Insulted a student", text="You are an idiot."),
+        body=_b(person=lambda w: w["alan"].ref, summary="Insulted a student", text="You are an idiot."),
         cites=(_cites("check_id", _id("check"), _SEE_CHECK, extra=True),),
+    ),
+    Row(
+        "POST",
+        "/incidents/{triage}/attach",
+        "write",
+        200,
+        body=_b(person_id=_id("alan")),
+        cites=(_cites("person_id", _id("alan"), _SEE_ALAN),),
+        **rows_for(allowed=_COMMS, visible=_SEE_TRIAGE),
     ),
     Row(
         "POST",
@@ -579,7 +590,8 @@ def world(workflows: bool = True) -> World:
     account's owner, the consent's subject), Olga (other: staff in chemistry), the official account and a
     record of each kind about it, and the administrator's tokens (one per scope, one per scope left out);
     with ``workflows``, Ada's check of the account's post, her approval of it (submitted) and a draft, Olga's
-    report of Alan's misuse and a withdrawal of Alan's access. Made through the services."""
+    report of Alan's misuse, her report of someone the registry does not hold (awaiting triage) and a
+    withdrawal of Alan's access. Made through the services."""
     from django.utils import timezone
 
     from postguard.server.access import SYSTEM, Actor
@@ -672,6 +684,9 @@ def world(workflows: bool = True) -> World:
     o["draft"] = approvals.approval_draft(actor=ada, check=o["check"])
     o["incident"] = incidents.incident_report(
         actor=Actor.of_user(w.users["other"]), person=o["alan"], summary="Shouted at me", text="Get out."
+    )
+    o["triage"] = incidents.incident_report(
+        actor=Actor.of_user(w.users["other"]), named="Nick Nobody", summary="Mocked a visitor", text="Go home."
     )
     o["withdrawal"] = incidents.access_withdraw(
         actor=SYSTEM, person=o["alan"], domains=["example.net"], ends=o["now"] + dt.timedelta(days=3)
