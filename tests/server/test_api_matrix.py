@@ -121,3 +121,13 @@ def test_an_id_in_a_body_the_caller_may_not_see_is_answered_as_one_that_names_no
                         wrong[where] = f"an invisible object got {got}, an id of nothing {nothing}"
     assert wrong == {}
     assert checked > 50  # the table names enough invisible objects for this to mean something
+
+
+def test_no_route_looks_an_id_up_outside_the_callers_selectors() -> None:
+    """Every id a route reads (in its path or its body) is looked up in a selector's rows, never in a
+    model's whole table, so that what the caller may not see answers as what does not exist."""
+    from pathlib import Path
+
+    routers = Path(__file__).parents[2] / "src" / "postguard" / "server" / "api" / "routers"
+    for path in sorted(routers.glob("*.py")):
+        assert ".objects." not in path.read_text("utf-8"), path.name
