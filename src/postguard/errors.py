@@ -261,6 +261,9 @@ MESSAGES: dict[str, str] = {
     "PG662": "the link {value!r} is not an http or https address",
     "PG663": "a misuse report needs evidence: the post's text, a photo, a link or a check",
     "PG664": "{path} is not a regular file (a folder, a device or a pipe); give a file to write",
+    "PG666": "{incident} already names a person in the registry; only a report awaiting triage has one attached",
+    "PG667": "{incident} names nobody in the registry yet; attach the person before withdrawing their access",
+    "PG668": "{check} could not be checked, so it cannot go for approval; check the post again",
     # PG67x-PG68x: the REST API and its tokens (the HTTP status of each is in postguard.server.api.problems)
     "PG665": "cannot lapse approvals at {at}: it is in the future, and they are still valid until then; use "
     "--dry-run to preview what would lapse",

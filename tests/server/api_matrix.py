@@ -2,9 +2,11 @@
 
 Each :class:`Row` names a route (method and path, its ids filled from the :func:`world`), the body it is
 called with, the scope a token needs, the status it answers when allowed, who is allowed, and who does
-not even see the object (404, its existence not told). Everyone else is refused: an anonymous caller
-with 401 (PG672), a signed-in one with 403 (PG601, the service's refusal), a token without the route's
-scope with 403 (PG674), a token on a route that takes sessions only with 403 (PG680).
+not even see the object (404, its existence not told). The objects its body names by id are its
+:class:`Cited` entries, each with who sees it: a caller who does not see one gets 404 too, exactly as for
+an id that names nothing. Everyone else is refused: an anonymous caller with 401 (PG672), a signed-in
+one with 403 (PG601, the service's refusal), a token without the route's scope with 403 (PG674), a token
+on a route that takes sessions only with 403 (PG680).
 
 The callers (:data:`KINDS`): anonymous; a user holding each role; ``owner``, a member of staff with no
 role who owns the account the records are about and is the consent's subject; ``other``, a member of
@@ -13,7 +15,9 @@ scope (``token-with-scope``: allowed as the administrator is) or with every scop
 it (``token-without-scope``).
 
 ``tests/server/test_api_matrix.py`` runs every row for every caller, on SQLite and on PostgreSQL, and
-checks that the table names every route of the OpenAPI schema once.
+checks that the table names every route of the OpenAPI schema once; and for every id a body names (the
+:class:`Cited` entries, those the row's body leaves out among them), that a caller who may not see the
+object gets the very answer an id of nothing gets.
 """
 
 from __future__ import annotations
@@ -53,6 +57,17 @@ def _none(world: dict[str, Any]) -> None:
 
 
 @dataclass(frozen=True)
+class Cited:
+    """An id a route's body names: the field, its value in the world (an id, or a list of ids), and who
+    sees what it names. ``extra``: the row's body leaves the field out; the leak test adds it."""
+
+    field: str
+    value: Callable[[dict[str, Any]], Any]
+    visible: frozenset[str]
+    extra: bool = False
+
+
+@dataclass(frozen=True)
 class Row:
     method: str
     path: str  # with {names} from the world
@@ -63,6 +78,7 @@ class Row:
     body: Body = _none
     public: bool = False  # no sign-in needed
     form: bool = False  # the body is sent as multipart/form-data
+    cites: tuple[Cited, ...] = ()
 
     @property
     def route(self) -> str:
@@ -87,6 +103,8 @@ class Row:
             return self.ok, None
         if kind in self.hidden:
             return 404, "PG675"
+        if any(kind not in cited.visible for cited in self.cites if not cited.extra):
+            return 404, "PG675"  # an id in the body names what the caller does not see
         return 403, "PG601"
 
 
@@ -108,6 +126,14 @@ def _id(name: str) -> Callable[[dict[str, Any]], int]:
     return lambda world: int(world[name].pk)
 
 
+def _ids(*names: str) -> Callable[[dict[str, Any]], list[int]]:
+    return lambda world: [int(world[name].pk) for name in names]
+
+
+def _cites(field: str, value: Callable[[dict[str, Any]], Any], visible: Any, *, extra: bool = False) -> Cited:
+    return Cited(field, value, frozenset(visible), extra)
+
+
 def _evidence() -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -121,8 +147,16 @@ def _in_days(days: int) -> Callable[[dict[str, Any]], str]:
 _ADMIN = {"administrator"}
 _OFFICER = _ADMIN | {"registry-officer"}
 _COMMS = _ADMIN | {"communications-office"}
-# who sees Ada (the owner): readers, her HR Business Partner and herself
+# who sees Ada (the owner): readers, her HR Business Partner and herself; Alan: readers and his partner;
+# the people with a role (all in chemistry, which has no partner): readers and themselves
 _SEE_ADA = READERS | {"hr-business-partner", "owner"}
+_SEE_ALAN = READERS | {"hr-business-partner"}
+_SEE_HRBP = READERS | {"hr-business-partner"}
+_SEE_RESEARCHER = READERS | {"research-authoriser"}
+# the University's structure is read by anyone signed in; users by those who link people to them (and
+# each user their own: the proxy's user, which no person is)
+_SEE_UNITS = SIGNED_IN
+_SEE_PROXY_USER = _OFFICER | {"access-proxy"}
 # who sees the official account and the records about it: readers and its owner
 _SEE_ACCOUNT = READERS | {"owner"}
 # Ada's check of the official account's post, and her approval of it (routed to the communications office)
@@ -131,6 +165,8 @@ _SEE_DRAFT = {"administrator", "owner"}
 # Olga's report of Alan (physics), routed to physics' HR Business Partner; Alan's access withdrawal
 _SEE_INCIDENT = {"administrator", "other", "hr-business-partner"}
 _HANDLE_INCIDENT = {"administrator", "hr-business-partner"}
+# Olga's report of someone the registry does not hold: awaiting the communications office's triage
+_SEE_TRIAGE = {"administrator", "other", "communications-office"}
 _SEE_WITHDRAWAL = {"administrator", "hr-business-partner", "access-proxy"}
 # who reads the official account's archive audits: the communications office, administrators, its owner
 _SEE_AUDIT = _COMMS | {"owner"}
@@ -154,6 +190,10 @@ MATRIX: tuple[Row, ...] = (
         201,
         frozenset(_OFFICER),
         body=_b(name="Nina New", kind="staff", department_id=_id("physics")),
+        cites=(
+            _cites("department_id", _id("physics"), _SEE_UNITS),
+            _cites("user_id", _id("proxy_user"), _SEE_PROXY_USER, extra=True),
+        ),
     ),
     Row(
         "PUT",
@@ -180,6 +220,7 @@ MATRIX: tuple[Row, ...] = (
         200,
         frozenset(_OFFICER),
         body=_b(people=lambda w: [w["hrbp"].pk]),
+        cites=(_cites("people", _ids("hrbp"), _SEE_HRBP),),
     ),
     Row("GET", "/registry/departments", "read", 200, SIGNED_IN),
     Row("GET", "/registry/departments/{physics}", "read", 200, SIGNED_IN),
@@ -190,6 +231,7 @@ MATRIX: tuple[Row, ...] = (
         201,
         frozenset(_OFFICER),
         body=_b(code="maths", name="Mathematics", division_id=_id("division")),
+        cites=(_cites("division_id", _id("division"), _SEE_UNITS),),
     ),
     Row(
         "PUT",
@@ -198,6 +240,7 @@ MATRIX: tuple[Row, ...] = (
         200,
         frozenset(_OFFICER),
         body=_b(people=lambda w: [w["hrbp"].pk]),
+        cites=(_cites("people", _ids("hrbp"), _SEE_HRBP),),
     ),
     # accounts
     Row("GET", "/registry/accounts", "read", 200, SIGNED_IN),
@@ -211,6 +254,11 @@ MATRIX: tuple[Row, ...] = (
         201,
         frozenset(_OFFICER),
         body=_b(platform="bluesky", handle="physics.ox.ac.uk", kind="professional", owners=lambda w: [w["ada"].pk]),
+        cites=(
+            _cites("owners", _ids("ada"), _SEE_ADA),
+            _cites("admins", _ids("alan"), _SEE_ALAN, extra=True),
+            _cites("department_id", _id("physics"), _SEE_UNITS, extra=True),
+        ),
     ),
     Row(
         "PUT",
@@ -218,6 +266,7 @@ MATRIX: tuple[Row, ...] = (
         "write",
         200,
         body=_b(admins=lambda w: [w["ada"].pk, w["alan"].pk]),
+        cites=(_cites("admins", _ids("ada", "alan"), _SEE_ADA & _SEE_ALAN),),
         **rows_for(allowed=_OFFICER, visible=_SEE_ACCOUNT),
     ),
     Row(
@@ -248,6 +297,10 @@ MATRIX: tuple[Row, ...] = (
         201,
         frozenset(_OFFICER),
         body=_b(subject_id=_id("ada"), given=TODAY.isoformat(), photos=[PHOTO], channels=["x"]),
+        cites=(
+            _cites("subject_id", _id("ada"), _SEE_ADA),
+            _cites("guardian_id", _id("alan"), _SEE_ALAN, extra=True),
+        ),
     ),
     Row(
         "POST",
@@ -257,6 +310,10 @@ MATRIX: tuple[Row, ...] = (
         frozenset(_OFFICER),
         form=True,
         body=_b(subject_id=_id("ada"), given=TODAY.isoformat(), evidence=lambda w: _evidence()),
+        cites=(
+            _cites("subject_id", _id("ada"), _SEE_ADA),
+            _cites("guardian_id", _id("alan"), _SEE_ALAN, extra=True),
+        ),
     ),
     Row(
         "POST",
@@ -282,6 +339,11 @@ MATRIX: tuple[Row, ...] = (
         201,
         frozenset(_COMMS),
         body=_b(kind="campaign", granted_by_id=_id("comms_person"), given=TODAY.isoformat()),
+        cites=(
+            _cites("granted_by_id", _id("comms_person"), READERS),
+            _cites("granted_to_id", _id("ada"), _SEE_ADA, extra=True),
+            _cites("account_id", _id("account"), _SEE_ACCOUNT, extra=True),
+        ),
     ),
     Row(
         "POST",
@@ -313,6 +375,11 @@ MATRIX: tuple[Row, ...] = (
             given=TODAY.isoformat(),
             photos=[PHOTO],
         ),
+        cites=(
+            _cites("authorised_by_id", _id("research_person"), _SEE_RESEARCHER),
+            _cites("consents", _ids("consent"), _SEE_ACCOUNT, extra=True),
+            _cites("account_id", _id("account"), _SEE_ACCOUNT, extra=True),
+        ),
     ),
     Row(
         "POST",
@@ -336,6 +403,7 @@ MATRIX: tuple[Row, ...] = (
         body=_b(
             work="Photo of the Radcliffe Camera", licensor="A. Photographer", terms="CC BY 4.0", given=TODAY.isoformat()
         ),
+        cites=(_cites("account_id", _id("account"), _SEE_ACCOUNT, extra=True),),
     ),
     Row(
         "POST",
@@ -356,14 +424,31 @@ MATRIX: tuple[Row, ...] = (
     ),
     Row("GET", "/auditlog/verify", "read", 200, frozenset(_ADMIN | {"data-protection"})),
     # checks: anyone signed in checks a post; a check is read by its author and those it is routed to
-    Row("POST", "/checks", "check", 201, SIGNED_IN, form=True, body=_b(text="Hello from the lab.", platform="x")),
+    Row(
+        "POST",
+        "/checks",
+        "check",
+        201,
+        SIGNED_IN,
+        form=True,
+        body=_b(text="Hello from the lab.", platform="x"),
+        cites=(_cites("account_id", _id("account"), _SEE_ACCOUNT, extra=True),),
+    ),
     Row("GET", "/checks", "read", 200, SIGNED_IN),
     Row("GET", "/checks/{check}", "read", 200, **rows_for(allowed=_SEE_CHECK, visible=_SEE_CHECK)),
     # approvals: the author drafts, submits, resubmits; the routed role decides; nobody their own
     Row("GET", "/approvals", "read", 200, SIGNED_IN),
     Row("GET", "/approvals/awaiting", "read", 200, SIGNED_IN),
     Row("GET", "/approvals/{approval}", "read", 200, **rows_for(allowed=_SEE_CHECK, visible=_SEE_CHECK)),
-    Row("POST", "/approvals", "write", 201, frozenset({"owner"}), body=_b(check_id=_id("check"))),
+    Row(
+        "POST",
+        "/approvals",
+        "write",
+        201,
+        frozenset({"owner"}),
+        body=_b(check_id=_id("check")),
+        cites=(_cites("check_id", _id("check"), _SEE_CHECK),),
+    ),
     Row("POST", "/approvals/{draft}/submit", "write", 200, **rows_for(allowed={"owner"}, visible=_SEE_DRAFT)),
     Row(
         "POST",
@@ -371,6 +456,7 @@ MATRIX: tuple[Row, ...] = (
         "write",
         200,
         body=_b(check_id=_id("check")),
+        cites=(_cites("check_id", _id("check"), _SEE_CHECK),),
         **rows_for(allowed={"owner"}, visible=_SEE_CHECK),
     ),
     Row(
@@ -408,7 +494,17 @@ MATRIX: tuple[Row, ...] = (
         201,
         SIGNED_IN,
         form=True,
-        body=_b(person_id=_id("alan"), summary="Insulted a student", text="You are an idiot."),
+        body=_b(person=lambda w: w["alan"].ref, summary="Insulted a student", text="You are an idiot."),
+        cites=(_cites("check_id", _id("check"), _SEE_CHECK, extra=True),),
+    ),
+    Row(
+        "POST",
+        "/incidents/{triage}/attach",
+        "write",
+        200,
+        body=_b(person_id=_id("alan")),
+        cites=(_cites("person_id", _id("alan"), _SEE_ALAN),),
+        **rows_for(allowed=_COMMS, visible=_SEE_TRIAGE),
     ),
     Row(
         "POST",
@@ -445,6 +541,10 @@ MATRIX: tuple[Row, ...] = (
         201,
         frozenset(_HANDLE_INCIDENT),
         body=_b(person_id=_id("alan"), domains=["example.org"], ends=_in_days(7)),
+        cites=(
+            _cites("person_id", _id("alan"), _SEE_ALAN),
+            _cites("department_id", _id("chemistry"), _SEE_UNITS, extra=True),
+        ),
     ),
     Row(
         "POST",
@@ -490,7 +590,8 @@ def world(workflows: bool = True) -> World:
     account's owner, the consent's subject), Olga (other: staff in chemistry), the official account and a
     record of each kind about it, and the administrator's tokens (one per scope, one per scope left out);
     with ``workflows``, Ada's check of the account's post, her approval of it (submitted) and a draft, Olga's
-    report of Alan's misuse and a withdrawal of Alan's access. Made through the services."""
+    report of Alan's misuse, her report of someone the registry does not hold (awaiting triage) and a
+    withdrawal of Alan's access. Made through the services."""
     from django.utils import timezone
 
     from postguard.server.access import SYSTEM, Actor
@@ -531,6 +632,7 @@ def world(workflows: bool = True) -> World:
     for role, who in people.items():
         w.users[role] = _user(role, role, who)
     w.users["access-proxy"] = _user("proxy", "access-proxy")  # a machine's user: no person in the registry
+    o["proxy_user"] = w.users["access-proxy"]
     w.users["owner"] = _user("owner", None, o["ada"], password=OWNER_PASSWORD)
     w.users["other"] = _user("other", None, o["olga"])
     o["account"] = services.account_create(
@@ -582,6 +684,9 @@ def world(workflows: bool = True) -> World:
     o["draft"] = approvals.approval_draft(actor=ada, check=o["check"])
     o["incident"] = incidents.incident_report(
         actor=Actor.of_user(w.users["other"]), person=o["alan"], summary="Shouted at me", text="Get out."
+    )
+    o["triage"] = incidents.incident_report(
+        actor=Actor.of_user(w.users["other"]), named="Nick Nobody", summary="Mocked a visitor", text="Go home."
     )
     o["withdrawal"] = incidents.access_withdraw(
         actor=SYSTEM, person=o["alan"], domains=["example.net"], ends=o["now"] + dt.timedelta(days=3)

@@ -117,13 +117,15 @@ def test_a_post_goes_through_approval_and_an_incident_through_hr_to_the_proxy(db
     olga = _session(users["other"])
     _user("alan", None, o["alan"])  # the name the proxy knows him by
     response = olga.post(
-        "/api/v1/incidents", {"person_id": o["alan"].pk, "summary": "Abusive replies", "text": "Get lost, idiot."}
+        "/api/v1/incidents", {"person": o["alan"].ref, "summary": "Abusive replies", "text": "Get lost, idiot."}
     )
     assert response.status_code == 201, response.content
     incident = response.json()
-    assert incident["routed_to"] == [o["hrbp"].pk] and incident["actions"] == []
+    # the reporter is not told whom the registry matched nor whom it went to
+    assert incident["routed_to"] is None and incident["person_id"] is None and incident["actions"] == []
     physics_hr = _session(users["hr-business-partner"])
-    assert _call(physics_hr, "GET", f"/incidents/{incident['id']}")[0] == 200
+    status, seen = _call(physics_hr, "GET", f"/incidents/{incident['id']}")
+    assert status == 200 and seen["routed_to"] == [o["hrbp"].pk] and seen["person_id"] == o["alan"].pk
     status, body = _call(chem_hr, "GET", f"/incidents/{incident['id']}")
     assert status == 404 and body["code"] == "PG675"
     assert _call(chem_hr, "GET", "/incidents")[1]["count"] == 0

@@ -184,3 +184,51 @@ def test_markdown_is_read_as_the_cli_reads_a_md_file_and_its_fixes_keep_it_markd
     fixed = apply_safe_fixes(author.actor, marked).check
     assert fixed.markdown and "Quad2026!" not in fixed.text and "SE001" not in _codes(fixed)
     assert "DP001" not in _codes(fixed)  # still Markdown: the link target is still not prose
+
+
+def test_a_stored_check_that_could_not_be_checked_reads_as_such_and_goes_for_no_approval(db: str) -> None:
+    """The stored verdict takes every verdict of the library's, ``error`` too (a post that could not be
+    checked): such a check is valid as stored, the API gives its verdict and the report's reason, the page
+    says it was not checked (never ready to post), and it cannot go for approval (PG668)."""
+    from django.test import Client
+
+    from postguard.report.model import error_json
+    from postguard.server.approvals.services import approval_draft
+    from postguard.server.checks.content import content_hash
+    from postguard.server.checks.models import Check, Verdict
+
+    org = organisation()
+    author = member("Olivia Official", department=org["physics"])
+    account = official_account(org, owners=[author.person], admins=[author.person, org["ada"]])
+    report = error_json("the text could not be read as UTF-8", policy="oxford-base@1", code="PG201")
+    check = Check(
+        author=author.user,
+        author_person=author.person,
+        text="",
+        account=account,
+        account_kind=account.kind,
+        platform=account.platform,
+        content_hash=content_hash("", []),
+        report=report,
+        verdict=report["verdict"],
+    )
+    check.full_clean()  # "error" is one of the stored verdict's choices
+    check.save()
+    assert check.verdict == Verdict.ERROR == "error"
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(author.user)
+    body = client.get(f"/api/v1/checks/{check.pk}").json()
+    assert body["verdict"] == "error" and body["report"]["error"]["message"] == "the text could not be read as UTF-8"
+    listed = client.get("/api/v1/checks").json()["items"]
+    assert [c["verdict"] for c in listed] == ["error"]
+    page = client.get(f"/checks/{check.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "Verdict: not checked" in html and "verdict-error" in html
+    assert "the text could not be read as UTF-8" in html and "[PG201]" in html
+    assert "Verdict: ready to post" not in html and "Submit for approval" not in html
+    with pytest.raises(GovernanceError) as refused:
+        approval_draft(actor=author.actor, check=check)
+    assert refused.value.code == "PG668"
+    answer = client.post("/api/v1/approvals", {"check_id": check.pk}, "application/json")
+    assert answer.status_code == 400 and answer.json()["code"] == "PG668"

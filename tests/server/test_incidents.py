@@ -167,14 +167,19 @@ def test_erasing_a_reported_person_keeps_the_log_verifiable(db: str) -> None:
     assert refused.value.code == "PG633"
     services.access_restore(actor=hr, withdrawal=withdrawal)
     erased = registry.person_erase(actor=DPO, person=w["pat"].person)
-    # the person's name and email at creation; the report's summary, the note, the withdrawal's reason, and
-    # the restoring of their access
-    assert erased == 6
+    # the person's name and email at creation; the report's summary and whom it named, the note, the
+    # withdrawal's reason, and the restoring of their access
+    assert erased == 7
     result = verify_log()
     assert result.ok, result.describe()
     note = Entry.objects.get(action="incidents.incident.note")
     assert "note" not in note.payload and "note" in note.redacted and "Pat admitted" not in str(note.redacted)
     report = Entry.objects.get(action="incidents.incident.report")
     assert "summary" in report.redacted and report.payload["person"] == w["pat"].person.ref
-    with pytest.raises(GovernanceError):  # an erased person is no longer reported or withdrawn
-        _report(w, "pat")
+    assert "named" in report.redacted
+    # an erased person is no longer reported (a report naming them awaits triage, as one naming a
+    # stranger does) nor withdrawn
+    again = _report(w, "pat")
+    assert again.person is None and again.named == w["pat"].person.ref and again.awaiting_triage
+    with pytest.raises(GovernanceError):
+        services.access_withdraw(actor=hr, person=w["pat"].person, domains=["x.com"], ends=soon(48))

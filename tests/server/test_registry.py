@@ -297,3 +297,47 @@ def test_the_grantor_of_a_written_permission_is_oneself_or_of_the_communications
         services.written_permission_grant(actor=COMMS, kind="announcement", granted_by=org["alan"], given=TODAY)
     assert left.value.code == "PG619"
     services.written_permission_grant(actor=own, kind="announcement", granted_by=org["alan"], given=TODAY)
+
+
+def test_the_web_forms_grantors_are_exactly_those_the_service_accepts(db: str) -> None:
+    """The written-permission form offers as "granted by" exactly the people the service accepts: the acting
+    user's own person and those of the communications office (not erased, their user active)."""
+    from django.contrib.auth.models import Group, User
+    from django.db import transaction
+
+    from postguard.server.access import Actor
+    from postguard.server.registry import services
+    from postguard.server.registry.models import Person
+    from postguard.server.web.forms import WrittenPermissionForm
+
+    org = organisation()  # Grace is of the communications office; Ada, Alan and Vera are not
+    office = Group.objects.get(name="communications-office")
+    user = User.objects.create_user("alan", password=None)
+    user.groups.add(office)
+    org["alan"].user = user
+    org["alan"].save(update_fields=["user"])
+    alan = Actor(f"user:{user.pk}", COMMS.roles, user_id=user.pk, person_id=org["alan"].pk)
+    left = User.objects.create_user("vera", password=None, is_active=False)  # Vera's user is deactivated
+    left.groups.add(office)
+    org["vera"].user = left
+    org["vera"].save(update_fields=["user"])
+    gone = User.objects.create_user("olive", password=None)
+    gone.groups.add(office)
+    olive = services.person_create(actor=OFFICER, name="Olive Office", kind="staff", user=gone)
+    services.person_erase(actor=DPO, person=olive)  # erased: no longer anyone's grantor
+    # Ada acts for the office with a user not (yet) in its group: she may name herself too
+    ada = Actor("user:990", COMMS.roles, user_id=990, person_id=org["ada"].pk)
+    office_people = {org["grace"], org["alan"]}
+    for actor, expected in ((COMMS, office_people), (alan, office_people), (ada, office_people | {org["ada"]})):
+        offered = set(WrittenPermissionForm(actor=actor).fields["granted_by"].queryset)
+        assert offered == expected
+        accepted = set()
+        for person in Person.objects.all():
+            with transaction.atomic():
+                try:
+                    services.written_permission_grant(actor=actor, kind="campaign", granted_by=person, given=TODAY)
+                    accepted.add(person)
+                except GovernanceError as refused:
+                    assert refused.code == "PG619"
+                transaction.set_rollback(True)
+        assert accepted == offered

@@ -134,3 +134,21 @@ def test_an_actor_is_a_users_roles(db: str) -> None:
     root = User.objects.create_superuser("root", password="a long enough password")
     assert Actor.of_user(root).can("erase a person's data") and Actor.of_user(root).person_id is None
     assert Actor.of_user(AnonymousUser()) is ANONYMOUS and not ANONYMOUS.can("read the audit log")
+
+
+def test_every_model_change_has_its_migration_and_the_graph_has_one_leaf_per_app(db: str) -> None:
+    """What `makemigrations --check` says: the models and the migrations agree (a merge of two branches
+    that each added a migration to one app leaves two leaves, which Django refuses to apply)."""
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.autodetector import MigrationAutodetector
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.questioner import NonInteractiveMigrationQuestioner
+    from django.db.migrations.state import ProjectState
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    assert loader.detect_conflicts() == {}
+    changes = MigrationAutodetector(
+        loader.project_state(), ProjectState.from_apps(apps), NonInteractiveMigrationQuestioner(dry_run=True)
+    ).changes(graph=loader.graph)
+    assert changes == {}, {app: [m.name for m in migrations] for app, migrations in changes.items()}

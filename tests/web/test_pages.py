@@ -250,6 +250,9 @@ def test_the_registry_forms_and_a_persons_page(pages: Pages) -> None:
     # a written permission for the account, listed with its expiry
     page.goto(f"{pages.base}/registry/permissions/new/")
     page.get_by_label("Kind").select_option("announcement")
+    # only those the service accepts are offered: the officer's own person (no one else is of the office)
+    offered = page.get_by_label("Granted by").locator("option").all_inner_texts()
+    assert [o for o in offered if o.strip("- ")] == [f"Ada Lovelace ({org['ada'].ref})"]
     page.get_by_label("Granted by").select_option(label=f"Ada Lovelace ({org['ada'].ref})")
     page.get_by_label("Given").fill(dt.date.today().isoformat())
     page.get_by_label("Expires").fill((dt.date.today() + dt.timedelta(days=5)).isoformat())

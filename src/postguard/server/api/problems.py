@@ -44,6 +44,7 @@ STATUS: dict[str, int] = {
     "PG626": 409,  # a record already revoked
     "PG632": 409,  # a person already erased
     "PG633": 409,  # a person under an access withdrawal not yet ended
+    "PG666": 409,  # a report that already names a person in the registry
     "PG640": 403,  # nobody approves their own post: a refusal like PG601
 }
 

@@ -25,7 +25,7 @@ from postguard.server.access import DECIDING_ROLES, Actor, decide_permission, re
 from postguard.server.approvals.models import OPEN_STATES, Approval, Decision, Route, State, Version
 from postguard.server.approvals.routing import routes_for
 from postguard.server.auditlog import services as audit
-from postguard.server.checks.models import Check
+from postguard.server.checks.models import Check, Verdict
 from postguard.server.registry.models import AccountKind, Person
 from postguard.server.registry.selectors import accounts_visible_to
 
@@ -91,6 +91,8 @@ def _check_for(actor: Actor, check: Check) -> None:
         raise AccessDenied("PG601", actor=actor.shown, action=f"submit {check.ref}, another's check")
     if check.account is None or check.account.kind != AccountKind.OFFICIAL:
         raise GovernanceError("PG648", check=check.ref)
+    if check.verdict == Verdict.ERROR:  # nothing was checked, so nothing could be approved
+        raise GovernanceError("PG668", check=check.ref)
     if not accounts_visible_to(actor).filter(pk=check.account.pk).exists():
         raise AccessDenied("PG601", actor=actor.shown, action=f"post for {check.account.ref}")
 

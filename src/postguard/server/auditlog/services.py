@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -79,6 +79,25 @@ def append(
         EntryPerson.objects.bulk_create(EntryPerson(entry=entry, person_id=p, key=k) for k, p in people.items())
         Head.objects.filter(pk=1).update(seq=header.seq, hash=digest)
     return entry
+
+
+def attribute(*, object_type: str, object_id: object, keys: Iterable[str], person_id: int) -> int:
+    """Mark the fields ``keys`` of every entry about one object as this person's data, when whose data they
+    are is learnt after they were logged (a misuse report that named nobody the registry held, later
+    attached to the person). The entries themselves do not change (the marks are beside the chain), so the
+    log still verifies; erasing the person then finds them. Returns how many fields were marked."""
+    wanted = set(keys)
+    marks = []
+    with transaction.atomic():
+        entries = Entry.objects.filter(object_type=object_type, object_id=str(object_id)).order_by("seq")
+        for entry in entries:
+            known = set(entry.people.filter(person_id=person_id).values_list("key", flat=True))
+            marks += [
+                EntryPerson(entry=entry, person_id=person_id, key=key)
+                for key in sorted(wanted & set(entry.payload) - known)
+            ]
+        EntryPerson.objects.bulk_create(marks)
+    return len(marks)
 
 
 def erase_person(*, actor: Actor, person_id: int) -> int:

@@ -14,10 +14,13 @@ from postguard.server.registry.models import Account, AccountKind, Person
 
 
 class Verdict(models.TextChoices):
+    """The library's verdicts (``postguard.types.Verdict``), every one of them."""
+
     PASS = "pass"
     WARN = "warn"
     APPROVAL = "approval"
     BLOCK = "block"
+    ERROR = "error"  # the post could not be checked (the report's "error" says why): never a pass
 
 
 class Photo(models.Model):

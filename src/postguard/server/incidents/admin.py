@@ -8,7 +8,7 @@ from postguard.server.incidents.models import AccessWithdrawal, Incident
 
 @admin.register(Incident)
 class IncidentAdmin(ReadOnlyAdmin):
-    list_display = ("id", "person", "department", "state", "created_at")
+    list_display = ("id", "person", "named", "department", "state", "created_at")
     list_filter = ("state",)
 
 

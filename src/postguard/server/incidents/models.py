@@ -18,7 +18,11 @@ class IncidentState(models.TextChoices):
 
 class Incident(models.Model):
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="incidents_reported")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="incidents")  # who is reported
+    # who is reported: the person in the registry, when the report names one it holds (and has not erased);
+    # otherwise none until the communications office, which triages such reports, attaches them
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents")
+    # whom the reporter named, as they gave it (a registry id, an email address or a name)
+    named = models.CharField(max_length=254, blank=True)
     # the reported person's department when reported, and the HR Business Partners it went to (G30)
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents"
@@ -43,6 +47,11 @@ class Incident(models.Model):
     @property
     def ref(self) -> str:
         return f"IN-{self.pk}"
+
+    @property
+    def awaiting_triage(self) -> bool:
+        """It names nobody the registry holds yet: the communications office finds whom it is about."""
+        return self.person_id is None
 
 
 class ActionKind(models.TextChoices):

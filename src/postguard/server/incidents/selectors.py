@@ -2,8 +2,10 @@
 
 An HR Business Partner sees the incidents routed to them and those of the departments they partner now
 (as the division's partner only where the department has none of its own), never another department's;
-the reporter sees their own report (not HR's actions on it); administrators see all. Withdrawals are seen
-by the partners of the person's or department's department, and by the proxy that exports them.
+the reporter sees their own report (not HR's actions on it, nor whom it is about in the registry or whom
+it went to); the communications office sees, and acts on, the reports awaiting triage (naming nobody the
+registry holds); administrators see all. Withdrawals are seen by the partners of the person's or
+department's department, and by the proxy that exports them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def incidents_visible_to(actor: Actor) -> QuerySet[Incident]:
     seen = Q(reporter=actor.user_id)
     if actor.can("read their departments' incidents") and actor.person_id is not None:
         seen |= (Q(routed_to=actor.person_id) | partners_q(actor.person_id)) & ~Q(person=actor.person_id)
+    if actor.can("read incidents awaiting triage"):
+        seen |= Q(person__isnull=True)
     return incidents.filter(seen).distinct()
 
 
@@ -34,9 +38,11 @@ def incidents_handled_by(actor: Actor) -> QuerySet[Incident]:
     those they only reported."""
     if actor.can("read every incident"):
         return Incident.objects.all()
-    if not actor.can("read their departments' incidents") or actor.person_id is None:
-        return Incident.objects.none()
-    mine = (Q(routed_to=actor.person_id) | partners_q(actor.person_id)) & ~Q(person=actor.person_id)
+    mine = Q(pk__in=[])
+    if actor.can("read their departments' incidents") and actor.person_id is not None:
+        mine |= (Q(routed_to=actor.person_id) | partners_q(actor.person_id)) & ~Q(person=actor.person_id)
+    if actor.can("read incidents awaiting triage"):
+        mine |= Q(person__isnull=True)
     return Incident.objects.filter(mine).distinct()
 
 

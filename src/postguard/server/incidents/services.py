@@ -6,6 +6,11 @@ Reporting misuse is open to anyone signed in; the report goes to the HR Business
 person's department, or of its division when the department has none (G30), never to the reported person
 themselves. Those partners (and administrators) act on it: a note, closing it, withdrawing access to named
 sites for a period (G31, G53).
+
+A report may name someone the registry does not hold (or has erased): it is kept with the name or address
+as the reporter gave it and waits for the communications office, which triages such reports: it attaches
+the person in the registry (the report then goes to their HR Business Partners), or notes and closes it.
+The reporter is told the same either way, so a report cannot be used to learn who is in the registry.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ from postguard.server.checks.selectors import checks_visible_to
 from postguard.server.incidents.domains import normalise_domains
 from postguard.server.incidents.models import AccessWithdrawal, Action, ActionKind, Incident, IncidentState
 from postguard.server.registry.models import Department, Person
+
+# The longest name or address a report keeps for whom it names (an email address's longest)
+MAX_NAMED_CHARS = 254
 
 # The longest a withdrawal may run before it is looked at again
 MAX_WITHDRAWAL = dt.timedelta(days=366)
@@ -89,25 +97,54 @@ def _snapshot_hash(text: str, link: str, photos: Sequence[str], check: str, repo
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def person_named(named: str) -> Person | None:
+    """The person in the registry a report names: by registry id (``P-12``) or by an email address that
+    one person (not erased) holds; never by a name, which many may share."""
+    key = named.strip()
+    prefix, _, number = key.upper().partition("-")
+    people = Person.objects.filter(erased_at__isnull=True)
+    if prefix == "P" and number.isdigit() and len(number) <= 18:
+        return people.filter(pk=int(number)).first()
+    if "@" in key:
+        found = list(people.filter(email__iexact=key)[:2])
+        return found[0] if len(found) == 1 else None
+    return None
+
+
 def incident_report(
     *,
     actor: Actor,
-    person: Person,
     summary: str,
+    named: str = "",
+    person: Person | None = None,
     text: str = "",
     link: str = "",
     photos: Sequence[bytes] = (),
     check: Check | None = None,
 ) -> Incident:
-    """Report misuse by ``person`` with an evidence snapshot: the post's text, its photos, a link to it,
-    and a check of it (its report is copied, so the evidence stays as it was)."""
+    """Report misuse by whom ``named`` names (a registry id, an email address or a name, as the reporter
+    gives it) with an evidence snapshot: the post's text, its photos, a link to it, and a check of it (its
+    report is copied, so the evidence stays as it was). ``person``: the person, when the caller already
+    knows them (``named`` is then their registry id unless given).
+
+    A report naming nobody the registry holds (or someone it has erased) is kept all the same and waits
+    for the communications office's triage; the reporter is not told which happened."""
     require(actor, "report misuse")
     if actor.user_id is None:
         raise GovernanceError("PG641", what="a misuse report")
     if not summary.strip():
         raise GovernanceError("PG647", field="summary", reason="say what happened")
-    if person.erased_at is not None:
-        raise GovernanceError("PG647", field="person", reason=f"{person.ref} has been erased")
+    named = " ".join(named.split())
+    if not named and person is not None:
+        named = person.ref
+    if not named:
+        raise GovernanceError("PG647", field="person", reason="say whom the report is about")
+    if len(named) > MAX_NAMED_CHARS:
+        raise GovernanceError("PG647", field="person", reason=f"at most {MAX_NAMED_CHARS} characters")
+    if person is None:
+        person = person_named(named)
+    if person is not None and person.erased_at is not None:
+        person = None  # erased: nobody the registry holds now
     link = link.strip()
     if link:
         try:
@@ -121,12 +158,19 @@ def incident_report(
     if not (text.strip() or link or photos or check is not None):
         raise GovernanceError("PG663")
     stored = [store_photo(i, data) for i, data in enumerate(photos, 1)]
-    return _report(actor, person, summary, text, link, stored, check)
+    return _report(actor, person, named, summary, text, link, stored, check)
 
 
 @transaction.atomic
 def _report(
-    actor: Actor, person: Person, summary: str, text: str, link: str, photos: list[Photo], check: Check | None
+    actor: Actor,
+    person: Person | None,
+    named: str,
+    summary: str,
+    text: str,
+    link: str,
+    photos: list[Photo],
+    check: Check | None,
 ) -> Incident:
     assert actor.user_id is not None
     if check is not None:
@@ -135,11 +179,13 @@ def _report(
     hashes = [p.sha256 for p in photos]
     report = check.report if check is not None else None
     check_ref = check.ref if check is not None else ""
-    partners = hr_partners_for(person)
+    partners = hr_partners_for(person) if person is not None else []
+    department = person.department if person is not None else None
     incident = Incident.objects.create(
         reporter_id=actor.user_id,
         person=person,
-        department=person.department,
+        named=named,
+        department=department,
         summary=summary,
         evidence_text=text,
         evidence_link=link,
@@ -151,22 +197,76 @@ def _report(
     incident.evidence_photos.set(photos)
     incident.routed_to.set(partners)
     payload = {
-        "person": person.ref,
-        "department": person.department.code if person.department else None,
+        "person": person.ref if person is not None else None,
+        "named": named,
+        "department": department.code if department is not None else None,
         "routed_to": [p.ref for p in partners],
+        "triage": "communications-office" if person is None else None,
         "summary": summary,
         "evidence_hash": incident.evidence_hash,
         "check": check_ref or None,
         "photos": hashes,
         "link_given": bool(link),
     }
-    _log(actor, "report", incident, payload, {"summary": person.pk})
+    personal = {"summary": person.pk, "named": person.pk} if person is not None else None
+    _log(actor, "report", incident, payload, personal)
     return incident
+
+
+# The fields of an incident's entries in the log that are the reported person's data
+PERSONAL_KEYS = ("summary", "named", "note", "outcome")
+
+
+def _personal(incident: Incident, *keys: str) -> dict[str, int] | None:
+    """The log's personal-data marks for an entry about ``incident`` (none while it names nobody yet: the
+    fields are marked when the person is attached)."""
+    return {key: incident.person_id for key in keys} if incident.person_id is not None else None
+
+
+@transaction.atomic
+def incident_attach(*, actor: Actor, incident: Incident, person: Person) -> Incident:
+    """The communications office attaches the person in the registry whom a report awaiting triage is
+    about: the report goes to their HR Business Partners from now on (and leaves the office's triage), and
+    what the log holds of it becomes theirs to erase."""
+    _triages(actor, incident)
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    if incident.person_id is not None:
+        raise GovernanceError("PG666", incident=incident.ref)
+    if incident.state != IncidentState.OPEN:
+        raise GovernanceError("PG658", incident=incident.ref)
+    if person.erased_at is not None:
+        raise GovernanceError("PG647", field="person", reason=f"{person.ref} has been erased")
+    partners = hr_partners_for(person)
+    incident.person, incident.department = person, person.department
+    incident.save(update_fields=["person", "department"])
+    incident.routed_to.set(partners)
+    marked = audit.attribute(
+        object_type="incidents.incident", object_id=incident.ref, keys=PERSONAL_KEYS, person_id=person.pk
+    )
+    payload = {
+        "person": person.ref,
+        "department": person.department.code if person.department else None,
+        "routed_to": [p.ref for p in partners],
+        "log_fields_marked": marked,
+    }
+    _log(actor, "attach", incident, payload)
+    return incident
+
+
+def _triages(actor: Actor, incident: Incident) -> None:
+    """The actor triages reports that name nobody the registry holds: the communications office (and
+    administrators)."""
+    require(actor, "triage incidents")
+    if incident.person_id is not None and not actor.can("read every incident"):
+        raise AccessDenied("PG601", actor=actor.shown, action=f"triage {incident.ref}")
 
 
 def _handles(actor: Actor, incident: Incident) -> None:
     """The actor may act on the incident: an administrator, or an HR Business Partner it was routed to or
-    who partners its department now; never the reported person."""
+    who partners its department now; never the reported person. A report awaiting triage: the
+    communications office."""
+    if incident.person_id is None and actor.can("triage incidents"):
+        return
     require(actor, "handle incidents")
     if actor.can("read every incident"):
         return
@@ -192,7 +292,7 @@ def incident_note(*, actor: Actor, incident: Incident, text: str) -> Action:
     if not text.strip():
         raise GovernanceError("PG647", field="text", reason="the note is empty")
     action = Action.objects.create(incident=incident, kind=ActionKind.NOTE, actor_id=actor.user_id, text=text)
-    _log(actor, "note", incident, {"note": text}, {"note": incident.person_id})
+    _log(actor, "note", incident, {"note": text}, _personal(incident, "note"))
     return action
 
 
@@ -206,7 +306,7 @@ def incident_close(*, actor: Actor, incident: Incident, outcome: str) -> Action:
     incident.state, incident.closed_at = IncidentState.CLOSED, timezone.now()
     incident.save(update_fields=["state", "closed_at"])
     action = Action.objects.create(incident=incident, kind=ActionKind.CLOSE, actor_id=actor.user_id, text=outcome)
-    _log(actor, "close", incident, {"outcome": outcome}, {"outcome": incident.person_id})
+    _log(actor, "close", incident, {"outcome": outcome}, _personal(incident, "outcome"))
     return action
 
 
@@ -223,6 +323,8 @@ def incident_withdraw_access(
     """Withdraw the reported person's access to the named sites for a period, as an action on the incident."""
     _handles(actor, incident)
     incident = _open(incident)
+    if incident.person is None:
+        raise GovernanceError("PG667", incident=incident.ref)
     withdrawal = _withdraw(actor, incident.person, None, domains, starts, ends, reason, incident)
     Action.objects.create(
         incident=incident, kind=ActionKind.WITHDRAW_ACCESS, actor_id=actor.user_id, text=reason, withdrawal=withdrawal

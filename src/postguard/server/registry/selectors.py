@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from postguard.server.access import ANONYMOUS, Actor
+from postguard.server.access import ANONYMOUS, Actor, Role
 from postguard.server.registry.models import (
     Account,
     AccountKind,
@@ -45,6 +46,17 @@ def departments_visible_to(actor: Actor) -> QuerySet[Department]:
     return Department.objects.none() if actor.label == ANONYMOUS.label else Department.objects.all()
 
 
+def users_visible_to(actor: Actor) -> QuerySet[User]:
+    """The users a person in the registry may be linked to: every user for those who manage the registry
+    (they make the links), otherwise one's own."""
+    users = User.objects.all()
+    if actor.can("manage the registry"):
+        return users
+    if actor.user_id is None:
+        return users.none()
+    return users.filter(pk=actor.user_id)
+
+
 def people_visible_to(actor: Actor) -> QuerySet[Person]:
     people = Person.objects.all()
     if _all(actor):
@@ -55,6 +67,18 @@ def people_visible_to(actor: Actor) -> QuerySet[Person]:
         department__division__hr_business_partners=actor.person_id
     )
     return people.filter(partnered | Q(pk=actor.person_id)).distinct()
+
+
+def grantors_for(actor: Actor) -> QuerySet[Person]:
+    """Whom the actor may name as granting a written permission (G32): their own person, and anyone (not
+    erased) whose active user holds the communications-office role or is an administrator. The service
+    refuses anyone else (PG619)."""
+    office = Q(user__is_superuser=True) | Q(user__groups__name=Role.COMMUNICATIONS.value)
+    office &= Q(user__is_active=True)
+    if actor.person_id is not None:
+        office |= Q(pk=actor.person_id)
+    ids = Person.objects.filter(office, erased_at__isnull=True).values("pk")
+    return Person.objects.filter(pk__in=ids)
 
 
 def accounts_visible_to(actor: Actor) -> QuerySet[Account]:

@@ -55,6 +55,8 @@ PERMISSION_SCOPES: dict[str, Scope | None] = {
     "lapse approvals": Scope.WRITE,
     "report misuse": Scope.WRITE,
     "handle incidents": Scope.WRITE,
+    "read incidents awaiting triage": Scope.READ,
+    "triage incidents": Scope.WRITE,
     "read their departments' incidents": Scope.READ,
     "read every incident": Scope.READ,
     "withdraw access to sites": Scope.WRITE,

@@ -18,7 +18,7 @@ from postguard.server.approvals.models import Decision, Route
 from postguard.server.approvals.selectors import approvals_visible_to
 from postguard.server.checks.selectors import checks_visible_to
 from postguard.server.incidents.models import IncidentState
-from postguard.server.incidents.selectors import incidents_visible_to
+from postguard.server.incidents.selectors import incidents_handled_by, incidents_visible_to
 
 WEEKS = 12
 TOP = 12
@@ -104,9 +104,15 @@ def figures(actor: Actor, today: dt.date | None = None) -> dict[str, Any]:
     hours_all.sort()
     median = hours_all[len(hours_all) // 2] if hours_all else None
 
+    # those the actor acts on by department (awaiting triage: not yet known); their own reports of others'
+    # in one count, so that the department does not tell a reporter whom the registry matched
     open_incidents = incidents_visible_to(actor).filter(state=IncidentState.OPEN).select_related("department")
+    handled = set(incidents_handled_by(actor).values_list("pk", flat=True))
     incidents_by_department: Counter[str] = Counter(
-        i.department.name if i.department else "no department" for i in open_incidents
+        (i.department.name if i.department else "awaiting triage" if i.person_id is None else "no department")
+        if i.pk in handled
+        else "reported by you"
+        for i in open_incidents
     )
     return {
         "over_time": {

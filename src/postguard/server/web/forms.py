@@ -134,7 +134,7 @@ class WrittenPermissionForm(forms.Form):
         required=False,
         help_text="The rule codes it lifts; the kind's own code is always included.",
     )
-    granted_by = PersonChoice(queryset=None)
+    granted_by = PersonChoice(queryset=None, help_text="Yourself, or a member of the communications office (G32).")
     granted_to = PersonChoice(queryset=None, required=False)
     account = RefChoice(queryset=None, required=False)
     given = forms.DateField(widget=DATE)
@@ -143,7 +143,8 @@ class WrittenPermissionForm(forms.Form):
 
     def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["granted_by"].queryset = _people(actor)  # type: ignore[attr-defined]
+        # exactly those the service accepts as the grantor (PG619 for anyone else)
+        self.fields["granted_by"].queryset = selectors.grantors_for(actor).order_by("name")  # type: ignore[attr-defined]
         self.fields["granted_to"].queryset = _people(actor)  # type: ignore[attr-defined]
         self.fields["account"].queryset = selectors.accounts_visible_to(actor).order_by("platform", "handle")  # type: ignore[attr-defined]
 

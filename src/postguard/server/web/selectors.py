@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from postguard.server.access import Actor
+from postguard.server.incidents.services import person_named
 from postguard.server.registry import selectors
 from postguard.server.registry.models import Department, Person
 from postguard.server.web.presenters import EXPIRY_WARNING_DAYS
@@ -81,14 +82,7 @@ def registry_summary(actor: Actor, today: dt.date) -> list[dict[str, Any]]:
 
 
 def person_to_report(value: str) -> Person | None:
-    """The person a misuse report names: by registry id (``P-12``) or email; never an erased person. Anyone
-    signed in may report anyone, so this finds one person by an exact key and lists nobody."""
-    key = value.strip()
-    prefix, _, number = key.upper().partition("-")
-    people = Person.objects.filter(erased_at__isnull=True)
-    if prefix == "P" and number.isdigit():
-        return people.filter(pk=int(number)).first()
-    if "@" in key:
-        found = list(people.filter(email__iexact=key)[:2])
-        return found[0] if len(found) == 1 else None
-    return None
+    """The person a registry id (``P-12``) or an email address names; never an erased person, never by a
+    name. A misuse report keeps whatever it names (the reporter is not told whether this finds anyone);
+    the communications office uses it to attach the person to a report awaiting triage."""
+    return person_named(value)

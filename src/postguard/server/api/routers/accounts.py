@@ -14,7 +14,7 @@ from postguard.server.api.problems import ERROR_STATUSES
 from postguard.server.api.routers.common import Paging, PathId, maybe, one, page, some
 from postguard.server.api.schemas import MAX_ITEMS, Day, ErrorOut, Id, Ids, In, Items, Name, Page, Short
 from postguard.server.registry import selectors, services
-from postguard.server.registry.models import Account, AccountKind, Department, Person, Platform
+from postguard.server.registry.models import Account, AccountKind, Platform
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["registry: accounts"])
@@ -103,9 +103,9 @@ def create_account(request: HttpRequest, body: AccountIn) -> Status[AccountOut]:
         platform=body.platform.value,
         handle=body.handle,
         kind=body.kind.value,
-        department=maybe(Department.objects.all(), body.department_id, "department"),
-        owners=some(Person.objects.all(), body.owners, "person"),
-        admins=some(Person.objects.all(), body.admins, "person"),
+        department=maybe(selectors.departments_visible_to(actor), body.department_id, "department"),
+        owners=some(selectors.people_visible_to(actor), body.owners, "person"),
+        admins=some(selectors.people_visible_to(actor), body.admins, "person"),
         two_factor=body.two_factor,
         recovery_contact=body.recovery_contact,
         last_reviewed=body.last_reviewed,
@@ -119,7 +119,7 @@ def create_account(request: HttpRequest, body: AccountIn) -> Status[AccountOut]:
 def set_admins(request: HttpRequest, account_id: PathId, body: AdminsIn) -> AccountOut:
     actor = act(request, Scope.WRITE)
     account = one(selectors.accounts_visible_to(actor), account_id, "account")
-    admins = some(Person.objects.all(), body.admins, "person")
+    admins = some(selectors.people_visible_to(actor), body.admins, "person")
     return account_out(services.account_set_admins(actor=actor, account=account, admins=admins))
 
 

@@ -19,7 +19,7 @@ from postguard.server.api.routers.common import Paging, PathId, one, page
 from postguard.server.api.schemas import ErrorOut, Id, In, LongText, Moment, Page
 from postguard.server.approvals import selectors, services
 from postguard.server.approvals.models import Approval, Decision, Route, State, Version
-from postguard.server.checks.models import Check
+from postguard.server.checks.selectors import checks_visible_to
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["approvals"])
@@ -185,7 +185,7 @@ def get_approval(request: HttpRequest, approval_id: PathId) -> ApprovalOut:
 def create_approval(request: HttpRequest, body: DraftIn) -> Status[ApprovalOut]:
     """A draft of one's own check of an official account's post (PG648 for any other account)."""
     actor = act(request, Scope.WRITE)
-    check = one(Check.objects.all(), body.check_id, "check")
+    check = one(checks_visible_to(actor), body.check_id, "check")
     return Status(201, approval_out(services.approval_draft(actor=actor, check=check)))
 
 
@@ -202,7 +202,7 @@ def resubmit(request: HttpRequest, approval_id: PathId, body: DraftIn) -> Approv
     """A new version bound to a new check; the version it replaces lapses."""
     actor = act(request, Scope.WRITE)
     approval = one(selectors.approvals_visible_to(actor), approval_id, "approval")
-    check = one(Check.objects.all(), body.check_id, "check")
+    check = one(checks_visible_to(actor), body.check_id, "check")
     return approval_out(services.approval_resubmit(actor=actor, approval=approval, check=check))
 
 

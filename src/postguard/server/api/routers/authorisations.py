@@ -13,12 +13,9 @@ from postguard.server.api.routers.records import RecordOut, RevokeIn, record_fie
 from postguard.server.api.schemas import Day, ErrorOut, Id, Ids, In, Items, LongText, Page
 from postguard.server.registry import selectors, services
 from postguard.server.registry.models import (
-    Account,
     Authorisation,
     AuthorisationBasis,
     AuthorisationKind,
-    Consent,
-    Person,
 )
 from postguard.server.tokens.scopes import Scope
 
@@ -91,13 +88,13 @@ def create_authorisation(request: HttpRequest, body: AuthorisationIn) -> Status[
         kind=body.kind.value,
         basis=body.basis.value,
         given=body.given,
-        authorised_by=maybe(Person.objects.all(), body.authorised_by_id, "person"),
+        authorised_by=maybe(selectors.people_visible_to(actor), body.authorised_by_id, "person"),
         expires=body.expires,
         photos=body.photos,
-        consents=some(Consent.objects.all(), body.consents, "consent"),
+        consents=some(selectors.consents_visible_to(actor), body.consents, "consent"),
         nspcc_followed=body.nspcc_followed,
         sponsor_terms=body.sponsor_terms,
-        account=maybe(Account.objects.all(), body.account_id, "account"),
+        account=maybe(selectors.accounts_visible_to(actor), body.account_id, "account"),
         summary=body.summary,
     )
     return Status(201, authorisation_out(authorisation))

@@ -20,9 +20,10 @@ from postguard.server.api.problems import ERROR_STATUSES
 from postguard.server.api.routers.common import Paging, PathId, maybe, multipart_only, one, page
 from postguard.server.api.schemas import MAX_ITEMS, ErrorOut, Id, In, LongText, Moment, Page, Short, Storable
 from postguard.server.checks import selectors
-from postguard.server.checks.models import Check
+from postguard.server.checks.models import Check, Verdict
 from postguard.server.checks.services import PLATFORMS, run_check
-from postguard.server.registry.models import Account, AccountKind
+from postguard.server.registry.models import AccountKind
+from postguard.server.registry.selectors import accounts_visible_to
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["checks"])
@@ -33,7 +34,9 @@ PostText = Annotated[str, Field(max_length=100_000), Storable]
 class CheckOut(Schema):
     id: int
     ref: str
-    verdict: str = Field(description="pass, warn, approval or block")
+    verdict: Verdict = Field(
+        description="pass, warn, approval or block; error: the post could not be checked (report.error says why)"
+    )
     author_id: int
     account_id: int | None
     account_kind: AccountKind
@@ -60,7 +63,7 @@ def check_out(check: Check) -> CheckOut:
     return CheckOut(
         id=check.pk,
         ref=check.ref,
-        verdict=check.verdict,
+        verdict=Verdict(check.verdict),
         author_id=check.author_id,
         account_id=check.account_id,
         account_kind=AccountKind(check.account_kind),
@@ -89,7 +92,7 @@ def create_check(
     check = run_check(
         actor=actor,
         text=form.text,
-        account=maybe(Account.objects.all(), form.account_id, "account"),
+        account=maybe(accounts_visible_to(actor), form.account_id, "account"),
         account_kind=form.account_kind.value,
         platform=form.platform,
         bio=form.bio,

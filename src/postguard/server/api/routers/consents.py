@@ -14,7 +14,7 @@ from postguard.server.api.routers.common import Paging, PathId, maybe, multipart
 from postguard.server.api.routers.records import RecordOut, RevokeIn, record_fields
 from postguard.server.api.schemas import MAX_ITEMS, Day, ErrorOut, Id, In, Items, Page
 from postguard.server.registry import selectors, services
-from postguard.server.registry.models import Consent, Person, Platform
+from postguard.server.registry.models import Consent, Platform
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["registry: consents"])
@@ -80,13 +80,13 @@ def create_consent_with_evidence(
         raise ApiError("PG676", size=evidence.size, limit=MAX_EVIDENCE_BYTES)
     consent = services.consent_record(
         actor=actor,
-        subject=one(Person.objects.all(), form.subject_id, "person"),
+        subject=one(selectors.people_visible_to(actor), form.subject_id, "person"),
         given=form.given,
         expires=form.expires,
         channels=[c.value for c in form.channels],
         purposes=form.purposes,
         photos=form.photos,
-        guardian=maybe(Person.objects.all(), form.guardian_id, "person"),
+        guardian=maybe(selectors.people_visible_to(actor), form.guardian_id, "person"),
         evidence=evidence,
     )
     return Status(201, consent_out(consent))
@@ -103,13 +103,13 @@ def create_consent(request: HttpRequest, body: ConsentIn) -> Status[ConsentOut]:
     actor = act(request, Scope.WRITE)
     consent = services.consent_record(
         actor=actor,
-        subject=one(Person.objects.all(), body.subject_id, "person"),
+        subject=one(selectors.people_visible_to(actor), body.subject_id, "person"),
         given=body.given,
         expires=body.expires,
         channels=[c.value for c in body.channels],
         purposes=body.purposes,
         photos=body.photos,
-        guardian=maybe(Person.objects.all(), body.guardian_id, "person"),
+        guardian=maybe(selectors.people_visible_to(actor), body.guardian_id, "person"),
     )
     return Status(201, consent_out(consent))
 

@@ -11,7 +11,7 @@ from postguard.server.api.problems import ERROR_STATUSES
 from postguard.server.api.routers.common import Paging, PathId, one, page, some
 from postguard.server.api.schemas import ErrorOut, Id, Ids, In, Name, Page, Slug
 from postguard.server.registry import selectors, services
-from postguard.server.registry.models import Department, Division, Person
+from postguard.server.registry.models import Department, Division
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["registry: departments"])
@@ -84,7 +84,7 @@ def create_division(request: HttpRequest, body: DivisionIn) -> Status[DivisionOu
 def set_division_partners(request: HttpRequest, division_id: PathId, body: PartnersIn) -> DivisionOut:
     actor = act(request, Scope.WRITE)
     division = one(selectors.divisions_visible_to(actor), division_id, "division")
-    people = some(Person.objects.all(), body.people, "person")
+    people = some(selectors.people_visible_to(actor), body.people, "person")
     services.hr_business_partners_set(actor=actor, unit=division, people=people)
     return division_out(division)
 
@@ -107,7 +107,7 @@ def get_department(request: HttpRequest, department_id: PathId) -> DepartmentOut
 @router.post("/departments", response={201: DepartmentOut, ERROR_STATUSES: ErrorOut}, summary="Add a department")
 def create_department(request: HttpRequest, body: DepartmentIn) -> Status[DepartmentOut]:
     actor = act(request, Scope.WRITE)
-    division = one(Division.objects.all(), body.division_id, "division")
+    division = one(selectors.divisions_visible_to(actor), body.division_id, "division")
     department = services.department_create(actor=actor, code=body.code, name=body.name, division=division)
     return Status(201, department_out(department))
 
@@ -120,6 +120,6 @@ def create_department(request: HttpRequest, body: DepartmentIn) -> Status[Depart
 def set_department_partners(request: HttpRequest, department_id: PathId, body: PartnersIn) -> DepartmentOut:
     actor = act(request, Scope.WRITE)
     department = one(selectors.departments_visible_to(actor), department_id, "department")
-    people = some(Person.objects.all(), body.people, "person")
+    people = some(selectors.people_visible_to(actor), body.people, "person")
     services.hr_business_partners_set(actor=actor, unit=department, people=people)
     return department_out(department)

@@ -12,7 +12,7 @@ from postguard.server.api.routers.common import Paging, PathId, maybe, one, page
 from postguard.server.api.routers.records import RecordOut, RevokeIn, record_fields
 from postguard.server.api.schemas import Day, ErrorOut, Id, In, Items, LongText, Name, Page, Short
 from postguard.server.registry import selectors, services
-from postguard.server.registry.models import Account, Licence
+from postguard.server.registry.models import Licence
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["registry: licences"])
@@ -74,7 +74,7 @@ def create_licence(request: HttpRequest, body: LicenceIn) -> Status[LicenceOut]:
         expires=body.expires,
         attribution=body.attribution,
         photos=body.photos,
-        account=maybe(Account.objects.all(), body.account_id, "account"),
+        account=maybe(selectors.accounts_visible_to(actor), body.account_id, "account"),
     )
     return Status(201, licence_out(licence))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import User
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
@@ -11,7 +10,7 @@ from postguard.server.api.problems import ERROR_STATUSES
 from postguard.server.api.routers.common import Paging, PathId, maybe, one, page
 from postguard.server.api.schemas import Email, ErrorOut, Id, In, Name, Page
 from postguard.server.registry import selectors, services
-from postguard.server.registry.models import Department, Person, PersonKind
+from postguard.server.registry.models import Person, PersonKind
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["registry: people"])
@@ -83,9 +82,9 @@ def create_person(request: HttpRequest, body: PersonIn) -> Status[PersonOut]:
         name=body.name,
         kind=body.kind.value,
         email=body.email,
-        department=maybe(Department.objects.all(), body.department_id, "department"),
+        department=maybe(selectors.departments_visible_to(actor), body.department_id, "department"),
         minor=body.minor,
-        user=maybe(User.objects.all(), body.user_id, "user"),
+        user=maybe(selectors.users_visible_to(actor), body.user_id, "user"),
     )
     return Status(201, person_out(person))
 

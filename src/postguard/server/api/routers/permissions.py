@@ -12,7 +12,7 @@ from postguard.server.api.routers.common import Paging, PathId, maybe, one, page
 from postguard.server.api.routers.records import RecordOut, RevokeIn, record_fields
 from postguard.server.api.schemas import Day, ErrorOut, Id, In, Items, LongText, Page
 from postguard.server.registry import selectors, services
-from postguard.server.registry.models import Account, PermissionKind, Person, WrittenPermission
+from postguard.server.registry.models import PermissionKind, WrittenPermission
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["registry: written permissions"])
@@ -68,13 +68,13 @@ def create_permission(request: HttpRequest, body: PermissionIn) -> Status[Permis
     permission = services.written_permission_grant(
         actor=actor,
         kind=body.kind.value,
-        granted_by=one(Person.objects.all(), body.granted_by_id, "person"),
+        granted_by=one(selectors.people_visible_to(actor), body.granted_by_id, "person"),
         given=body.given,
         scope=body.scope,
         expires=body.expires,
         summary=body.summary,
-        granted_to=maybe(Person.objects.all(), body.granted_to_id, "person"),
-        account=maybe(Account.objects.all(), body.account_id, "account"),
+        granted_to=maybe(selectors.people_visible_to(actor), body.granted_to_id, "person"),
+        account=maybe(selectors.accounts_visible_to(actor), body.account_id, "account"),
     )
     return Status(201, permission_out(permission))
 

@@ -21,7 +21,7 @@ from postguard.server.api.schemas import MAX_ITEMS, ErrorOut, Id, In, LongText, 
 from postguard.server.incidents import selectors, services
 from postguard.server.incidents.export import access_export
 from postguard.server.incidents.models import AccessWithdrawal
-from postguard.server.registry.models import Department, Person
+from postguard.server.registry.selectors import departments_visible_to, people_visible_to
 from postguard.server.tokens.scopes import Scope
 
 router = Router(tags=["access withdrawals"])
@@ -126,8 +126,8 @@ def create_withdrawal(request: HttpRequest, body: WithdrawalIn) -> Status[Withdr
         actor=actor,
         domains=body.domains,
         ends=body.ends,
-        person=maybe(Person.objects.all(), body.person_id, "person"),
-        department=maybe(Department.objects.all(), body.department_id, "department"),
+        person=maybe(people_visible_to(actor), body.person_id, "person"),
+        department=maybe(departments_visible_to(actor), body.department_id, "department"),
         starts=body.starts,
         reason=body.reason,
     )

@@ -8,11 +8,10 @@ from typing import Any
 
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from postguard.errors import GovernanceError
-from postguard.server.access import Actor, Role, require
+from postguard.server.access import Actor, require
 from postguard.server.registry.models import (
     Account,
     Authorisation,
@@ -26,6 +25,7 @@ from postguard.server.registry.models import (
     WrittenPermission,
 )
 from postguard.server.registry.records import WRITTEN_PERMISSION_CODES
+from postguard.server.registry.selectors import grantors_for
 from postguard.server.registry.services._common import check_period, codes_in, day, log, photo_hashes
 
 # The code a written permission of each kind must cover (its other codes are extra scope).
@@ -96,17 +96,13 @@ def consent_record(
     return consent
 
 
-@transaction.atomic
 def _may_be_named_grantor(actor: Actor, person: Person) -> bool:
-    """The grantor of a written permission is the acting user's own person, or a person (not erased) whose
-    active user holds the communications-office role (or is an administrator)."""
-    if actor.person_id is not None and person.pk == actor.person_id and person.erased_at is None:
-        return True
-    office = Q(user__is_superuser=True) | Q(user__groups__name=Role.COMMUNICATIONS.value)
-    holders = Person.objects.filter(office, pk=person.pk, erased_at__isnull=True, user__is_active=True)
-    return holders.exists()
+    """The grantor of a written permission is one of :func:`~postguard.server.registry.selectors.grantors_for`
+    (the web form offers exactly those)."""
+    return grantors_for(actor).filter(pk=person.pk).exists()
 
 
+@transaction.atomic
 def written_permission_grant(
     *,
     actor: Actor,

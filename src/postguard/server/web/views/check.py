@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from postguard.errors import AccessDenied, GovernanceError
 from postguard.server.approvals.selectors import approvals_visible_to, live_approval_changed, live_approval_of
 from postguard.server.checks.content import MAX_PHOTO_BYTES
-from postguard.server.checks.models import Check
+from postguard.server.checks.models import Check, Verdict
 from postguard.server.checks.selectors import checks_visible_to
 from postguard.server.registry.models import AccountKind, Platform
 from postguard.server.registry.selectors import accounts_visible_to
@@ -190,6 +190,7 @@ def _render(request: HttpRequest, form: CheckForm, check: Check | None = None, *
             can_submit=mine
             and check.account is not None
             and check.account.kind == AccountKind.OFFICIAL
+            and check.verdict != Verdict.ERROR
             and not approvals.exists(),
             approvals=list(approvals),
             origin=origin,

@@ -1,6 +1,10 @@
 """Incidents: report misuse (anyone signed in), the HR Business Partner's view of their departments'
-incidents, their actions (a note, closing it, withdrawing access to sites), and the access withdrawals
+incidents, their actions (a note, closing it, withdrawing access to sites), the communications office's
+triage of reports that name nobody the registry holds (attaching the person), and the access withdrawals
 with the proxy's export.
+
+The reporter is told the same whoever they named: the report is passed on. Whether the registry holds
+the person, and whom the report went to, is shown only to those who act on it.
 
 Reads go through :mod:`postguard.server.incidents.selectors` (an incident of another department is a 404);
 every change through :mod:`postguard.server.incidents.services`.
@@ -32,6 +36,7 @@ from postguard.server.incidents.selectors import (
     incidents_visible_to,
     withdrawals_visible_to,
 )
+from postguard.server.registry.selectors import people_visible_to
 from postguard.server.web.selectors import person_to_report
 from postguard.server.web.views.check import MultipleFileField
 from postguard.server.web.views.common import actor_of, error_text, page, refused
@@ -43,7 +48,7 @@ class ReportForm(forms.Form):
     person = forms.CharField(
         max_length=254,
         label="Who",
-        help_text="Their registry id (P-12) or their University email address.",
+        help_text="Their registry id (P-12), their University email address, or their name.",
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What happened")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, label="The post's text")
@@ -54,10 +59,10 @@ class ReportForm(forms.Form):
     )
 
     def clean_person(self) -> Any:
-        found = person_to_report(self.cleaned_data["person"])
-        if found is None:
-            raise forms.ValidationError("There is nobody with this id or email in the registry.")
-        return found
+        named = " ".join(self.cleaned_data["person"].split())
+        if not named:
+            raise forms.ValidationError("Say whom the report is about.")
+        return named
 
 
 class WithdrawForm(forms.Form):
@@ -83,7 +88,8 @@ def incidents(request: HttpRequest) -> HttpResponse:
         "Incidents",
         handled=list(handled),
         reported=list(reported),
-        handles=actor.can("handle incidents"),
+        handles=actor.can("handle incidents") or actor.can("triage incidents"),
+        triages=actor.can("triage incidents"),
         can_see_withdrawals=actor.can("withdraw access to sites") or actor.can("export access withdrawals"),
     )
 
@@ -110,7 +116,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 photos.append(upload.read())
             made = services.incident_report(
                 actor=actor,
-                person=data["person"],
+                named=data["person"],
                 summary=data["summary"],
                 text=data["text"],
                 link=data["link"],
@@ -122,8 +128,8 @@ def report(request: HttpRequest) -> HttpResponse:
         except GovernanceError as exc:
             form.add_error(None, error_text(exc))
         else:
-            routed = ", ".join(p.name for p in made.routed_to.all()) or "nobody yet (no HR Business Partner is named)"
-            messages.success(request, f"{made.ref} is reported; it went to {routed}.")
+            # the same words whoever was named: whether the registry holds them is not the reporter's to learn
+            messages.success(request, f"{made.ref} is reported; it has been passed on.")
             return redirect("web:incident", pk=made.pk)
     return page(request, "web/registry/form.html", "Report misuse", form=form, multipart=True)
 
@@ -134,6 +140,7 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of(request)
     found = get_object_or_404(incidents_visible_to(actor).select_related("person", "department"), pk=pk)
     handles = incidents_handled_by(actor).filter(pk=found.pk).exists()
+    triage = handles and found.awaiting_triage and actor.can("triage incidents")
     report_body = found.evidence_report or {}
     return page(
         request,
@@ -141,8 +148,9 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
         f"Incident {found.ref}",
         incident=found,
         handles=handles,
+        triage=triage,
         actions=list(incident_actions(actor, found).select_related("withdrawal")),
-        routed=list(found.routed_to.all()),
+        routed=list(found.routed_to.all()) if handles else [],
         findings=report_body.get("findings", []) if isinstance(report_body, dict) else [],
         photos=list(range(1, len(found.evidence_photo_hashes) + 1)),
         withdraw_form=WithdrawForm(),
@@ -177,6 +185,16 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=data["reason"],
             )
             messages.success(request, f"{made.ref}: access to {', '.join(made.domains)} is withdrawn.")
+        elif kind == "attach":
+            named = request.POST.get("person", "")[:254]
+            person = person_to_report(named)
+            if person is None or not people_visible_to(actor).filter(pk=person.pk).exists():
+                messages.error(request, "There is nobody with this id or email in the registry.")
+                return redirect("web:incident", pk=found.pk)
+            services.incident_attach(actor=actor, incident=found, person=person)
+            messages.success(request, f"{found.ref} is about {person.ref}; it goes to their HR Business Partners now.")
+            if not incidents_visible_to(actor).filter(pk=found.pk).exists():
+                return redirect("web:incidents")
         else:
             raise Http404("no such action")
     except AccessDenied:
