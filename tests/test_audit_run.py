@@ -202,12 +202,29 @@ def _written(partitions: Path) -> int:
     return len([p for p in os.listdir(partitions) if p.endswith(".jsonl")]) if partitions.is_dir() else 0
 
 
+# A shell starts a job with Ctrl-C at its default and unblocked, whatever the shell's own state; this test's
+# process may have inherited otherwise (a CI runner, an earlier test's thread pool). The wrapper says what it
+# found on standard error, then becomes the command (exec: same process, same group).
+_AS_A_SHELL_STARTS_A_JOB = """
+import os, signal, sys
+found = signal.getsignal(signal.SIGINT), sorted(signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}))
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+print("test: Ctrl-C as inherited:", *found, file=sys.stderr, flush=True)
+os.execv(sys.argv[1], sys.argv[1:])
+"""
+
+
 def _interrupted(command: list[str], partitions: Path, at_least: int, how: signal.Signals, log: Path) -> int:
     """Start ``command`` in a process group of its own (as a shell job), wait for ``at_least`` partitions,
     send ``how`` to the whole group (Ctrl-C in a terminal does), and give the exit status; nothing of the
     group may be left running."""
     with open(log, "ab") as stderr:
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _AS_A_SHELL_STARTS_A_JOB, *command],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            start_new_session=True,
+        )
     deadline = time.monotonic() + 180
     try:
         while time.monotonic() < deadline and proc.poll() is None and _written(partitions) < at_least:
