@@ -174,6 +174,71 @@ def test_a_post_goes_through_approval_and_an_incident_through_hr_to_the_proxy(db
     assert status == 200 and not verified["ok"] and verified["problem"] == "edited"
 
 
+MARKDOWN_POST = "# Open day\n\n[Ask me](mailto:jane.doe@gmail.com) about the grant.\n"
+
+
+def test_a_check_says_whether_it_was_markdown_and_names_its_origin_only_to_those_who_may_read_it(db: str) -> None:
+    from postguard.server.access import Actor
+    from postguard.server.checks.models import Check
+    from postguard.server.checks.services import run_check
+    from postguard.server.registry.models import Account
+
+    w = world(workflows=False)
+    o, users = w.objects, w.users
+    author = _session(users["communications-office"])
+    status, account = _call(
+        _session(users["registry-officer"]),
+        "POST",
+        "/registry/accounts",
+        {
+            "platform": "x",
+            "handle": "@oxchem",
+            "kind": "official",
+            "department_id": o["chemistry"].pk,
+            "owners": [o["comms_person"].pk],
+            "admins": [o["comms_person"].pk, o["olga"].pk],
+            "two_factor": True,
+            "recovery_contact": "it@chem.example.org",
+            "last_reviewed": o["now"].date().isoformat(),
+        },
+    )
+    assert status == 201
+
+    # the same text as Markdown and as plain text: the link target is prose only in the plain one
+    def codes(check: Any) -> set[str]:
+        return {f["code"] for f in check["report"]["findings"]}
+
+    plain = author.post("/api/v1/checks", {"text": MARKDOWN_POST}).json()
+    marked = author.post("/api/v1/checks", {"text": MARKDOWN_POST, "markdown": "true"}).json()
+    assert plain["markdown"] is False and "DP001" in codes(plain)
+    assert marked["markdown"] is True and "DP001" not in codes(marked)
+    assert plain["changed_from"] is None and marked["changed_from"] is None
+    response = author.post("/api/v1/checks", {"text": MARKDOWN_POST, "markdown": "maybe"})
+    assert response.status_code == 422 and response.json()["code"] == "PG671"
+
+    # a post checked, then changed (as the web page records it), and the change submitted for approval
+    post = {"text": ANNOUNCEMENT, "account_id": account["id"], "scheduled_at": soon().isoformat()}
+    first = author.post("/api/v1/checks", post).json()
+    changed = run_check(
+        actor=Actor.of_user(users["communications-office"]),
+        text=ANNOUNCEMENT + " Come and celebrate!",
+        account=Account.objects.get(pk=account["id"]),
+        scheduled_at=soon(),
+        changed_from=Check.objects.get(pk=first["id"]),
+    )
+    status, approval = _call(author, "POST", "/approvals", {"check_id": changed.pk})
+    assert status == 201 and _call(author, "POST", f"/approvals/{approval['id']}/submit")[0] == 200
+
+    # its author and an administrator read the origin; another of the office, routed the change only, does not
+    colleague = _session(_user("cora2", "communications-office"))
+    for reader, origin in ((author, first["ref"]), (_session(users["administrator"]), first["ref"]), (colleague, None)):
+        status, seen = _call(reader, "GET", f"/checks/{changed.pk}")
+        assert status == 200 and seen["changed_from"] == origin and seen["markdown"] is False
+        listed = {c["id"]: c for c in _call(reader, "GET", "/checks")[1]["items"]}
+        assert listed[changed.pk]["changed_from"] == origin
+    assert _call(colleague, "GET", f"/checks/{first['id']}")[0] == 404  # the origin is not the colleague's to read
+
+
 def _named(data: bytes, name: str) -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -1,8 +1,9 @@
 """A misuse report that names nobody the registry holds (or someone it has erased) is kept and waits for the
 communications office's triage; the reporter is told the same whoever they named, on the web page, in the
 API and on the dashboard, so a report cannot be used to learn who is in the registry. The office attaches
-the person (service, web, API; audit-logged), and the report then goes to their HR Business Partners
-(on SQLite and PostgreSQL)."""
+the person (service, web, API; audit-logged), and the report then goes to their HR Business Partners. A
+report about someone whose department and division have no HR Business Partner is the office's too, until
+one is named (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from .people import member, soon
 
 def _world() -> dict[str, Any]:
     """Physics with its HR Business Partner; Pat (physics), Rita (who reports), Cora of the communications
-    office, and Erin, whom the registry has erased."""
+    office, and Erin, whom the registry has erased; Lee of chemistry, a department of a division with no HR
+    Business Partner."""
     from postguard.server.registry import services
 
     mpls = services.division_create(actor=OFFICER, code="mpls", name="MPLS")
@@ -35,6 +37,9 @@ def _world() -> dict[str, Any]:
         "cora": member("Cora Comms", Role.COMMUNICATIONS),
         "erin": member("Erin Erased", department=physics, email="erin@physics.example.org"),
     }
+    humanities = services.division_create(actor=OFFICER, code="humanities", name="Humanities")
+    w["chemistry"] = services.department_create(actor=OFFICER, code="chem", name="Chemistry", division=humanities)
+    w["lee"] = member("Lee Lab", department=w["chemistry"], email="lee@chem.example.org")
     services.person_erase(actor=DPO, person=w["erin"].person)
     return w
 
@@ -116,6 +121,56 @@ def test_the_office_attaches_the_person_and_the_report_goes_to_their_hr(db: str)
     assert result.ok, result.describe()
 
 
+def test_a_report_about_someone_no_hr_business_partner_takes_is_the_offices_until_one_is_named(db: str) -> None:
+    from postguard.server.incidents import services
+    from postguard.server.incidents.selectors import incident_actions, incidents_handled_by, incidents_visible_to
+    from postguard.server.registry import services as registry
+
+    w = _world()
+    lee = w["lee"].person
+    incident = _report(w, "lee@chem.example.org")
+    assert incident.person == lee and incident.department == w["chemistry"] and not incident.awaiting_triage
+    assert list(incident.routed_to.all()) == []
+    assert incident in set(incidents_visible_to(w["cora"].actor)) and incident in set(
+        incidents_handled_by(w["cora"].actor)
+    )
+    assert incident not in set(incidents_visible_to(w["hana"].actor))  # another division's partner: no
+    note = services.incident_note(actor=w["cora"].actor, incident=incident, text="Asked chemistry who covers HR.")
+    assert list(incident_actions(w["cora"].actor, incident)) == [note]
+    with pytest.raises(AccessDenied) as refused:  # withdrawing access stays HR's
+        services.incident_withdraw_access(actor=w["cora"].actor, incident=incident, domains=["x.com"], ends=soon())
+    assert refused.value.code == "PG601"
+    for outsider in (w["hana"], w["pat"]):
+        with pytest.raises(AccessDenied):
+            services.incident_note(actor=outsider.actor, incident=incident, text="Mine?")
+
+    # the office never sees a report about one of its own (Cora has no department: no partner either)
+    cole = member("Cole Comms", Role.COMMUNICATIONS)
+    about_cora = _report(w, w["cora"].person.ref)
+    assert about_cora in set(incidents_handled_by(cole.actor))
+    assert about_cora not in set(incidents_visible_to(w["cora"].actor))
+    with pytest.raises(AccessDenied):
+        services.incident_note(actor=w["cora"].actor, incident=about_cora, text="About me.")
+
+    # nor one whose department's only partner is the reported person: nobody else can take it
+    registry.hr_business_partners_set(actor=OFFICER, unit=w["chemistry"], people=[lee])
+    assert incident in set(incidents_handled_by(w["cora"].actor))
+
+    # a partner named for the division (the department's own being only Lee): still the office's, as the
+    # division's partners take a department only when it has none; once the department's own is another,
+    # it is theirs alone
+    dana = member("Dana Division-HR", Role.HR_BUSINESS_PARTNER)
+    registry.hr_business_partners_set(actor=OFFICER, unit=w["chemistry"].division, people=[dana.person])
+    assert incident in set(incidents_handled_by(w["cora"].actor))
+    registry.hr_business_partners_set(actor=OFFICER, unit=w["chemistry"], people=[])
+    assert incident not in set(incidents_visible_to(w["cora"].actor))
+    assert set(incidents_handled_by(dana.actor)) == {incident}
+    with pytest.raises(AccessDenied):
+        services.incident_close(actor=w["cora"].actor, incident=incident, outcome="Done.")
+    services.incident_close(actor=dana.actor, incident=incident, outcome="Spoke to Lee.")
+    assert [a.kind for a in incident_actions(dana.actor, incident)] == ["note", "close"]
+
+
 def _client(user: Any) -> Any:
     from django.test import Client
 
@@ -134,7 +189,8 @@ def test_the_api_answers_the_reporter_the_same_whoever_they_named(db: str) -> No
     w = _world()
     rita = _client(w["rita"].user)
     answers = []
-    for named in (w["pat"].person.ref, "pat@physics.example.org", "Nick Nobody", "P-987654", w["erin"].person.ref):
+    names = (w["pat"].person.ref, "pat@physics.example.org", "Nick Nobody", "P-987654", w["erin"].person.ref)
+    for named in (*names, w["lee"].person.ref, "lee@chem.example.org"):  # Lee: no HR Business Partner
         made = rita.post("/api/v1/incidents", {"person": named, "summary": "Mocked a visitor", "text": "Go home."})
         assert made.status_code == 201, made.content
         body = made.json()
@@ -148,7 +204,12 @@ def test_the_api_answers_the_reporter_the_same_whoever_they_named(db: str) -> No
 
     # the office sees those awaiting triage, and attaches the person (one it may see: PG675 otherwise)
     cora = _client(w["cora"].user)
-    waiting = cora.get("/api/v1/incidents").json()["items"]
+    taken = cora.get("/api/v1/incidents").json()["items"]
+    unpartnered = [i for i in taken if i["person_id"] is not None]  # Lee's: the office's while HR has nobody
+    assert sorted(i["named"] for i in unpartnered) == sorted([w["lee"].person.ref, "lee@chem.example.org"])
+    assert all(i["handled"] and not i["awaiting_triage"] and i["routed_to"] == [] for i in unpartnered)
+    assert {i["department_id"] for i in unpartnered} == {w["chemistry"].pk}
+    waiting = [i for i in taken if i not in unpartnered]
     assert sorted(i["named"] for i in waiting) == sorted(["Nick Nobody", "P-987654", w["erin"].person.ref])
     assert all(i["handled"] and i["awaiting_triage"] and i["person_id"] is None for i in waiting)
     nick = next(i for i in waiting if i["named"] == "Nick Nobody")
@@ -179,7 +240,8 @@ def test_the_web_form_tells_the_reporter_only_that_the_report_is_passed_on(db: s
     w = _world()
     rita = _client(w["rita"].user)
     pages = []
-    for named in (w["pat"].person.ref, "Nick Nobody", "nick@elsewhere.example.org", w["erin"].person.ref):
+    names = (w["pat"].person.ref, "Nick Nobody", "nick@elsewhere.example.org", w["erin"].person.ref)
+    for named in (*names, "lee@chem.example.org"):
         form = {"person": named, "summary": "Mocked a visitor", "text": "Go home."}
         done = rita.post("/incidents/new/", form, follow=True)
         assert done.status_code == 200
@@ -188,7 +250,7 @@ def test_the_web_form_tells_the_reporter_only_that_the_report_is_passed_on(db: s
         assert _says(done, f"{made.ref} is reported; it has been passed on.")
         html = done.content.decode()
         assert "Hana" not in html and "Physics" not in html and "Pat Physicist" not in html
-        assert "triage" not in html and "communications office" not in html
+        assert "triage" not in html and "communications office" not in html and "Chemistry" not in html
         page = re.sub(r"IN-\d+|/incidents/\d+/|" + re.escape(named), "X", html)
         page = re.sub(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} \w+", "T", page)
         pages.append(re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page))
@@ -198,8 +260,14 @@ def test_the_web_form_tells_the_reporter_only_that_the_report_is_passed_on(db: s
     dashboard = rita.get("/dashboard/")
     assert dashboard.status_code == 200 and "Physics" not in dashboard.content.decode()
 
-    # the office attaches the person on the incident's page; HR sees it from then on
+    # the office sees whom Lee's report is about, and that it is theirs until a partner is named; no withdrawal
     cora = _client(w["cora"].user)
+    about_lee = cora.get(f"/incidents/{Incident.objects.get(named='lee@chem.example.org').pk}/").content.decode()
+    assert "Lee Lab" in about_lee and "Add the note" in about_lee
+    assert "the communications office, until an HR Business Partner is named" in about_lee
+    assert "Attach the person" not in about_lee and "Withdraw access" not in about_lee
+
+    # the office attaches the person on the incident's page; HR sees it from then on
     nick = Incident.objects.get(named="Nick Nobody")
     page = cora.get(f"/incidents/{nick.pk}/").content.decode()
     assert "Attach the person" in page and "Withdraw access" not in page

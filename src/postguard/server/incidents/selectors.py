@@ -4,7 +4,8 @@ An HR Business Partner sees the incidents routed to them and those of the depart
 (as the division's partner only where the department has none of its own), never another department's;
 the reporter sees their own report (not HR's actions on it, nor whom it is about in the registry or whom
 it went to); the communications office sees, and acts on, the reports awaiting triage (naming nobody the
-registry holds); administrators see all. Withdrawals are seen by the partners of the person's or
+registry holds) and those about a person no HR Business Partner takes, until one is named (never one
+about themselves); administrators see all. Withdrawals are seen by the partners of the person's or
 department's department, and by the proxy that exports them.
 """
 
@@ -16,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from postguard.server.access import Actor, require
 from postguard.server.incidents.models import AccessWithdrawal, Action, Incident
-from postguard.server.incidents.services import partners_q
+from postguard.server.incidents.services import partners_q, unpartnered_q
 
 
 def incidents_visible_to(actor: Actor) -> QuerySet[Incident]:
@@ -29,8 +30,15 @@ def incidents_visible_to(actor: Actor) -> QuerySet[Incident]:
     if actor.can("read their departments' incidents") and actor.person_id is not None:
         seen |= (Q(routed_to=actor.person_id) | partners_q(actor.person_id)) & ~Q(person=actor.person_id)
     if actor.can("read incidents awaiting triage"):
-        seen |= Q(person__isnull=True)
+        seen |= Q(person__isnull=True) | _office_q(actor)
     return incidents.filter(seen).distinct()
+
+
+def _office_q(actor: Actor) -> Q:
+    """The reports about a registered person that the communications office takes while no HR Business
+    Partner does, less any about the actor."""
+    unpartnered = unpartnered_q()
+    return unpartnered & ~Q(person=actor.person_id) if actor.person_id is not None else unpartnered
 
 
 def incidents_handled_by(actor: Actor) -> QuerySet[Incident]:
@@ -42,7 +50,7 @@ def incidents_handled_by(actor: Actor) -> QuerySet[Incident]:
     if actor.can("read their departments' incidents") and actor.person_id is not None:
         mine |= (Q(routed_to=actor.person_id) | partners_q(actor.person_id)) & ~Q(person=actor.person_id)
     if actor.can("read incidents awaiting triage"):
-        mine |= Q(person__isnull=True)
+        mine |= Q(person__isnull=True) | _office_q(actor)
     return Incident.objects.filter(mine).distinct()
 
 

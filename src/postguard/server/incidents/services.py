@@ -11,6 +11,12 @@ A report may name someone the registry does not hold (or has erased): it is kept
 as the reporter gave it and waits for the communications office, which triages such reports: it attaches
 the person in the registry (the report then goes to their HR Business Partners), or notes and closes it.
 The reporter is told the same either way, so a report cannot be used to learn who is in the registry.
+
+A report about someone the registry holds whom no HR Business Partner can take (their department and its
+division have none, or only the reported person, or none at all when the person has no department) goes
+to the communications office as well: the office sees it, notes and closes it (withdrawing access stays
+HR's), until an HR Business Partner is named for the department or its division; from then on it is
+theirs alone. The reporter is told the same as for any other report.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from postguard.errors import AccessDenied, GovernanceError
@@ -85,6 +91,22 @@ def partners_q(person_id: int, prefix: str = "") -> Q:
             f"{prefix}department__hr_business_partners__isnull": True,
         }
     )
+
+
+def unpartnered_q() -> Q:
+    """Incidents about a person the registry holds that no HR Business Partner acts on: nobody (other than
+    the person, not erased) was routed the report, and nobody partners its department now (as
+    :func:`partners_q` reads it). The communications office takes these until a partner is named."""
+    partners = Person.objects.filter(erased_at__isnull=True).exclude(pk=OuterRef("person_id"))
+    partnering = partners.filter(
+        Q(incidents_routed=OuterRef("pk"))
+        | Q(hr_departments=OuterRef("department_id"))
+        | Q(
+            hr_divisions__departments=OuterRef("department_id"),
+            hr_divisions__departments__hr_business_partners__isnull=True,
+        )
+    )
+    return Q(person__isnull=False) & ~Q(Exists(partnering))
 
 
 def _snapshot_hash(text: str, link: str, photos: Sequence[str], check: str, report: Any) -> str:
@@ -263,9 +285,15 @@ def _triages(actor: Actor, incident: Incident) -> None:
 
 def _handles(actor: Actor, incident: Incident) -> None:
     """The actor may act on the incident: an administrator, or an HR Business Partner it was routed to or
-    who partners its department now; never the reported person. A report awaiting triage: the
-    communications office."""
+    who partners its department now; never the reported person. A report awaiting triage, or one about a
+    person no HR Business Partner takes (:func:`unpartnered_q`): the communications office."""
     if incident.person_id is None and actor.can("triage incidents"):
+        return
+    if (
+        actor.can("triage incidents")
+        and actor.person_id != incident.person_id
+        and Incident.objects.filter(unpartnered_q(), pk=incident.pk).exists()
+    ):
         return
     require(actor, "handle incidents")
     if actor.can("read every incident"):

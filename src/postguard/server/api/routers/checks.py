@@ -1,8 +1,11 @@
 """Checking posts: the library's engine with the registry as its record source, the check stored (CK-n).
 
 ``POST /checks`` takes ``multipart/form-data``: the post's fields, and its photos as files (at most the
-pack's number of photos, each at most 20 MB, the whole request at most 50 MB). A check is read by its
-author, by those an approval of it is routed to, and by administrators.
+pack's number of photos, each at most 20 MB, the whole request at most 50 MB); ``markdown`` true reads the
+text as the CLI reads a ``.md`` file. A check is read by its author, by those an approval of it is routed
+to, and by administrators. A check's ``changed_from`` names the check it was made from (by applying fixes
+or changing the post, on the web check page) only to a caller who may read that check too; to others it is
+null, as it is for a check made from nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from pydantic import Field
@@ -41,12 +45,16 @@ class CheckOut(Schema):
     account_id: int | None
     account_kind: AccountKind
     platform: str
+    markdown: bool = Field(description="the text was read as Markdown (only its prose counts)")
     scheduled_at: dt.datetime | None
     records: list[str] = Field(description="the registry records the post cites")
     photos: list[str] = Field(description="sha256 of each photo, in order")
     content_hash: str = Field(description="what an approval of this post is bound to")
     created_at: dt.datetime
     report: dict[str, Any] = Field(description="the library's JSON report (docs/report.schema.json)")
+    changed_from: str | None = Field(
+        description="the check this one was made from (CK-n), when the caller may read it; else null"
+    )
 
 
 class CheckForm(In):
@@ -57,9 +65,20 @@ class CheckForm(In):
     bio: LongText = ""
     scheduled_at: Moment | None = Field(default=None, description="when it will be posted (with its offset)")
     records: list[Short] = Field(default=[], max_length=MAX_ITEMS, description="cited record ids (WP-3, C-12)")
+    markdown: bool = Field(
+        default=False, description="the text is Markdown, read as the CLI reads a .md file (only its prose counts)"
+    )
+
+
+def with_origin(actor: Actor, rows: QuerySet[Check]) -> QuerySet[Check]:
+    """``rows`` with whether the caller may read each one's ``changed_from`` (one query for a page)."""
+    origin = selectors.checks_visible_to(actor).filter(pk=OuterRef("changed_from_id"))
+    return rows.annotate(origin_visible=Exists(origin))
 
 
 def check_out(check: Check) -> CheckOut:
+    """A check as the API gives it; ``check`` comes from :func:`with_origin` (else its origin is not named)."""
+    shown = check.changed_from_id is not None and bool(getattr(check, "origin_visible", False))
     return CheckOut(
         id=check.pk,
         ref=check.ref,
@@ -68,12 +87,14 @@ def check_out(check: Check) -> CheckOut:
         account_id=check.account_id,
         account_kind=AccountKind(check.account_kind),
         platform=check.platform,
+        markdown=check.markdown,
         scheduled_at=check.scheduled_at,
         records=list(check.cited_records),
         photos=check.photo_hashes(),
         content_hash=check.content_hash,
         created_at=check.created_at,
         report=dict(check.report),
+        changed_from=f"CK-{check.changed_from_id}" if shown else None,
     )
 
 
@@ -99,17 +120,18 @@ def create_check(
         scheduled_at=form.scheduled_at,
         records=form.records,
         photos=_read(photos),
+        markdown=form.markdown,
     )
-    return Status(201, check_out(check))
+    return Status(201, check_out(check))  # made here from nothing: no origin to name
 
 
 @router.get("", response={200: Page[CheckOut], ERROR_STATUSES: ErrorOut}, summary="List checks")
 def list_checks(request: HttpRequest, paging: Query[Paging]) -> Page[CheckOut]:
     actor = act(request, Scope.READ)
-    return page(selectors.checks_visible_to(actor).order_by("pk"), paging, check_out)
+    return page(with_origin(actor, selectors.checks_visible_to(actor)).order_by("pk"), paging, check_out)
 
 
 @router.get("/{check_id}", response={200: CheckOut, ERROR_STATUSES: ErrorOut}, summary="A check")
 def get_check(request: HttpRequest, check_id: PathId) -> CheckOut:
     actor = act(request, Scope.READ)
-    return check_out(one(selectors.checks_visible_to(actor), check_id, "check"))
+    return check_out(one(with_origin(actor, selectors.checks_visible_to(actor)), check_id, "check"))

@@ -141,6 +141,12 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(incidents_visible_to(actor).select_related("person", "department"), pk=pk)
     handles = incidents_handled_by(actor).filter(pk=found.pk).exists()
     triage = handles and found.awaiting_triage and actor.can("triage incidents")
+    # about a registered person no HR Business Partner takes: the communications office's until one is named
+    office = (
+        handles
+        and not found.awaiting_triage
+        and incidents_visible_to(actor).filter(services.unpartnered_q(), pk=found.pk).exists()
+    )
     report_body = found.evidence_report or {}
     return page(
         request,
@@ -149,6 +155,8 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
         incident=found,
         handles=handles,
         triage=triage,
+        office=office,
+        withdraws=actor.can("withdraw access to sites"),
         actions=list(incident_actions(actor, found).select_related("withdrawal")),
         routed=list(found.routed_to.all()) if handles else [],
         findings=report_body.get("findings", []) if isinstance(report_body, dict) else [],
