@@ -226,7 +226,7 @@ class DaskBackend:
         self.slots = max(1, threads)
         workers = len(self.client.nthreads())
         self.describe = f"Dask at {address}: {workers} worker{'s' if workers != 1 else ''}"
-        # Each worker loads the engine now, while this process counts the archives, not on its first
+        # Each worker loads the engine now, while this process opens the archives, not on its first
         # partition; a worker that has one loaded from an earlier audit returns at once. Not waited for.
         self.warming = [
             self.client.submit(warm, packs, cache_chunks, workers=[worker], allow_other_workers=False, pure=False)
@@ -337,9 +337,10 @@ class _Counting(threading.Thread):
         self.bar.total = sum(counts)
 
     def stop(self) -> list[int] | None:
-        """Stop counting (at once when the run ended first); the counts, if the pass ended."""
+        """Stop counting (at once when the run ended first); the counts, if the pass ended. Waits a moment
+        at most: a pass still opening a large archive is left to end with the process (a daemon thread)."""
         self.stopping.set()
-        self.join()
+        self.join(timeout=2)
         return self.counts
 
 
