@@ -28,6 +28,7 @@ from postguard.audit.partition import partition_id
 from postguard.audit.progress import Progress
 from postguard.audit.run import run_audit
 from postguard.audit.store import Store
+from postguard.audit.worker import DASK_WORKER_CONFIG
 from postguard.cli import cli
 from postguard.errors import ArchiveError
 
@@ -312,10 +313,12 @@ def test_a_two_worker_dask_cluster_started_from_the_shell(reference: tuple[Path,
     path, out = reference
     src = str(Path(__file__).parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
-    env.update(  # the audit worker settings docs/guide.md gives (DASK_WORKER_CONFIG)
-        DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED="False",
-        DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL="500ms",
-        DASK_DISTRIBUTED__ADMIN__SYSTEM_MONITOR__INTERVAL="2s",
+    # the audit worker settings (DASK_WORKER_CONFIG), as the DASK_... variables docs/guide.md gives
+    env.update(
+        {
+            "DASK_" + key.upper().replace(".", "__").replace("-", "_"): str(value)
+            for key, value in DASK_WORKER_CONFIG.items()
+        }
     )
     address_file = tmp_path / "scheduler.json"
     started: list[subprocess.Popen[bytes]] = []

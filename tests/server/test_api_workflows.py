@@ -42,20 +42,10 @@ def _user(username: str, role: str | None, person: Any = None) -> Any:
     return user
 
 
-def test_a_post_goes_through_approval_and_an_incident_through_hr_to_the_proxy(db: str) -> None:
-    from django.db import connection
-
-    from postguard.server.access import SYSTEM
-    from postguard.server.registry import services
-
-    w = world(workflows=False)
-    o, users = w.objects, w.users
-    officer = _session(users["registry-officer"])
-    comms = _session(users["communications-office"])
-    admin = _session(users["administrator"])
-
-    # Cora (the communications office) also runs the chemistry account: she may not approve her own post
-    status, account = _call(
+def _chemistry_account(officer: Any, o: dict[str, Any]) -> tuple[int, Any]:
+    """The chemistry department's official X account, registered by ``officer``: run by Cora of the
+    communications office (its owner) with Olga as the other administrator."""
+    return _call(
         officer,
         "POST",
         "/registry/accounts",
@@ -71,6 +61,22 @@ def test_a_post_goes_through_approval_and_an_incident_through_hr_to_the_proxy(db
             "last_reviewed": o["now"].date().isoformat(),
         },
     )
+
+
+def test_a_post_goes_through_approval_and_an_incident_through_hr_to_the_proxy(db: str) -> None:
+    from django.db import connection
+
+    from postguard.server.access import SYSTEM
+    from postguard.server.registry import services
+
+    w = world(workflows=False)
+    o, users = w.objects, w.users
+    officer = _session(users["registry-officer"])
+    comms = _session(users["communications-office"])
+    admin = _session(users["administrator"])
+
+    # Cora (the communications office) also runs the chemistry account: she may not approve her own post
+    status, account = _chemistry_account(officer, o)
     assert status == 201 and account["security_gaps"] == []
 
     # her post, checked with a photo through the API: AU001 needs a written permission
@@ -186,22 +192,7 @@ def test_a_check_says_whether_it_was_markdown_and_names_its_origin_only_to_those
     w = world(workflows=False)
     o, users = w.objects, w.users
     author = _session(users["communications-office"])
-    status, account = _call(
-        _session(users["registry-officer"]),
-        "POST",
-        "/registry/accounts",
-        {
-            "platform": "x",
-            "handle": "@oxchem",
-            "kind": "official",
-            "department_id": o["chemistry"].pk,
-            "owners": [o["comms_person"].pk],
-            "admins": [o["comms_person"].pk, o["olga"].pk],
-            "two_factor": True,
-            "recovery_contact": "it@chem.example.org",
-            "last_reviewed": o["now"].date().isoformat(),
-        },
-    )
+    status, account = _chemistry_account(_session(users["registry-officer"]), o)
     assert status == 201
 
     # the same text as Markdown and as plain text: the link target is prose only in the plain one
