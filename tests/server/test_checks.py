@@ -232,3 +232,19 @@ def test_a_stored_check_that_could_not_be_checked_reads_as_such_and_goes_for_no_
     assert refused.value.code == "PG668"
     answer = client.post("/api/v1/approvals", {"check_id": check.pk}, "application/json")
     assert answer.status_code == 400 and answer.json()["code"] == "PG668"
+
+
+def test_a_form_that_is_refused_lists_each_problem_and_links_to_its_field(db: str) -> None:
+    """The error summary the check page and the registry's forms share (web/error_summary.html): each field's
+    error links to the field, and the form's own errors are listed."""
+    from django.test import Client
+
+    author = member("Eve Error")
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(author.user)
+    page = client.post("/incidents/new/", {"person": "", "summary": ""}).content.decode()
+    assert 'class="error-summary" role="alert"' in page and "There is a problem" in page
+    assert '<a href="#id_person">Who: ' in page and '<a href="#id_summary">What happened: ' in page
+    page = client.post("/check/", {"text": "", "platform": "not a platform"}).content.decode()
+    assert 'class="error-summary" role="alert"' in page and "There is a problem" in page
+    assert '<a href="#id_platform">' in page
